@@ -1,0 +1,164 @@
+//! Command-line arguments: one flag per URL query key, plus `--link`,
+//! `--json` and `--compose`. Every value goes through the core's validation.
+
+use headroom_core::scenario::Allowed;
+use headroom_core::{query, Defaults, Key, Lang, Scenario};
+use std::path::PathBuf;
+
+/// What the user asked for.
+#[derive(Debug)]
+pub enum Command {
+    Plan(Request),
+    Help,
+    Version,
+}
+
+#[derive(Debug)]
+pub struct Request {
+    pub scenario: Scenario,
+    pub json: bool,
+    pub compose: Option<PathBuf>,
+}
+
+/// A one-line reason to stop with status 2.
+#[derive(Debug, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError> {
+    let lang = defaults.lang;
+    let (first, rest) = match args.split_first() {
+        Some((first, rest)) => (first.as_str(), rest),
+        None => return Ok(Command::Help),
+    };
+    match first {
+        "plan" => {}
+        "help" | "--help" | "-h" => return Ok(Command::Help),
+        "--version" | "-V" => return Ok(Command::Version),
+        other => {
+            return Err(UsageError(match lang {
+                Lang::Fr => {
+                    format!("commande inconnue « {other} » ; essayez : headroom plan --help")
+                }
+                Lang::En => format!("unknown command \"{other}\"; try: headroom plan --help"),
+            }))
+        }
+    }
+
+    let mut link: Option<String> = None;
+    let mut values: Vec<(Key, String)> = Vec::new();
+    let mut json = false;
+    let mut compose = None;
+    let mut iter = rest.iter();
+    while let Some(arg) = iter.next() {
+        let Some(flag) = arg.strip_prefix("--") else {
+            return Err(UsageError(match lang {
+                Lang::Fr => {
+                    format!("argument inattendu « {arg} » ; les entrées s'écrivent --clé valeur")
+                }
+                Lang::En => {
+                    format!("unexpected argument \"{arg}\"; inputs are written --key value")
+                }
+            }));
+        };
+        let (name, inline) = match flag.split_once('=') {
+            Some((name, value)) => (name, Some(value.to_owned())),
+            None => (flag, None),
+        };
+        let mut value = |what: String| -> Result<String, UsageError> {
+            match inline.clone().or_else(|| iter.next().cloned()) {
+                Some(value) => Ok(value),
+                None => Err(UsageError(match lang {
+                    Lang::Fr => format!("--{name} attend une valeur : {what}"),
+                    Lang::En => format!("--{name} needs a value: {what}"),
+                })),
+            }
+        };
+        match name {
+            "json" | "help" if inline.is_some() => {
+                return Err(UsageError(match lang {
+                    Lang::Fr => format!("--{name} ne prend pas de valeur"),
+                    Lang::En => format!("--{name} takes no value"),
+                }))
+            }
+            "json" => json = true,
+            "help" => return Ok(Command::Help),
+            "link" => link = Some(value(text(lang, "une URL de partage", "a share link URL"))?),
+            "compose" => {
+                compose = Some(PathBuf::from(value(text(
+                    lang,
+                    "un chemin de fichier",
+                    "a file path",
+                ))?))
+            }
+            _ => match Key::from_name(name) {
+                Some(key) => {
+                    let raw = value(key.allowed().describe(lang))?;
+                    values.push((key, raw));
+                }
+                None => {
+                    return Err(UsageError(match lang {
+                        Lang::Fr => format!("option inconnue --{name} ; voir headroom plan --help"),
+                        Lang::En => format!("unknown flag --{name}; see headroom plan --help"),
+                    }))
+                }
+            },
+        }
+    }
+
+    // The link first, then the flags on top of it.
+    let mut scenario = match link {
+        Some(link) => {
+            let decoded = query::decode(&link, defaults);
+            if let Some(error) = decoded.errors.first() {
+                return Err(UsageError(format!("--link {}", error.message(lang))));
+            }
+            decoded.scenario
+        }
+        None => Scenario::new(defaults),
+    };
+    for (key, raw) in values {
+        scenario
+            .set(key, &raw)
+            .map_err(|error| UsageError(error.message_with_prefix("--", lang)))?;
+    }
+    Ok(Command::Plan(Request {
+        scenario,
+        json,
+        compose,
+    }))
+}
+
+fn text(lang: Lang, fr: &str, en: &str) -> String {
+    match lang {
+        Lang::Fr => fr.to_owned(),
+        Lang::En => en.to_owned(),
+    }
+}
+
+/// `headroom plan --help`.
+pub fn help(lang: Lang) -> String {
+    let mut out = match lang {
+        Lang::Fr => String::from(
+            "headroom — plan de capacité d'une pile auto-hébergée\n\n\
+             Usage : headroom plan [--clé valeur]... [--link URL] [--json] [--compose FICHIER]\n\n\
+             Entrées (les mêmes clés que dans un lien de partage) :\n",
+        ),
+        Lang::En => String::from(
+            "headroom — capacity plan for a self-hosted stack\n\n\
+             Usage: headroom plan [--key value]... [--link URL] [--json] [--compose FILE]\n\n\
+             Inputs (the same keys as in a share link):\n",
+        ),
+    };
+    for key in Key::ALL {
+        let allowed = match key.allowed() {
+            Allowed::OneOf(values) => values.join(" | "),
+            other => other.describe(lang),
+        };
+        out.push_str(&format!("  --{:<13} {}\n", key.name(), allowed));
+    }
+    out.push_str(match lang {
+        Lang::Fr => "\nAutres options :\n  --link URL       part d'un lien de partage ; les options le complètent\n  --json           sortie JSON\n  --compose FICHIER écrit le docker-compose.override.yml\n",
+        Lang::En => "\nOther flags:\n  --link URL       start from a share link; flags override it\n  --json           print JSON\n  --compose FILE   write the docker-compose.override.yml\n",
+    });
+    out
+}

@@ -1,0 +1,79 @@
+//! `headroom`: Headroom's capacity plan in the terminal, over the same core as
+//! the website. Bad input ends with one line on stderr and status 2.
+
+#![warn(clippy::unwrap_used)]
+
+mod args;
+mod json;
+mod report;
+
+use args::{Command, UsageError};
+use headroom_core::{plan, Defaults, Lang, YearMonth};
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+fn main() -> ExitCode {
+    let defaults = defaults();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args, defaults) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(UsageError(message)) => {
+            eprintln!("headroom: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String], defaults: Defaults) -> Result<(), UsageError> {
+    let request = match args::parse(args, defaults)? {
+        Command::Help => {
+            print!("{}", args::help(defaults.lang));
+            return Ok(());
+        }
+        Command::Version => {
+            println!("headroom {}", env!("CARGO_PKG_VERSION"));
+            return Ok(());
+        }
+        Command::Plan(request) => request,
+    };
+    let plan = plan(&request.scenario);
+    if let Some(path) = &request.compose {
+        let Some(yaml) = &plan.compose_override else {
+            return Err(UsageError(match defaults.lang {
+                Lang::Fr => {
+                    "--compose : le palier 5 n'a pas de fichier compose (architecture distribuée)"
+                        .to_owned()
+                }
+                Lang::En => {
+                    "--compose: tier 5 has no compose file (distributed architecture)".to_owned()
+                }
+            }));
+        };
+        std::fs::write(path, yaml)
+            .map_err(|error| UsageError(format!("--compose {}: {error}", path.display())))?;
+    }
+    if request.json {
+        println!("{}", json::render(&plan, defaults));
+    } else {
+        print!("{}", report::render(&plan));
+    }
+    Ok(())
+}
+
+/// Today's month from the system clock, and the language from the locale
+/// (`LC_ALL`, then `LC_MESSAGES`, then `LANG`).
+fn defaults() -> Defaults {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default();
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .unwrap_or_default();
+    Defaults {
+        today: YearMonth::from_unix_seconds(seconds),
+        lang: Lang::from_locale(&locale),
+    }
+}

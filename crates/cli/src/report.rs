@@ -1,0 +1,247 @@
+//! The readable plan printed without `--json`.
+
+use headroom_core::roadmap::Lasts;
+use headroom_core::runbook;
+use headroom_core::text::{self, tx};
+use headroom_core::tier::Durability;
+use headroom_core::timing::Eta;
+use headroom_core::Plan;
+
+pub fn render(plan: &Plan) -> String {
+    let s = &plan.scenario;
+    let lang = s.lang;
+    let t = |fr: &'static str, en: &'static str| tx(fr, en).get(lang);
+    let n = |x: f64| text::integer(x, lang);
+    let c = text::colon(lang);
+    let tier = plan.tier;
+    let mut out = String::new();
+    let mut line = |text: String| {
+        out.push_str(&text);
+        out.push('\n');
+    };
+
+    line(format!(
+        "Headroom — {} {}, {} {}, {}",
+        n(f64::from(s.users)),
+        t("utilisateurs actifs par mois", "monthly active users"),
+        text::percent(s.growth_percent, 2, lang),
+        t("par mois", "a month"),
+        s.host.name().get(lang)
+    ));
+    for notice in &plan.notices {
+        line(format!("! {}", notice.message(lang)));
+    }
+    line(String::new());
+
+    line(format!(
+        "{} {} · {} ({} {})",
+        t("Palier", "Tier"),
+        tier.number,
+        tier.name.get(lang),
+        tier.users_range(lang),
+        t("utilisateurs", "users")
+    ));
+    for bullet in tier.profile {
+        line(format!("  - {}", bullet.get(lang)));
+    }
+    if let Some(recommendation) = tier.recommendation {
+        line(format!("  → {}", recommendation.get(lang)));
+    }
+    line(format!(
+        "{}{c}{}",
+        s.host.name().get(lang),
+        plan.verdict.name().get(lang)
+    ));
+    if let Some(timing) = plan.host_timing {
+        line(format!(
+            "  {} ({} {}){c}{}",
+            t("Lancer la phase 1", "Start phase 1"),
+            n(timing.migration_start_users),
+            t("utilisateurs", "users"),
+            timing.migration_start.describe(lang)
+        ));
+        line(format!(
+            "  {} ({} {}){c}{}",
+            t("Plafond de la machine", "Machine's ceiling"),
+            n(f64::from(timing.ceiling_users)),
+            t("utilisateurs", "users"),
+            timing.ceiling.describe(lang)
+        ));
+    }
+    line(String::new());
+
+    let load = &plan.load;
+    line(t("Charge attendue", "Expected load").to_owned());
+    let rule = if plan.source_requests_rule {
+        t(", règle de la source", ", source's rule")
+    } else {
+        ""
+    };
+    line(format!(
+        "  {:<24} {} ({} {}{rule})",
+        t("Requêtes par jour", "Requests per day"),
+        n(load.requests_per_day),
+        text::number(load.requests_per_user, 2, lang),
+        t("par utilisateur", "per user"),
+    ));
+    line(format!(
+        "  {:<24} {} {}, {} {}",
+        t("Requêtes par seconde", "Requests per second"),
+        load.requests_per_second.display(lang),
+        t("en moyenne", "on average"),
+        load.peak_requests_per_second.display(lang),
+        t("en pointe", "at peak"),
+    ));
+    line(format!(
+        "  {:<24} {}",
+        t("Base de données", "Database"),
+        load.database.display(lang)
+    ));
+    line(format!(
+        "  {:<24} {}",
+        t("Cache actif", "Active cache"),
+        load.cache.display(lang)
+    ));
+    line(format!(
+        "  {:<24} {}",
+        t("Disque utilisé", "Disk in use"),
+        load.disk.display(lang)
+    ));
+    line(String::new());
+
+    line(format!(
+        "{}{c}{} ({})",
+        t("Coût mensuel", "Monthly cost"),
+        tier.monthly_cost.display(lang),
+        tier.monthly_cost_covers.get(lang)
+    ));
+    let durability = match tier.durability {
+        Durability::Unlimited(why) => format!("∞ ({})", why.get(lang)),
+        Durability::Months { low, high, .. } => format!("{low}–{high} {}", t("mois", "months")),
+    };
+    let lasts = plan
+        .roadmap
+        .iter()
+        .find(|p| p.tier.number == tier.number)
+        .map(|p| match p.lasts {
+            Lasts::Months(m) => text::months(m, lang),
+            Lasts::Unlimited => "∞".to_owned(),
+            Lasts::Beyond => t("plus de 10 ans", "over 10 years").to_owned(),
+            Lasts::Past => "—".to_owned(),
+        })
+        .unwrap_or_default();
+    line(format!(
+        "{}{c}{durability} ({}); {}{c}{lasts}",
+        t("Durée du palier", "Tier lasts"),
+        t("source", "source"),
+        t("à votre croissance", "at your growth")
+    ));
+    line(String::new());
+
+    if let Some(tuning) = &plan.tuning {
+        line(t("Réglages des serveurs", "Server settings").to_owned());
+        for setting in &tuning.settings {
+            line(format!(
+                "  {:<9} {:<21} {:<12} {}",
+                setting.key.service().name(),
+                setting.key.name(),
+                setting.value_text(),
+                tuning.provenance(setting, lang)
+            ));
+        }
+        line(String::new());
+    }
+
+    if let Some(budget) = &plan.budget {
+        line(format!(
+            "{} ({}){c}{}",
+            t("Bilan des ressources", "Budget check"),
+            budget.host.name().get(lang),
+            budget.machine.describe(lang)
+        ));
+        line(format!(
+            "  {}{c}{} + {} {} = {}; {}{c}{}",
+            t("Mémoire", "Memory"),
+            (budget.memory_committed - budget.os_reserve).display(lang),
+            budget.os_reserve.display(lang),
+            t("pour le système", "for the OS"),
+            budget.memory_committed.display(lang),
+            t("reste pour MinIO et Next.js", "left for MinIO and Next.js"),
+            budget.memory_left.display(lang)
+        ));
+        if budget.memory_overflows() {
+            line(format!(
+                "  ! {}",
+                t("La mémoire déborde.", "Memory overflows.")
+            ));
+        }
+        line(format!(
+            "  CPU{c}{} / {} ({})",
+            budget.cpus_committed.display(lang),
+            budget.machine.threads.display(lang),
+            text::percent(100.0 * budget.cpu_ratio(), 1, lang)
+        ));
+        if budget.cpus_oversubscribed() {
+            line(format!(
+                "  ! {}",
+                t(
+                    "Les limites CPU dépassent les cœurs de la machine.",
+                    "CPU limits add up to more than the machine's cores."
+                )
+            ));
+        }
+        line(String::new());
+    }
+
+    if !plan.triggered.is_empty() {
+        line(t("Mesures : actions à mener", "Measured: actions to take").to_owned());
+        for row in &plan.triggered {
+            line(format!(
+                "  [{}] {} > {}{}{c}{}",
+                row.severity.name().get(lang),
+                row.metric.name().get(lang),
+                text::number(row.threshold, 0, lang),
+                row.metric.unit(),
+                row.action.get(lang)
+            ));
+        }
+        line(String::new());
+    }
+
+    line(t("Feuille de route projetée", "Projected roadmap").to_owned());
+    for p in &plan.roadmap {
+        let when = match p.starts {
+            Eta::Overdue => t("atteint", "reached").to_owned(),
+            eta => eta.describe(lang),
+        };
+        line(format!(
+            "  {}. {:<22} {}",
+            p.step.number,
+            p.step.action.get(lang),
+            when
+        ));
+    }
+    line(String::new());
+
+    line(format!(
+        "{} ({}){c}{}",
+        t("Conseil", "Advice"),
+        plan.advice.source_range,
+        plan.advice.advice.get(lang)
+    ));
+    if let Some(correction) = plan.advice.correction {
+        line(format!("  {}", correction.get(lang)));
+    }
+    line(format!("  {}", runbook::CONCLUSION_SUMMARY.get(lang)));
+    if plan.compose_override.is_some() {
+        line(String::new());
+        line(
+            t(
+                "docker-compose.override.yml : --compose FICHIER pour l'écrire.",
+                "docker-compose.override.yml: --compose FILE writes it.",
+            )
+            .to_owned(),
+        );
+    }
+    out
+}

@@ -1,0 +1,127 @@
+//! The source's five-step roadmap (its section 7) beside the one projected
+//! from the user's own growth, and how long each tier lasts at that growth.
+
+use crate::scenario::YearMonth;
+use crate::text::{tx, Text};
+use crate::tier::{Tier, TIERS};
+use crate::timing::{self, Eta};
+use crate::units::Euros;
+
+/// A step of the source's roadmap.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Step {
+    pub number: u8,
+    /// The tier whose users the step covers.
+    pub tier: u8,
+    /// The source's timeline, months from launch; `None` above: open-ended.
+    pub from_month: u32,
+    pub to_month: Option<u32>,
+    pub action: Text,
+    pub price: Option<Euros>,
+}
+
+/// Source, section 7, "Roadmap Recommandée".
+pub const ROADMAP: [Step; 5] = [
+    Step {
+        number: 1,
+        tier: 1,
+        from_month: 0,
+        to_month: Some(3),
+        action: tx("MVP sur le Pi 4", "MVP on the Pi 4"),
+        price: None,
+    },
+    Step {
+        number: 2,
+        tier: 2,
+        from_month: 3,
+        to_month: Some(9),
+        action: tx("Optimiser le Pi 4", "Tune the Pi 4"),
+        price: None,
+    },
+    Step {
+        number: 3,
+        tier: 3,
+        from_month: 9,
+        to_month: Some(18),
+        action: tx("Passer au SSD", "SSD upgrade"),
+        price: Some(Euros::range(65, 65)),
+    },
+    Step {
+        number: 4,
+        tier: 4,
+        from_month: 18,
+        to_month: Some(24),
+        action: tx("Mini PC", "Mini PC"),
+        price: Some(Euros::range(500, 500)),
+    },
+    Step {
+        number: 5,
+        tier: 5,
+        from_month: 24,
+        to_month: None,
+        action: tx("Cloud et Kubernetes", "Cloud + Kubernetes"),
+        price: None,
+    },
+];
+
+/// How long a tier lasts at the user's growth.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Lasts {
+    /// Users have already outgrown it.
+    Past,
+    /// Months spent in the tier: from now for the current one, from entry to
+    /// exit for a later one.
+    Months(f64),
+    /// No upper bound (tier 5).
+    Unlimited,
+    /// Not left within ten years.
+    Beyond,
+}
+
+/// How long `tier` lasts for `users` growing at `growth_percent` a month.
+pub fn lasts(tier: &Tier, users: u32, growth_percent: f64) -> Lasts {
+    let Some(max) = tier.max_users else {
+        return Lasts::Unlimited;
+    };
+    if users > max {
+        return Lasts::Past;
+    }
+    let entry = if users >= tier.min_users {
+        f64::from(users)
+    } else {
+        f64::from(tier.min_users.saturating_sub(1))
+    };
+    match timing::months_until(entry, growth_percent, f64::from(max)) {
+        Some(months) => Lasts::Months(months),
+        None => Lasts::Beyond,
+    }
+}
+
+/// A roadmap step with its projected start.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Projected {
+    pub step: &'static Step,
+    pub tier: &'static Tier,
+    /// When users reach the step's tier.
+    pub starts: Eta,
+    pub lasts: Lasts,
+}
+
+pub fn project(users: u32, growth_percent: f64, start: YearMonth) -> Vec<Projected> {
+    ROADMAP
+        .iter()
+        .zip(TIERS.iter())
+        .map(|(step, tier)| Projected {
+            step,
+            tier,
+            // Entering a tier is passing the previous one's upper bound.
+            starts: timing::eta(
+                users,
+                growth_percent,
+                f64::from(tier.min_users.saturating_sub(1)),
+                start,
+            ),
+            lasts: lasts(tier, users, growth_percent),
+        })
+        .collect()
+}

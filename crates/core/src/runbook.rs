@@ -1,0 +1,466 @@
+//! What to do, step by step: the Pi 4 → mini PC migration (source section 3),
+//! the checklist for any compose change (section 5), the special
+//! considerations (section 6) and the conclusion (section 8).
+//!
+//! Commands are templates: `{db}`, `{domain}`, `{target}` and `{pgcontainer}`
+//! are replaced by the scenario's names. Every `docker-compose` of the source
+//! is written `docker compose` (Compose v2; v1 is retired).
+
+use crate::hardware::Host;
+use crate::scenario::Names;
+use crate::text::{tx, Lang, Text};
+use crate::units::Euros;
+
+/// Fills a template's `{db}`, `{domain}`, `{target}` and `{pgcontainer}`.
+pub fn fill(template: &str, names: &Names) -> String {
+    template
+        .replace("{db}", names.database.as_str())
+        .replace("{domain}", names.domain.as_str())
+        .replace("{target}", names.target.as_str())
+        .replace("{pgcontainer}", names.pg_container.as_str())
+}
+
+/// Which machine a step runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The machine being left (the Pi 4).
+    Source,
+    /// The new machine (the mini PC).
+    Destination,
+    /// The machine whose compose file changes.
+    Current,
+}
+
+impl Side {
+    pub fn name(self) -> Text {
+        match self {
+            Side::Source => tx("Sur le Pi 4 (départ)", "On the Pi 4 (source)"),
+            Side::Destination => tx("Sur le mini PC (arrivée)", "On the mini PC (destination)"),
+            Side::Current => tx("Sur le serveur", "On the server"),
+        }
+    }
+}
+
+/// One step: what it does, where, and the commands to type.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Step {
+    pub side: Side,
+    pub title: Text,
+    pub commands: &'static [&'static str],
+    pub note: Option<Text>,
+}
+
+const fn step(side: Side, title: Text, commands: &'static [&'static str]) -> Step {
+    Step {
+        side,
+        title,
+        commands,
+        note: None,
+    }
+}
+
+const fn noted(mut step: Step, note: Text) -> Step {
+    step.note = Some(note);
+    step
+}
+
+/// A phase of the migration.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Phase {
+    pub number: u8,
+    pub name: Text,
+    pub duration: Text,
+    pub tasks: &'static [Text],
+    pub checklist: &'static [Text],
+    pub steps: &'static [Step],
+}
+
+/// Source, section 3, "Plan de Migration : Pi 4 → Mini PC", phase 2 reordered:
+/// the source stops every container before `docker exec … pg_dump`, which then
+/// has no container to run in, and imports with `psql` before PostgreSQL runs.
+pub const MIGRATION: [Phase; 3] = [
+    Phase {
+        number: 1,
+        name: tx("Préparation", "Preparation"),
+        duration: tx("1 à 2 semaines", "1-2 weeks"),
+        tasks: &[
+            tx(
+                "Acheter le mini PC (Beelink SER5 PRO ou équivalent)",
+                "Buy the mini PC (Beelink SER5 PRO or equivalent)",
+            ),
+            tx("Installer Linux (Ubuntu 22.04 LTS)", "Install Linux (Ubuntu 22.04 LTS)"),
+            tx(
+                "Installer Docker et son extension Compose",
+                "Install Docker with the Compose plugin",
+            ),
+            tx(
+                "Essayer la pile sur le mini PC avec une copie des données",
+                "Try the stack on the mini PC with a snapshot of the data",
+            ),
+            tx("Écrire le plan de retour arrière", "Write down the rollback plan"),
+        ],
+        checklist: &[
+            tx("Mini PC commandé et reçu", "Mini PC ordered and delivered"),
+            tx("Linux installé et configuré", "Linux installed and configured"),
+            tx("Docker opérationnel", "Docker working"),
+            tx("Copie de la base réalisée", "Database snapshot taken"),
+            tx("Répétition de la migration planifiée", "Migration rehearsal scheduled"),
+        ],
+        steps: &[],
+    },
+    Phase {
+        number: 2,
+        name: tx("Migration", "Migration"),
+        duration: tx("2 à 4 heures d'interruption", "2-4 hours of downtime"),
+        tasks: &[],
+        checklist: &[],
+        steps: &[
+            noted(
+                step(
+                    Side::Source,
+                    tx("Couper les points d'entrée, garder la base", "Stop the entry points, keep the database"),
+                    &["docker compose stop nginx api"],
+                ),
+                tx(
+                    "La source arrête tout d'abord ; le pg_dump qui suit n'aurait alors plus de conteneur où s'exécuter.",
+                    "The source stops everything first; the pg_dump that follows would then have no container to run in.",
+                ),
+            ),
+            step(
+                Side::Source,
+                tx("Exporter la base", "Export the database"),
+                &["docker exec {pgcontainer} pg_dump -U postgres {db} > backup.sql"],
+            ),
+            step(
+                Side::Source,
+                tx("Arrêter le reste", "Stop the rest"),
+                &["docker compose down"],
+            ),
+            noted(
+                step(
+                    Side::Source,
+                    tx("Sauvegarde complète", "Full backup"),
+                    &["tar -czf backup-$(date +%Y%m%d).tar.gz \\\n  /var/www/memoo/packages/db/prisma \\\n  /var/lib/postgresql"],
+                ),
+                tx(
+                    "Chemins du projet d'origine : mettez les vôtres.",
+                    "These are the source project's paths: use yours.",
+                ),
+            ),
+            step(
+                Side::Source,
+                tx("Copier vers le mini PC", "Copy to the mini PC"),
+                &[
+                    "scp backup.sql user@{target}:/tmp/",
+                    "scp backup-*.tar.gz user@{target}:/tmp/",
+                ],
+            ),
+            noted(
+                step(
+                    Side::Destination,
+                    tx("Démarrer PostgreSQL seul", "Start PostgreSQL alone"),
+                    &["docker compose up -d postgres"],
+                ),
+                tx(
+                    "La source importe avec psql avant de lancer les conteneurs : il n'y aurait aucun serveur pour recevoir l'import.",
+                    "The source imports with psql before starting the containers: there would be no server to receive it.",
+                ),
+            ),
+            noted(
+                step(
+                    Side::Destination,
+                    tx("Créer la base", "Create the database"),
+                    &["docker exec {pgcontainer} createdb -U postgres {db}"],
+                ),
+                tx(
+                    "Si POSTGRES_DB la crée déjà, l'erreur « already exists » est sans conséquence.",
+                    "If POSTGRES_DB already creates it, the \"already exists\" error is harmless.",
+                ),
+            ),
+            step(
+                Side::Destination,
+                tx("Importer la base", "Import the database"),
+                &["docker exec -i {pgcontainer} psql -U postgres -d {db} < /tmp/backup.sql"],
+            ),
+            step(
+                Side::Destination,
+                tx("Lancer tous les conteneurs", "Start all the containers"),
+                &["docker compose up -d"],
+            ),
+            step(
+                Side::Destination,
+                tx("Vérifier que tout répond", "Check that everything answers"),
+                &[
+                    "curl http://localhost:3000",
+                    "curl http://localhost:5000/api/health",
+                ],
+            ),
+            noted(
+                step(Side::Destination, tx("Basculer le DNS", "Switch the DNS"), &[]),
+                tx(
+                    "Faire pointer {domain} vers l'adresse IP du mini PC.",
+                    "Point {domain} at the mini PC's IP address.",
+                ),
+            ),
+        ],
+    },
+    Phase {
+        number: 3,
+        name: tx("Consolidation", "Consolidation"),
+        duration: tx("1 semaine", "1 week"),
+        tasks: &[
+            tx("Surveiller les performances du mini PC", "Watch the mini PC's performance"),
+            tx(
+                "Garder l'ancien Pi 4 comme sauvegarde à froid",
+                "Keep the old Pi 4 as a cold backup",
+            ),
+            tx("Mettre la documentation à jour", "Update the documentation"),
+            tx(
+                "Former l'équipe au nouveau serveur",
+                "Train the team on the new server",
+            ),
+        ],
+        checklist: &[],
+        steps: &[],
+    },
+];
+
+/// Source, section 3, "Rollback d'urgence", made explicit.
+pub const ROLLBACK: [Step; 3] = [
+    step(
+        Side::Destination,
+        tx("Arrêter la pile du mini PC", "Stop the stack on the mini PC"),
+        &["docker compose down"],
+    ),
+    noted(
+        step(
+            Side::Source,
+            tx("Relancer le Pi 4", "Restart the Pi 4"),
+            &["docker compose up -d"],
+        ),
+        tx(
+            "Le Pi n'a pas été modifié : ses données sont celles de l'export. Sinon, restaurer backup-AAAAMMJJ.tar.gz.",
+            "The Pi was left untouched: its data is as of the export. Otherwise restore backup-YYYYMMDD.tar.gz.",
+        ),
+    ),
+    noted(
+        step(Side::Source, tx("Rebasculer le DNS", "Switch the DNS back"), &[]),
+        tx(
+            "Faire pointer {domain} de nouveau vers le Pi 4.",
+            "Point {domain} back at the Pi 4.",
+        ),
+    ),
+];
+
+/// Source, section 5, "Checklist de Migration vers Docker": for any change of
+/// the compose configuration.
+pub const COMPOSE_CHANGE: [Step; 6] = [
+    step(
+        Side::Current,
+        tx("Sauvegarder avant de toucher à quoi que ce soit", "Back up before changing anything"),
+        &[
+            "docker compose down",
+            "tar -czf backup-pre-change.tar.gz docker-compose.yml .env",
+        ],
+    ),
+    noted(
+        step(
+            Side::Current,
+            tx("Appliquer la nouvelle configuration", "Apply the new configuration"),
+            &["docker compose config"],
+        ),
+        tx(
+            "Déposer le docker-compose.override.yml de Headroom à côté de docker-compose.yml ; docker compose config affiche le résultat fusionné.",
+            "Put Headroom's docker-compose.override.yml next to docker-compose.yml; docker compose config prints the merged result.",
+        ),
+    ),
+    step(
+        Side::Current,
+        tx("Redémarrer les services", "Restart the services"),
+        &["docker compose up -d"],
+    ),
+    step(
+        Side::Current,
+        tx("Lire les journaux", "Read the logs"),
+        &["docker compose logs -f api", "docker compose logs -f postgres"],
+    ),
+    step(
+        Side::Current,
+        tx("Tester que l'application répond", "Check that the application answers"),
+        &[
+            "curl -v http://localhost:3000",
+            "curl -v http://localhost:5000/api/health",
+        ],
+    ),
+    step(
+        Side::Current,
+        tx("Surveiller les ressources pendant 30 minutes", "Watch the resources for 30 minutes"),
+        &["watch -n 1 'docker stats --no-stream'"],
+    ),
+];
+
+/// A topic of the source's special considerations.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Consideration {
+    pub title: Text,
+    pub summary: Text,
+    pub points: &'static [Text],
+    pub commands: &'static [(Text, &'static str)],
+    /// The hosts it concerns.
+    pub hosts: &'static [Host],
+    /// It matters from this many users on.
+    pub from_users: Option<u32>,
+    pub price: Option<Euros>,
+}
+
+impl Consideration {
+    pub fn applies(&self, host: Host, users: u32) -> bool {
+        self.hosts.contains(&host) && self.from_users.is_none_or(|from| users >= from)
+    }
+}
+
+/// Source, section 6, "Considérations Spéciales".
+pub const CONSIDERATIONS: [Consideration; 3] = [
+    Consideration {
+        title: tx("Chaleur", "Heat"),
+        summary: tx(
+            "Sous forte charge, le Pi 4 B chauffe.",
+            "Under sustained load, the Pi 4 B runs hot.",
+        ),
+        points: &[
+            tx("Poser un dissipateur passif (~10 €)", "Fit a passive heatsink (~€10)"),
+            tx("Prévoir un ventilateur à partir de 70 °C", "Add a fan from 70 °C on"),
+        ],
+        commands: &[
+            (tx("Lire la température", "Read the temperature"), "vcgencmd measure_temp"),
+            (
+                tx("Brider le processeur s'il chauffe trop", "Throttle the CPU when it runs too hot"),
+                "echo \"powersave\" | sudo tee /sys/devices/system/cpu/cpu0/cpufreq/scaling_governor",
+            ),
+        ],
+        hosts: &[Host::Pi4],
+        from_users: None,
+        price: Some(Euros::about(10)),
+    },
+    Consideration {
+        title: tx("Réseau", "Network"),
+        summary: tx(
+            "Le réseau peut devenir le goulot à partir de 500 utilisateurs environ.",
+            "The network may become the bottleneck from about 500 users.",
+        ),
+        points: &[
+            tx(
+                "Viser au moins 10 Mbit/s en envoi (upload)",
+                "Aim for at least 10 Mbps of upload",
+            ),
+            tx(
+                "Le Pi 4 peut remplir un lien Gigabit Ethernet, soit ~125 Mo/s",
+                "The Pi 4 can fill a Gigabit Ethernet link, about 125 MB/s",
+            ),
+        ],
+        commands: &[
+            (tx("Sur le Pi", "On the Pi"), "iperf3 -s"),
+            (tx("Depuis une autre machine", "From another machine"), "iperf3 -c <pi-ip> -t 30"),
+        ],
+        hosts: &[Host::Pi4, Host::MiniPc],
+        from_users: Some(500),
+        price: None,
+    },
+    Consideration {
+        title: tx("Bruit", "Noise"),
+        summary: tx(
+            "Pour un serveur allumé en permanence, choisir un mini PC sans ventilateur.",
+            "For a server that runs all the time, pick a fanless mini PC.",
+        ),
+        points: &[],
+        commands: &[],
+        hosts: &[Host::Pi4, Host::MiniPc],
+        from_users: None,
+        price: None,
+    },
+];
+
+/// A point of the source's conclusion (section 8).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Advice {
+    /// The users the source gives it for, as it writes them.
+    pub source_range: &'static str,
+    /// Headroom applies it from `from_users` to `to_users`, both inclusive.
+    pub from_users: u32,
+    pub to_users: Option<u32>,
+    pub advice: Text,
+    pub price: Option<Euros>,
+    /// Headroom's reading, where the source contradicts itself.
+    pub correction: Option<Text>,
+}
+
+/// Source, section 8, "Conclusion". Its ranges leave 1,001-1,499 uncovered and
+/// overlap at 2,000; Headroom stretches the second point to 1,499 and gives
+/// 2,000 to the third, as the tier table does.
+pub const CONCLUSION: [Advice; 4] = [
+    Advice {
+        source_range: "0-500",
+        from_users: 0,
+        to_users: Some(500),
+        advice: tx("Rester sur le Pi 4", "Stay on the Pi 4"),
+        price: None,
+        correction: None,
+    },
+    Advice {
+        source_range: "500-1000",
+        from_users: 501,
+        to_users: Some(1_499),
+        advice: tx(
+            "Ajouter un SSD de 1 To pour ne pas saturer les entrées-sorties",
+            "Add a 1 TB SSD so disk I/O does not saturate",
+        ),
+        price: Some(Euros::about(65)),
+        correction: None,
+    },
+    Advice {
+        source_range: "1500-2000",
+        from_users: 1_500,
+        to_users: Some(2_000),
+        advice: tx(
+            "Envisager un mini PC sous Linux pour avoir de la marge processeur",
+            "Consider a Linux mini PC for CPU headroom",
+        ),
+        price: Some(Euros::about(500)),
+        correction: None,
+    },
+    Advice {
+        source_range: "2000+",
+        from_users: 2_001,
+        to_users: None,
+        advice: tx("Le cloud devient obligatoire", "Cloud is mandatory"),
+        price: None,
+        correction: Some(tx(
+            "Le tableau des paliers de la source garde un mini PC jusqu'à 10 000 utilisateurs ; Headroom le suit : mini PC jusqu'à 10 000, cloud au-delà.",
+            "The source's tier table keeps a mini PC up to 10,000 users; Headroom follows it: mini PC up to 10,000, cloud beyond.",
+        )),
+    },
+];
+
+/// Source, section 8: its closing judgement on the Pi 4.
+pub const CONCLUSION_SUMMARY: Text = tx(
+    "Avec un SSD, le Pi 4 tient 1 000 à 2 000 utilisateurs actifs par mois : un excellent rapport coût/performance pour démarrer. Au-delà, il faut investir dans une infrastructure qui s'étend.",
+    "With an SSD, the Pi 4 carries 1,000-2,000 monthly active users: excellent value for a young product. Past that, invest in infrastructure that scales.",
+);
+
+pub fn advice_for(users: u32) -> &'static Advice {
+    CONCLUSION
+        .iter()
+        .find(|a| users >= a.from_users && a.to_users.is_none_or(|to| users <= to))
+        .unwrap_or(&CONCLUSION[3])
+}
+
+impl Step {
+    /// The step's commands with the names filled in.
+    pub fn commands_for(&self, names: &Names) -> Vec<String> {
+        self.commands.iter().map(|c| fill(c, names)).collect()
+    }
+
+    pub fn note_for(&self, names: &Names, lang: Lang) -> Option<String> {
+        self.note.map(|note| fill(note.get(lang), names))
+    }
+}

@@ -1,0 +1,166 @@
+//! The two interface languages, bilingual strings, and number formatting.
+//!
+//! Every sentence a user reads is a [`Text`] with a French and an English
+//! side; figures are formatted here so the site and the CLI print them alike.
+
+/// An interface language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    Fr,
+    #[default]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The code used in the `lang` query key and on `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// French for any French locale (`fr`, `fr-CA`, `fr_FR.UTF-8`), else English.
+    pub fn from_locale(locale: &str) -> Lang {
+        let prefix = locale.get(..2).unwrap_or_default();
+        let rest = locale.get(2..3).unwrap_or_default();
+        if prefix.eq_ignore_ascii_case("fr") && matches!(rest, "" | "-" | "_" | ".") {
+            Lang::Fr
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// A sentence in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub fr: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub const fn new(fr: &'static str, en: &'static str) -> Text {
+        Text { fr, en }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// Shorthand for the data tables: `tx("français", "English")`.
+pub const fn tx(fr: &'static str, en: &'static str) -> Text {
+    Text::new(fr, en)
+}
+
+/// French groups thousands with a narrow no-break space.
+const FR_GROUP: char = '\u{202f}';
+
+/// Formats `value` with at most `decimals` decimals, trailing zeros removed,
+/// thousands grouped and the decimal separator of `lang`.
+pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    let fixed = format!("{:.*}", decimals, value.abs());
+    let (int_part, frac_part) = match fixed.split_once('.') {
+        Some((i, f)) => (i, f.trim_end_matches('0')),
+        None => (fixed.as_str(), ""),
+    };
+    let is_zero = int_part.bytes().all(|b| b == b'0') && frac_part.is_empty();
+    let mut out = String::new();
+    if value.is_sign_negative() && !is_zero {
+        out.push('-');
+    }
+    let group = match lang {
+        Lang::Fr => FR_GROUP,
+        Lang::En => ',',
+    };
+    let digits = int_part.len();
+    for (i, digit) in int_part.chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(digit);
+    }
+    if !frac_part.is_empty() {
+        out.push(match lang {
+            Lang::Fr => ',',
+            Lang::En => '.',
+        });
+        out.push_str(frac_part);
+    }
+    out
+}
+
+/// A whole number with thousands grouped: `60,000` in English, `60 000` in French.
+pub fn integer(value: f64, lang: Lang) -> String {
+    number(value.round(), 0, lang)
+}
+
+/// Requests per second at the precision the source prints them: one decimal,
+/// or one significant digit below 0.1 (0.023 → 0.02, 0.694 → 0.7, 3.47 → 3.5).
+pub fn rate(value: f64, lang: Lang) -> String {
+    if !value.is_finite() || value <= 0.0 || value >= 0.1 {
+        return number(value, 1, lang);
+    }
+    let decimals = (-value.log10().floor()) as usize;
+    number(value, decimals.min(12), lang)
+}
+
+/// A percentage: `43 %` in French, `43%` in English.
+pub fn percent(value: f64, decimals: usize, lang: Lang) -> String {
+    let n = number(value, decimals, lang);
+    match lang {
+        Lang::Fr => format!("{n}\u{a0}%"),
+        Lang::En => format!("{n}%"),
+    }
+}
+
+/// Months as a short duration: `7.9 months`, `7,9 mois`.
+pub fn months(value: f64, lang: Lang) -> String {
+    let n = number(value, 1, lang);
+    match lang {
+        Lang::Fr => format!("{n}\u{a0}mois"),
+        Lang::En if n == "1" => "1 month".to_owned(),
+        Lang::En => format!("{n} months"),
+    }
+}
+
+/// A label's colon: French puts a no-break space before it.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{a0}: ",
+        Lang::En => ": ",
+    }
+}
+
+/// Joins already-formatted parts into a sentence-like list.
+pub fn join(parts: &[String], lang: Lang) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            let sep = if i + 1 == parts.len() {
+                match lang {
+                    Lang::Fr => " et ",
+                    Lang::En => " and ",
+                }
+            } else {
+                ", "
+            };
+            out.push_str(sep);
+        }
+        out.push_str(part);
+    }
+    out
+}
