@@ -8,7 +8,7 @@ use std::path::PathBuf;
 /// What the user asked for.
 #[derive(Debug)]
 pub enum Command {
-    Plan(Request),
+    Plan(Box<Request>),
     Help,
     Version,
 }
@@ -121,11 +121,11 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
             .set(key, &raw)
             .map_err(|error| UsageError(error.message_with_prefix("--", lang)))?;
     }
-    Ok(Command::Plan(Request {
+    Ok(Command::Plan(Box::new(Request {
         scenario,
         json,
         compose,
-    }))
+    })))
 }
 
 fn text(lang: Lang, fr: &str, en: &str) -> String {

@@ -3,7 +3,7 @@
 use headroom_core::roadmap::Lasts;
 use headroom_core::runbook;
 use headroom_core::text::{self, tx};
-use headroom_core::tier::Durability;
+use headroom_core::tier::{Durability, Resource};
 use headroom_core::timing::Eta;
 use headroom_core::Plan;
 
@@ -102,8 +102,21 @@ pub fn render(plan: &Plan) -> String {
         t("Cache actif", "Active cache"),
         load.cache.display(lang)
     ));
+    let provision = match tier.allocation_of(Resource::Disk) {
+        Some(disk) => format!(
+            " ({}{c}{}–{} {})",
+            t(
+                "à prévoir selon le tableau des paliers",
+                "to provision per the tier table"
+            ),
+            n(disk.low.unwrap_or_default()),
+            n(disk.high),
+            disk.unit.get(lang)
+        ),
+        None => String::new(),
+    };
     line(format!(
-        "  {:<24} {}",
+        "  {:<24} {}{provision}",
         t("Disque utilisé", "Disk in use"),
         load.disk.display(lang)
     ));

@@ -41,7 +41,8 @@ pub fn override_yaml(tier: &Tier, tuning: &Tuning, users: u32, lang: Lang) -> St
     };
     for limits in tier.limits {
         let _ = writeln!(y, "  {}:  # {source}", limits.service.name());
-        let _ = writeln!(y, "    cpus: {}", limits.cpus.0);
+        // Quoted as the source writes it; some parsers refuse a bare integer.
+        let _ = writeln!(y, "    cpus: '{}'", limits.cpus.0);
         let _ = writeln!(y, "    mem_limit: {}m", limits.mem_limit.0);
         if let Some(reservation) = limits.mem_reservation {
             let _ = writeln!(y, "    mem_reservation: {}m", reservation.0);

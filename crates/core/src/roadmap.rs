@@ -114,13 +114,7 @@ pub fn project(users: u32, growth_percent: f64, start: YearMonth) -> Vec<Project
         .map(|(step, tier)| Projected {
             step,
             tier,
-            // Entering a tier is passing the previous one's upper bound.
-            starts: timing::eta(
-                users,
-                growth_percent,
-                f64::from(tier.min_users.saturating_sub(1)),
-                start,
-            ),
+            starts: timing::eta(users, growth_percent, f64::from(tier.min_users), start),
             lasts: lasts(tier, users, growth_percent),
         })
         .collect()

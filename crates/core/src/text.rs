@@ -127,9 +127,14 @@ pub fn percent(value: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
-/// Months as a short duration: `7.9 months`, `7,9 mois`.
+/// Months as a short duration: `7.9 months`, `7,9 mois`; under a tenth of a
+/// month reads `< 0.1 months` rather than a misleading `0`.
 pub fn months(value: f64, lang: Lang) -> String {
-    let n = number(value, 1, lang);
+    let n = if value > 0.0 && value < 0.05 {
+        format!("< {}", number(0.1, 1, lang))
+    } else {
+        number(value, 1, lang)
+    };
     match lang {
         Lang::Fr => format!("{n}\u{a0}mois"),
         Lang::En if n == "1" => "1 month".to_owned(),

@@ -151,6 +151,12 @@ impl Tier {
         TIERS.get(usize::from(self.number))
     }
 
+    /// The allocation row for a resource (tiers 1-3).
+    pub fn allocation_of(&self, resource: Resource) -> Option<&'static Allocation> {
+        let rows: &'static [Allocation] = self.allocation;
+        rows.iter().find(|row| row.resource == resource)
+    }
+
     pub fn limit(&self, service: Service) -> Option<&'static Limits> {
         let limits: &'static [Limits] = self.limits;
         limits.iter().find(|l| l.service == service)

@@ -1,0 +1,251 @@
+//! The `headroom` binary, run as a user would.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn headroom(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_headroom"))
+        .args(args)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("the binary runs")
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = headroom(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
+}
+
+/// The one stderr line of a refused invocation, which must exit with 2.
+fn refusal(args: &[&str]) -> String {
+    let out = headroom(args);
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(!stderr.contains("panicked"));
+    stderr.trim_end().to_owned()
+}
+
+#[test]
+fn json_for_2000_users() {
+    let plan = json(&["plan", "--users", "2000", "--json"]);
+    assert_eq!(plan["tier"]["number"], 3);
+    assert_eq!(plan["load"]["requests_per_day"], 60_000.0);
+    assert_eq!(plan["load"]["requests_per_second"], 60_000.0 / 86_400.0);
+    assert_eq!(plan["load"]["database_mb"], 10_000.0);
+    assert_eq!(plan["load"]["cache_mb"], 400.0);
+    assert_eq!(plan["load"]["disk_mb"], 20_000.0);
+    // 2,000 users on the Pi: phase 1 and the ceiling are both reached.
+    assert_eq!(plan["timing"]["migration_start_months"], 0.0);
+    assert_eq!(plan["timing"]["ceiling_months"], 0.0);
+    let yaml = plan["compose_override"].as_str().expect("YAML text");
+    assert!(yaml.contains("mem_limit: 1200m"));
+    assert_eq!(plan["budget"]["memory_left_mib"], 116.0);
+}
+
+#[test]
+fn json_timing_is_unrounded_and_null_beyond_the_horizon() {
+    let plan = json(&["plan", "--json"]);
+    assert_eq!(
+        plan["timing"]["migration_start_months"],
+        3f64.ln() / 1.15f64.ln()
+    );
+    assert_eq!(plan["timing"]["ceiling_months"], 4f64.ln() / 1.15f64.ln());
+    let flat = json(&["plan", "--growth", "0", "--json"]);
+    assert!(flat["timing"]["migration_start_months"].is_null());
+    assert!(flat["timing"]["ceiling_months"].is_null());
+    let cloud = json(&["plan", "--host", "cloud", "--json"]);
+    assert!(cloud["timing"]["ceiling_months"].is_null());
+}
+
+#[test]
+fn tier_5_has_no_compose_override() {
+    let plan = json(&["plan", "--users", "25000", "--json"]);
+    assert_eq!(plan["tier"]["number"], 5);
+    assert!(plan["compose_override"].is_null());
+    assert_eq!(
+        refusal(&["plan", "--users", "25000", "--compose", "x.yml"]),
+        "headroom: --compose: tier 5 has no compose file (distributed architecture)"
+    );
+}
+
+#[test]
+fn every_flag_is_a_url_key() {
+    let plan = json(&[
+        "plan",
+        "--users",
+        "1200",
+        "--growth",
+        "8",
+        "--host",
+        "minipc",
+        "--rpu",
+        "25",
+        "--peak",
+        "3",
+        "--mbpu",
+        "2",
+        "--pgconn",
+        "40",
+        "--start",
+        "2027-01",
+        "--lang",
+        "fr",
+        "--cpu",
+        "90",
+        "--ram",
+        "50",
+        "--disk",
+        "96",
+        "--p95",
+        "100",
+        "--err",
+        "0",
+        "--db",
+        "shop",
+        "--domain",
+        "shop.example",
+        "--target",
+        "nuc",
+        "--pgcontainer",
+        "shop-db-1",
+        "--json",
+    ]);
+    assert_eq!(
+        plan["query"],
+        "users=1200&growth=8&host=minipc&rpu=25&peak=3&mbpu=2&pgconn=40&start=2027-01&lang=fr\
+&cpu=90&ram=50&disk=96&p95=100&err=0&db=shop&domain=shop.example&target=nuc&pgcontainer=shop-db-1"
+    );
+    assert_eq!(plan["load"]["requests_per_day"], 30_000.0);
+    assert_eq!(plan["decisions"][0]["severity"], "critical");
+    assert_eq!(plan["decisions"][0]["metric"], "disk");
+    assert_eq!(plan["tier"]["name"], "Consolidation");
+}
+
+#[test]
+fn a_share_link_with_flags_on_top() {
+    let plan = json(&[
+        "plan",
+        "--link",
+        "https://headroom.example/?users=1500&growth=8",
+        "--json",
+    ]);
+    assert_eq!(plan["scenario"]["users"], 1500);
+    assert_eq!(plan["scenario"]["growth_percent"], 8.0);
+    let plan = json(&[
+        "plan",
+        "--growth=20",
+        "--link",
+        "?users=1500&growth=8",
+        "--json",
+    ]);
+    assert_eq!(plan["scenario"]["growth_percent"], 20.0);
+}
+
+#[test]
+fn compose_writes_the_override_file() {
+    let dir = std::env::temp_dir().join(format!("headroom-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("docker-compose.override.yml");
+    let plan = json(&[
+        "plan",
+        "--users",
+        "5000",
+        "--compose",
+        file.to_str().unwrap(),
+        "--json",
+    ]);
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(plan["compose_override"].as_str(), Some(written.as_str()));
+    assert!(written.contains("      replicas: 2"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn readable_output_in_both_languages() {
+    let en = String::from_utf8(headroom(&["plan", "--users", "1200"]).stdout).unwrap();
+    assert!(en.contains("Tier 3 · Consolidation"));
+    assert!(en.contains("shared_buffers"));
+    assert!(en.contains("left for MinIO and Next.js: 116"));
+    let fr =
+        String::from_utf8(headroom(&["plan", "--users", "1200", "--lang", "fr"]).stdout).unwrap();
+    assert!(fr.contains("Palier 3 · Consolidation"));
+    assert!(fr.contains("Requêtes par jour"));
+}
+
+#[test]
+fn bad_input_is_one_line_and_status_2() {
+    assert_eq!(
+        refusal(&["plan", "--users", "abc"]),
+        "headroom: --users: \"abc\" refused; expected an integer from 0 to 100,000,000"
+    );
+    assert_eq!(
+        refusal(&["plan", "--growth", "1e999"]),
+        "headroom: --growth: \"1e999\" refused; expected a number from -90 to 1,000"
+    );
+    assert_eq!(
+        refusal(&["plan", "--host=mac"]),
+        "headroom: --host: \"mac\" refused; expected one of pi4, minipc, cloud"
+    );
+    assert_eq!(
+        refusal(&[
+            "plan",
+            "--link",
+            "https://headroom.example/?users=2000&growth=NaN"
+        ]),
+        "headroom: --link growth: \"NaN\" refused; expected a number from -90 to 1,000"
+    );
+    assert_eq!(
+        refusal(&["plan", "--pgconn"]),
+        "headroom: --pgconn needs a value: an integer from 5 to 10,000"
+    );
+    assert_eq!(
+        refusal(&["plan", "--colour", "red"]),
+        "headroom: unknown flag --colour; see headroom plan --help"
+    );
+    assert_eq!(
+        refusal(&["plot"]),
+        "headroom: unknown command \"plot\"; try: headroom plan --help"
+    );
+    assert!(refusal(&["plan", "--start", "2026-1"]).contains("a month written YYYY-MM"));
+}
+
+#[test]
+fn help_lists_every_flag() {
+    let out = headroom(&["plan", "--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    for key in [
+        "users",
+        "growth",
+        "host",
+        "rpu",
+        "peak",
+        "mbpu",
+        "pgconn",
+        "start",
+        "lang",
+        "cpu",
+        "ram",
+        "disk",
+        "p95",
+        "err",
+        "db",
+        "domain",
+        "target",
+        "pgcontainer",
+        "link",
+        "json",
+        "compose",
+    ] {
+        assert!(help.contains(&format!("--{key}")), "--{key}");
+    }
+}

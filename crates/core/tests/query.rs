@@ -1,0 +1,336 @@
+//! The share link: round trips, refusals with their exact messages, and
+//! property tests that no query or number can make the codec or `plan` panic.
+
+mod common;
+use common::defaults;
+use headroom_core::scenario::{Metrics, Name, Names};
+use headroom_core::{plan, query, Host, Key, Lang, Scenario, YearMonth};
+use proptest::prelude::*;
+
+const FULL: &str = "users=2000&growth=10&host=minipc&rpu=12.5&peak=2&mbpu=0.5&pgconn=50\
+&start=2027-01&lang=fr&cpu=75&ram=81.5&disk=10&p95=1200&err=0.5\
+&db=app&domain=example.com&target=nuc&pgcontainer=app-db-1";
+
+#[test]
+fn defaults_are_left_out() {
+    assert_eq!(query::encode(&Scenario::new(defaults()), defaults()), "");
+    let decoded = query::decode(
+        "users=500&growth=15&host=pi4&lang=en&start=2026-11",
+        defaults(),
+    );
+    assert!(decoded.errors.is_empty());
+    assert_eq!(query::encode(&decoded.scenario, defaults()), "");
+}
+
+#[test]
+fn every_key_round_trips() {
+    let decoded = query::decode(FULL, defaults());
+    assert!(decoded.errors.is_empty(), "{:?}", decoded.errors);
+    let s = &decoded.scenario;
+    assert_eq!(s.users, 2_000);
+    assert_eq!(s.growth_percent, 10.0);
+    assert_eq!(s.host, Host::MiniPc);
+    assert_eq!(s.requests_per_user, Some(12.5));
+    assert_eq!(s.pg_connections, Some(50));
+    assert_eq!(s.start, YearMonth::new(2027, 1).unwrap());
+    assert_eq!(s.lang, Lang::Fr);
+    assert_eq!(s.metrics.p95_ms, Some(1_200.0));
+    assert_eq!(s.names.pg_container.as_str(), "app-db-1");
+    assert_eq!(query::encode(s, defaults()), FULL);
+}
+
+#[test]
+fn a_whole_url_a_leading_question_mark_and_percent_escapes() {
+    let from_url = query::decode(
+        "https://headroom.example/plan/?users=2000&db=my%2Ddb#top",
+        defaults(),
+    );
+    assert_eq!(from_url.scenario.users, 2_000);
+    assert_eq!(from_url.scenario.names.database.as_str(), "my-db");
+    assert_eq!(query::decode("?users=42", defaults()).scenario.users, 42);
+    assert_eq!(
+        query::decode("https://headroom.example/", defaults())
+            .scenario
+            .users,
+        500
+    );
+}
+
+#[test]
+fn unknown_keys_are_ignored_and_the_last_repeat_wins() {
+    let decoded = query::decode("utm_source=x&users=10&users=20&&=&users", defaults());
+    // The bare `users` (empty) came last: refused, so users falls back to 500.
+    assert_eq!(decoded.scenario.users, 500);
+    assert_eq!(decoded.errors.len(), 1);
+    let decoded = query::decode("utm_source=x&users=10&users=20", defaults());
+    assert_eq!(decoded.scenario.users, 20);
+    assert!(decoded.errors.is_empty());
+}
+
+#[test]
+fn an_empty_optional_value_means_absent() {
+    let decoded = query::decode("rpu=&cpu=&pgconn=", defaults());
+    assert!(decoded.errors.is_empty());
+    assert_eq!(decoded.scenario.requests_per_user, None);
+    assert_eq!(decoded.scenario.pg_connections, None);
+}
+
+/// Each refused value and its message: key, value, allowed range.
+const REFUSALS: [(&str, &str); 26] = [
+    (
+        "users=abc",
+        "users: \"abc\" refused; expected an integer from 0 to 100,000,000",
+    ),
+    (
+        "users=-1",
+        "users: \"-1\" refused; expected an integer from 0 to 100,000,000",
+    ),
+    (
+        "users=100000001",
+        "users: \"100000001\" refused; expected an integer from 0 to 100,000,000",
+    ),
+    (
+        "users=2.5",
+        "users: \"2.5\" refused; expected an integer from 0 to 100,000,000",
+    ),
+    (
+        "users=",
+        "users: \"\" refused; expected an integer from 0 to 100,000,000",
+    ),
+    (
+        "growth=1e999",
+        "growth: \"1e999\" refused; expected a number from -90 to 1,000",
+    ),
+    (
+        "growth=NaN",
+        "growth: \"NaN\" refused; expected a number from -90 to 1,000",
+    ),
+    (
+        "growth=inf",
+        "growth: \"inf\" refused; expected a number from -90 to 1,000",
+    ),
+    (
+        "growth=-91",
+        "growth: \"-91\" refused; expected a number from -90 to 1,000",
+    ),
+    (
+        "host=rpi5",
+        "host: \"rpi5\" refused; expected one of pi4, minipc, cloud",
+    ),
+    (
+        "rpu=0",
+        "rpu: \"0\" refused; expected a number above 0 and up to 100,000",
+    ),
+    (
+        "rpu=100001",
+        "rpu: \"100001\" refused; expected a number above 0 and up to 100,000",
+    ),
+    (
+        "peak=0.5",
+        "peak: \"0.5\" refused; expected a number from 1 to 100",
+    ),
+    (
+        "mbpu=-1",
+        "mbpu: \"-1\" refused; expected a number from 0 to 100,000",
+    ),
+    (
+        "pgconn=4",
+        "pgconn: \"4\" refused; expected an integer from 5 to 10,000",
+    ),
+    (
+        "pgconn=10001",
+        "pgconn: \"10001\" refused; expected an integer from 5 to 10,000",
+    ),
+    (
+        "start=2026-13",
+        "start: \"2026-13\" refused; expected a month written YYYY-MM",
+    ),
+    (
+        "start=26-01",
+        "start: \"26-01\" refused; expected a month written YYYY-MM",
+    ),
+    ("lang=de", "lang: \"de\" refused; expected one of fr, en"),
+    (
+        "cpu=101",
+        "cpu: \"101\" refused; expected a number from 0 to 100",
+    ),
+    (
+        "ram=-0.1",
+        "ram: \"-0.1\" refused; expected a number from 0 to 100",
+    ),
+    (
+        "disk=abc",
+        "disk: \"abc\" refused; expected a number from 0 to 100",
+    ),
+    (
+        "p95=-1",
+        "p95: \"-1\" refused; expected a number of at least 0",
+    ),
+    (
+        "err=1e999",
+        "err: \"1e999\" refused; expected a number from 0 to 100",
+    ),
+    (
+        "db=my%20db",
+        "db: \"my db\" refused; expected 1 to 63 characters among A-Z a-z 0-9 . _ -",
+    ),
+    (
+        "domain=",
+        "domain: \"\" refused; expected 1 to 63 characters among A-Z a-z 0-9 . _ -",
+    ),
+];
+
+#[test]
+fn refused_values_name_the_key_the_value_and_the_range() {
+    for (query, message) in REFUSALS {
+        let decoded = query::decode(query, defaults());
+        assert_eq!(decoded.errors.len(), 1, "{query}");
+        assert_eq!(decoded.errors[0].to_string(), message, "{query}");
+        // And fall back to the default.
+        assert_eq!(query::encode(&decoded.scenario, defaults()), "", "{query}");
+    }
+}
+
+#[test]
+fn a_refused_value_leaves_the_others_alone() {
+    let decoded = query::decode("users=abc&growth=10&host=minipc", defaults());
+    assert_eq!(decoded.errors.len(), 1);
+    assert_eq!(decoded.errors[0].key, Key::Users);
+    assert_eq!(decoded.scenario.users, 500);
+    assert_eq!(decoded.scenario.growth_percent, 10.0);
+    assert_eq!(decoded.scenario.host, Host::MiniPc);
+}
+
+#[test]
+fn messages_in_french_and_long_values_shortened() {
+    let decoded = query::decode("users=abc", defaults());
+    assert_eq!(
+        decoded.errors[0].message(Lang::Fr),
+        "users : « abc » refusé ; attendu : un entier de 0 à 100\u{202f}000\u{202f}000"
+    );
+    let long = "9".repeat(500);
+    let decoded = query::decode(&format!("users={long}"), defaults());
+    assert_eq!(decoded.errors[0].value.chars().count(), 41);
+}
+
+#[test]
+fn plan_replaces_out_of_range_fields_it_was_handed_directly() {
+    let mut scenario = Scenario::new(defaults());
+    scenario.users = u32::MAX;
+    scenario.growth_percent = f64::NAN;
+    scenario.peak_ratio = f64::INFINITY;
+    scenario.metrics.cpu = Some(-5.0);
+    let plan = plan(&scenario);
+    let keys: Vec<Key> = plan.notices.iter().map(|n| n.key).collect();
+    assert_eq!(keys, [Key::Users, Key::Growth, Key::Peak, Key::Cpu]);
+    assert_eq!(plan.scenario.users, 500);
+    assert_eq!(plan.scenario.growth_percent, 15.0);
+    assert_eq!(plan.scenario.metrics.cpu, None);
+}
+
+fn name() -> impl Strategy<Value = Name> {
+    "[A-Za-z0-9._-]{1,63}".prop_map(|s| Name::parse(&s).expect("valid name"))
+}
+
+fn optional(range: std::ops::RangeInclusive<f64>) -> impl Strategy<Value = Option<f64>> {
+    proptest::option::of(range)
+}
+
+prop_compose! {
+    fn scenario()(
+        users in 0u32..=100_000_000,
+        growth_percent in -90.0f64..=1_000.0,
+        host in prop_oneof![Just(Host::Pi4), Just(Host::MiniPc), Just(Host::Cloud)],
+        requests_per_user in optional(0.001..=100_000.0),
+        peak_ratio in 1.0f64..=100.0,
+        mb_per_user in 0.0f64..=100_000.0,
+        pg_connections in proptest::option::of(5u32..=10_000),
+        (year, month) in (1000i32..=9999, 1u8..=12),
+        lang in prop_oneof![Just(Lang::Fr), Just(Lang::En)],
+        (cpu, ram, disk, errors) in (optional(0.0..=100.0), optional(0.0..=100.0), optional(0.0..=100.0), optional(0.0..=100.0)),
+        p95_ms in optional(0.0..=1e12),
+        (database, domain, target, pg_container) in (name(), name(), name(), name()),
+    ) -> Scenario {
+        Scenario {
+            users, growth_percent, host, requests_per_user, peak_ratio, mb_per_user, pg_connections,
+            start: YearMonth::new(year, month).expect("valid month"),
+            lang,
+            metrics: Metrics { cpu, ram, disk, p95_ms, errors },
+            names: Names { database, domain, target, pg_container },
+        }
+    }
+}
+
+fn any_number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        Just(-0.0),
+        Just(f64::MAX),
+        Just(f64::MIN_POSITIVE),
+        any::<f64>(),
+        -1e6f64..1e6,
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn valid_scenarios_round_trip(s in scenario()) {
+        let encoded = query::encode(&s, defaults());
+        let decoded = query::decode(&encoded, defaults());
+        prop_assert!(decoded.errors.is_empty(), "{encoded}: {:?}", decoded.errors);
+        prop_assert_eq!(&decoded.scenario, &s);
+        prop_assert_eq!(query::encode(&decoded.scenario, defaults()), encoded);
+    }
+
+    #[test]
+    fn any_query_string_decodes_and_plans_without_panicking(q in ".{0,200}") {
+        let decoded = query::decode(&q, defaults());
+        let plan = plan(&decoded.scenario);
+        prop_assert!(plan.notices.is_empty());
+    }
+
+    #[test]
+    fn any_value_for_any_key_decodes_and_plans(
+        key in proptest::sample::select(Key::ALL.to_vec()),
+        value in prop_oneof![any_number().prop_map(|n| n.to_string()), ".{0,40}", "[0-9eE.+-]{1,30}"],
+    ) {
+        let q = format!("{}={}", key.name(), value);
+        let decoded = query::decode(&q, defaults());
+        let plan = plan(&decoded.scenario);
+        prop_assert!(decoded.errors.len() <= 1);
+        for error in &decoded.errors {
+            prop_assert_eq!(error.key, key);
+            prop_assert!(error.to_string().starts_with(key.name()));
+        }
+        prop_assert!(plan.load.requests_per_day.is_finite());
+    }
+
+    #[test]
+    fn any_numbers_handed_to_plan_never_panic(
+        users in any::<u32>(),
+        growth in any_number(),
+        rpu in any_number(),
+        peak in any_number(),
+        mbpu in any_number(),
+        pgconn in any::<u32>(),
+        metric in any_number(),
+    ) {
+        let mut s = Scenario::new(defaults());
+        s.users = users;
+        s.growth_percent = growth;
+        s.requests_per_user = Some(rpu);
+        s.peak_ratio = peak;
+        s.mb_per_user = mbpu;
+        s.pg_connections = Some(pgconn);
+        s.metrics = Metrics { cpu: Some(metric), ram: Some(metric), disk: Some(metric), p95_ms: Some(metric), errors: Some(metric) };
+        let plan = plan(&s);
+        // Whatever was handed in, the plan's own scenario is valid.
+        prop_assert!(plan.scenario.sanitized().1.is_empty());
+        prop_assert!(plan.load.requests_per_second.0.is_finite());
+        prop_assert!(plan.projection.iter().all(|u| u.is_finite()));
+    }
+}

@@ -1,0 +1,194 @@
+//! Source sections 3, 5, 6 and 8: the migration, the change checklist, the
+//! special considerations and the conclusion.
+
+mod common;
+use common::{defaults, plan_for};
+use headroom_core::corrections::{about, Topic, CORRECTIONS};
+use headroom_core::runbook::{
+    advice_for, Side, COMPOSE_CHANGE, CONCLUSION, CONSIDERATIONS, MIGRATION, ROLLBACK,
+};
+use headroom_core::units::Euros;
+use headroom_core::{query, Host, Lang};
+
+fn all_commands(names: &headroom_core::scenario::Names) -> Vec<String> {
+    MIGRATION[1]
+        .steps
+        .iter()
+        .flat_map(|s| s.commands_for(names))
+        .collect()
+}
+
+#[test]
+fn three_phases_with_their_durations() {
+    let phases: Vec<(u8, &str, &str)> = MIGRATION
+        .iter()
+        .map(|p| (p.number, p.name.get(Lang::En), p.duration.get(Lang::En)))
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            (1, "Preparation", "1-2 weeks"),
+            (2, "Migration", "2-4 hours of downtime"),
+            (3, "Consolidation", "1 week"),
+        ]
+    );
+    assert_eq!(
+        (MIGRATION[0].tasks.len(), MIGRATION[0].checklist.len()),
+        (5, 5)
+    );
+    assert_eq!(MIGRATION[2].tasks.len(), 4);
+    assert!(MIGRATION[0].tasks[1]
+        .get(Lang::En)
+        .contains("Ubuntu 22.04 LTS"));
+}
+
+#[test]
+fn the_dump_runs_while_postgres_is_up_and_the_import_after_it_starts() {
+    let names = query::decode("", defaults()).scenario.names;
+    let commands = all_commands(&names);
+    let at = |needle: &str| {
+        commands
+            .iter()
+            .position(|c| c.contains(needle))
+            .unwrap_or_else(|| panic!("no command with {needle}: {commands:#?}"))
+    };
+    let stop_front = at("docker compose stop nginx api");
+    let dump = at("pg_dump");
+    let down = at("docker compose down");
+    let start_pg = at("docker compose up -d postgres");
+    let create = at("createdb");
+    let import = at("psql");
+    let up = commands
+        .iter()
+        .rposition(|c| c == "docker compose up -d")
+        .unwrap();
+    assert!(
+        stop_front < dump && dump < down,
+        "dump before the stack goes down"
+    );
+    assert!(
+        start_pg < create && create < import && import < up,
+        "import into a running postgres"
+    );
+    assert_eq!(
+        commands[dump],
+        "docker exec memoo-postgres-1 pg_dump -U postgres memolist > backup.sql"
+    );
+    assert_eq!(
+        commands[import],
+        "docker exec -i memoo-postgres-1 psql -U postgres -d memolist < /tmp/backup.sql"
+    );
+    assert!(commands
+        .iter()
+        .any(|c| c == "scp backup.sql user@mini-pc:/tmp/"));
+    assert!(
+        commands.iter().all(|c| !c.contains("docker-compose ")),
+        "Compose v2 only"
+    );
+    let sides: Vec<Side> = MIGRATION[1].steps.iter().map(|s| s.side).collect();
+    let first_destination = sides.iter().position(|s| *s == Side::Destination).unwrap();
+    assert!(sides[..first_destination]
+        .iter()
+        .all(|s| *s == Side::Source));
+}
+
+#[test]
+fn names_are_substituted() {
+    let names = query::decode(
+        "db=shop&domain=shop.example&target=nuc&pgcontainer=shop-db-1",
+        defaults(),
+    )
+    .scenario
+    .names;
+    let commands = all_commands(&names).join("\n");
+    assert!(commands.contains("docker exec shop-db-1 pg_dump -U postgres shop > backup.sql"));
+    assert!(commands.contains("scp backup.sql user@nuc:/tmp/"));
+    assert!(!commands.contains("memolist") && !commands.contains("memoo-postgres-1"));
+    let dns = MIGRATION[1].steps.last().unwrap();
+    assert_eq!(
+        dns.note_for(&names, Lang::En).unwrap(),
+        "Point shop.example at the mini PC's IP address."
+    );
+    let back = ROLLBACK.last().unwrap();
+    assert_eq!(
+        back.note_for(&names, Lang::Fr).unwrap(),
+        "Faire pointer shop.example de nouveau vers le Pi 4."
+    );
+}
+
+#[test]
+fn rollback_stops_the_new_host_and_restarts_the_old() {
+    assert_eq!(ROLLBACK[0].side, Side::Destination);
+    assert_eq!(ROLLBACK[0].commands, ["docker compose down"]);
+    assert_eq!(ROLLBACK[1].side, Side::Source);
+    assert_eq!(ROLLBACK[1].commands, ["docker compose up -d"]);
+}
+
+#[test]
+fn the_compose_change_checklist_has_the_sources_six_steps() {
+    let commands: Vec<&str> = COMPOSE_CHANGE
+        .iter()
+        .flat_map(|s| s.commands.iter().copied())
+        .collect();
+    assert_eq!(COMPOSE_CHANGE.len(), 6);
+    assert_eq!(commands[0], "docker compose down");
+    assert_eq!(
+        commands[1],
+        "tar -czf backup-pre-change.tar.gz docker-compose.yml .env"
+    );
+    assert!(commands.contains(&"docker compose logs -f api"));
+    assert!(commands.contains(&"curl -v http://localhost:5000/api/health"));
+    assert_eq!(
+        commands.last(),
+        Some(&"watch -n 1 'docker stats --no-stream'")
+    );
+    assert!(COMPOSE_CHANGE[5].title.get(Lang::En).contains("30 minutes"));
+}
+
+#[test]
+fn special_considerations() {
+    let [heat, network, noise] = &CONSIDERATIONS;
+    assert_eq!(heat.price, Some(Euros::about(10)));
+    assert!(heat.points[1].get(Lang::En).contains("70 °C"));
+    assert_eq!(heat.commands[0].1, "vcgencmd measure_temp");
+    assert!(heat.commands[1].1.contains("powersave"));
+    assert!(network.points[0].get(Lang::En).contains("10 Mbps"));
+    assert!(network.points[1].get(Lang::En).contains("125 MB/s"));
+    assert_eq!(network.commands[1].1, "iperf3 -c <pi-ip> -t 30");
+    assert!(noise.summary.get(Lang::En).contains("fanless"));
+    // Which apply: heat on the Pi only; network from 500 users.
+    assert!(heat.applies(Host::Pi4, 10) && !heat.applies(Host::MiniPc, 10));
+    assert!(!network.applies(Host::Pi4, 499) && network.applies(Host::Pi4, 500));
+    assert!(!network.applies(Host::Cloud, 5_000));
+}
+
+#[test]
+fn conclusion_applied_to_the_users() {
+    assert_eq!(
+        CONCLUSION.map(|a| a.source_range),
+        ["0-500", "500-1000", "1500-2000", "2000+"]
+    );
+    assert_eq!(advice_for(0).source_range, "0-500");
+    assert_eq!(advice_for(500).source_range, "0-500");
+    assert_eq!(advice_for(501).source_range, "500-1000");
+    assert_eq!(advice_for(1_499).source_range, "500-1000");
+    assert_eq!(advice_for(1_500).source_range, "1500-2000");
+    assert_eq!(advice_for(2_000).source_range, "1500-2000");
+    let cloud = advice_for(2_001);
+    assert_eq!(cloud.advice.get(Lang::En), "Cloud is mandatory");
+    assert!(cloud.correction.unwrap().get(Lang::En).contains("10,000"));
+    assert_eq!(CONCLUSION[1].price, Some(Euros::about(65)));
+    assert_eq!(CONCLUSION[2].price, Some(Euros::about(500)));
+    assert_eq!(plan_for("users=800").advice.source_range, "500-1000");
+}
+
+#[test]
+fn every_spec_correction_is_listed_with_both_sides_in_both_languages() {
+    assert_eq!(CORRECTIONS.len(), 12);
+    assert_eq!(about(Topic::Migration).count(), 3);
+    for c in CORRECTIONS {
+        for lang in Lang::ALL {
+            assert!(!c.source_says.get(lang).is_empty() && !c.headroom_does.get(lang).is_empty());
+        }
+    }
+}
