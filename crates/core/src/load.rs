@@ -32,6 +32,23 @@ pub const DISK_POINTS: [(f64, f64); 4] = [
 
 const SECONDS_PER_DAY: f64 = 86_400.0;
 
+/// Source, section 4: the user counts of its four load profiles.
+pub const SOURCE_PROFILE_USERS: [u32; 4] = [100, 500, 2_000, 10_000];
+
+/// The source's four load profiles, computed with its own rules (requests per
+/// user by its rule, 5 MB per user, peak ratio `peak_ratio`).
+pub fn source_profile(peak_ratio: f64) -> [(u32, Load); 4] {
+    SOURCE_PROFILE_USERS.map(|users| {
+        let load = Load::new(
+            users,
+            source_requests_per_user(users),
+            peak_ratio,
+            SOURCE_MB_PER_USER,
+        );
+        (users, load)
+    })
+}
+
 /// The expected load for a number of users.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Load {

@@ -16,9 +16,19 @@ pub struct Decoded {
 /// Decodes a query string (with or without its leading `?`), or a whole URL,
 /// of which only the query is read. For a key given twice, the last one wins.
 pub fn decode(query: &str, defaults: Defaults) -> Decoded {
-    let mut latest: Vec<(Key, String)> = Vec::new();
-    for (name, value) in pairs(query) {
-        if let Some(key) = Key::from_name(&name) {
+    decode_pairs(pairs(query), defaults)
+}
+
+/// Decodes `(key, value)` pairs as a query would carry them: unknown keys are
+/// ignored and, for a key given twice, the last one wins.
+pub fn decode_pairs<K, V>(pairs: impl IntoIterator<Item = (K, V)>, defaults: Defaults) -> Decoded
+where
+    K: AsRef<str>,
+    V: AsRef<str>,
+{
+    let mut latest: Vec<(Key, V)> = Vec::new();
+    for (name, value) in pairs {
+        if let Some(key) = Key::from_name(name.as_ref()) {
             latest.retain(|(seen, _)| *seen != key);
             latest.push((key, value));
         }
@@ -26,7 +36,7 @@ pub fn decode(query: &str, defaults: Defaults) -> Decoded {
     let mut scenario = Scenario::new(defaults);
     let errors = latest
         .into_iter()
-        .filter_map(|(key, value)| scenario.set(key, &value).err())
+        .filter_map(|(key, value)| scenario.set(key, value.as_ref()).err())
         .collect();
     Decoded { scenario, errors }
 }
@@ -45,7 +55,7 @@ pub fn encode(scenario: &Scenario, defaults: Defaults) -> String {
             }
             out.push_str(key.name());
             out.push('=');
-            percent_encode(&value, &mut out);
+            out.push_str(&percent_encode(&value));
         }
     }
     out
@@ -96,9 +106,11 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Escapes everything but the URL-safe characters `A-Z a-z 0-9 - . _ ~`.
-fn percent_encode(text: &str, out: &mut String) {
+/// Escapes everything but the URL-safe characters `A-Z a-z 0-9 - . _ ~`
+/// (also used for `data:` links, such as the compose file's download).
+pub fn percent_encode(text: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(byte));
@@ -108,4 +120,5 @@ fn percent_encode(text: &str, out: &mut String) {
             out.push(char::from(HEX[usize::from(byte & 0xf)]));
         }
     }
+    out
 }

@@ -271,7 +271,7 @@ impl Scenario {
                 min_exclusive,
                 max,
             } => {
-                let n: f64 = value.parse().map_err(|_| refuse())?;
+                let n = parse_decimal(value).ok_or_else(refuse)?;
                 let above_min = if min_exclusive { n > min } else { n >= min };
                 if !n.is_finite() || !above_min || max.is_some_and(|max| n > max) {
                     return Err(refuse());
@@ -385,6 +385,14 @@ impl Scenario {
             _ => &mut self.names.pg_container,
         }
     }
+}
+
+/// A decimal number, with a dot or, as French writes it, a single comma.
+fn parse_decimal(value: &str) -> Option<f64> {
+    if value.contains('.') || value.matches(',').count() > 1 {
+        return value.parse().ok();
+    }
+    value.replacen(',', ".", 1).parse().ok()
 }
 
 /// An input's URL query key. Once shipped, a key is never renamed.

@@ -88,3 +88,18 @@ fn french_formats_sizes_and_rates_the_french_way() {
     assert_eq!(plain(load.database.display(Lang::Fr)), "2,5 Go");
     assert_eq!(load.requests_per_second.display(Lang::Fr), "0,1");
 }
+
+#[test]
+fn the_source_profile_is_computed_by_the_core() {
+    let rows = headroom_core::load::source_profile(4.0);
+    for ((users, load), (source_users, per_day, per_second, db, cache, disk)) in
+        rows.iter().zip(SOURCE_ROWS)
+    {
+        assert_eq!(*users, source_users);
+        assert_eq!(load.requests_per_day, per_day);
+        assert_eq!(load.requests_per_second.display(Lang::En), per_second);
+        assert_eq!(plain(load.database.display(Lang::En)), db);
+        assert_eq!(plain(load.cache.display(Lang::En)), cache);
+        assert_eq!(plain(load.disk.display(Lang::En)), disk);
+    }
+}

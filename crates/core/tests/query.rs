@@ -334,3 +334,33 @@ proptest! {
         prop_assert!(plan.projection.iter().all(|u| u.is_finite()));
     }
 }
+
+#[test]
+fn a_french_decimal_comma_is_accepted_once() {
+    let decoded = query::decode("growth=2,5&peak=1%2C5", defaults());
+    assert!(decoded.errors.is_empty(), "{:?}", decoded.errors);
+    assert_eq!(decoded.scenario.growth_percent, 2.5);
+    assert_eq!(decoded.scenario.peak_ratio, 1.5);
+    // The link is written back with a dot.
+    assert_eq!(
+        query::encode(&decoded.scenario, defaults()),
+        "growth=2.5&peak=1.5"
+    );
+    assert_eq!(query::decode("growth=1,000,0", defaults()).errors.len(), 1);
+    assert_eq!(query::decode("users=1,5", defaults()).errors.len(), 1);
+}
+
+#[test]
+fn pairs_decode_like_a_query() {
+    let pairs = [
+        ("users", "2000"),
+        ("growth", "abc"),
+        ("nope", "1"),
+        ("users", "3000"),
+    ];
+    let decoded = query::decode_pairs(pairs, defaults());
+    assert_eq!(decoded.scenario.users, 3_000);
+    assert_eq!(decoded.errors.len(), 1);
+    assert_eq!(decoded.errors[0].key, Key::Growth);
+    assert_eq!(query::percent_encode("a b/é"), "a%20b%2F%C3%A9");
+}
