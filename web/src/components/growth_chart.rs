@@ -1,0 +1,186 @@
+//! Projected users over 36 months on a log scale, with the tier bands, the
+//! machine's ceiling and the two migration dates, as inline SVG.
+
+use crate::i18n::{self, Lang};
+use headroom_core::plan::PROJECTION_MONTHS;
+use headroom_core::text::{self, colon};
+use headroom_core::tier::TIERS;
+use headroom_core::timing::Eta;
+use headroom_core::Plan;
+use yew::prelude::*;
+
+const WIDTH: f64 = 640.0;
+const HEIGHT: f64 = 300.0;
+const LEFT: f64 = 64.0;
+const RIGHT: f64 = 36.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 34.0;
+/// The scale starts at 10 users and stops at ten billion.
+const FLOOR_LOG: f64 = 1.0;
+const CAP_LOG: f64 = 10.0;
+
+struct Scale {
+    top_log: f64,
+}
+
+impl Scale {
+    fn x(&self, month: f64) -> f64 {
+        LEFT + (WIDTH - LEFT - RIGHT) * month / f64::from(PROJECTION_MONTHS)
+    }
+
+    fn y(&self, users: f64) -> f64 {
+        let log = users.max(1.0).log10().clamp(FLOOR_LOG, self.top_log);
+        TOP + (HEIGHT - TOP - BOTTOM) * (self.top_log - log) / (self.top_log - FLOOR_LOG)
+    }
+}
+
+fn px(value: f64) -> String {
+    format!("{value:.1}")
+}
+
+pub fn growth_chart(plan: &Plan) -> Html {
+    let lang = plan.scenario.lang;
+    let projection = &plan.projection;
+    let ceiling = plan.host_timing.map(|t| f64::from(t.ceiling_users));
+    let highest = projection
+        .iter()
+        .copied()
+        .chain(ceiling)
+        .fold(10_000.0f64, f64::max);
+    let scale = Scale {
+        top_log: (highest * 1.2)
+            .log10()
+            .ceil()
+            .clamp(FLOOR_LOG + 1.0, CAP_LOG),
+    };
+    let top_users = 10f64.powf(scale.top_log);
+
+    // Tier bands, from each tier's lower bound to the next one's.
+    let bands = TIERS.iter().map(|tier| {
+        let low = f64::from(tier.min_users.max(10));
+        let high = tier.max_users.map_or(top_users, f64::from).min(top_users);
+        if low >= top_users {
+            return html! {};
+        }
+        let (y_top, y_bottom) = (scale.y(high), scale.y(low));
+        let short = match lang {
+            Lang::Fr => format!("P{}", tier.number),
+            Lang::En => format!("T{}", tier.number),
+        };
+        html! {
+            <g class={format!("band band-{}", tier.number)}>
+                <rect x={px(LEFT)} y={px(y_top)} width={px(WIDTH - LEFT - RIGHT)} height={px(y_bottom - y_top)} />
+                <text x={px(WIDTH - RIGHT + 4.0)} y={px((y_top + y_bottom) / 2.0 + 4.0)}>{ short }</text>
+            </g>
+        }
+    });
+
+    let gridlines = (FLOOR_LOG as u32..=scale.top_log as u32).map(|power| {
+        let users = 10f64.powi(power as i32);
+        let y = scale.y(users);
+        html! {
+            <g class="grid">
+                <line x1={px(LEFT)} x2={px(WIDTH - RIGHT)} y1={px(y)} y2={px(y)} />
+                <text x={px(LEFT - 6.0)} y={px(y + 4.0)} text-anchor="end">{ text::integer(users, lang) }</text>
+            </g>
+        }
+    });
+
+    let month_ticks = (0..=PROJECTION_MONTHS).step_by(6).map(|month| {
+        let x = scale.x(f64::from(month));
+        let label = plan.scenario.start.plus_months(month).to_string();
+        html! {
+            <g class="tick">
+                <line x1={px(x)} x2={px(x)} y1={px(HEIGHT - BOTTOM)} y2={px(HEIGHT - BOTTOM + 5.0)} />
+                <text x={px(x)} y={px(HEIGHT - 8.0)} text-anchor="middle">{ label }</text>
+            </g>
+        }
+    });
+
+    let points: String = projection
+        .iter()
+        .enumerate()
+        .map(|(month, users)| format!("{},{}", px(scale.x(month as f64)), px(scale.y(*users))))
+        .collect::<Vec<_>>()
+        .join(" ");
+
+    let ceiling_line = ceiling.map(|users| {
+        let y = scale.y(users);
+        html! {
+            <g class="ceiling">
+                <line x1={px(LEFT)} x2={px(WIDTH - RIGHT)} y1={px(y)} y2={px(y)} />
+                <text x={px(LEFT + 4.0)} y={px(y - 4.0)}>{ format!("{} {}", i18n::CEILING_SHORT.get(lang), text::integer(users, lang)) }</text>
+            </g>
+        }
+    });
+
+    let marker = |eta: Eta, label: &'static str, class: &'static str| -> Html {
+        let Some(months) = eta.months() else {
+            return html! {};
+        };
+        if months > f64::from(PROJECTION_MONTHS) {
+            return html! {};
+        }
+        let x = scale.x(months);
+        html! {
+            <g class={classes!("marker", class)}>
+                <line x1={px(x)} x2={px(x)} y1={px(TOP)} y2={px(HEIGHT - BOTTOM)} />
+                <text x={px(x + 4.0)} y={px(TOP + 12.0)}>{ label }</text>
+            </g>
+        }
+    };
+    let markers = plan.host_timing.map(|t| {
+        html! {
+            <>
+                { marker(t.migration_start, i18n::PHASE_1.get(lang), "phase-1") }
+                { marker(t.ceiling, i18n::CEILING_SHORT.get(lang), "phase-end") }
+            </>
+        }
+    });
+
+    let description = describe(plan, lang);
+    html! {
+        <section id="growth" class="card" aria-labelledby="growth-title">
+            <h2 id="growth-title">{ i18n::GROWTH.get(lang) }</h2>
+            <p class="muted">{ i18n::CHART_USERS.get(lang) }</p>
+            <figure>
+                <svg id="growth-chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
+                    aria-labelledby="growth-svg-title growth-svg-desc" preserveAspectRatio="xMidYMid meet">
+                    <title id="growth-svg-title">{ i18n::GROWTH.get(lang) }</title>
+                    <desc id="growth-svg-desc">{ description.clone() }</desc>
+                    { for bands }
+                    { for gridlines }
+                    { for month_ticks }
+                    { for ceiling_line }
+                    { for markers }
+                    <polyline class="users" points={points} />
+                </svg>
+                <figcaption>{ description }</figcaption>
+            </figure>
+        </section>
+    }
+}
+
+/// The chart in words, for screen readers and for print.
+fn describe(plan: &headroom_core::Plan, lang: Lang) -> String {
+    let c = colon(lang);
+    let now = text::integer(f64::from(plan.scenario.users), lang);
+    let later = text::integer(plan.projection.last().copied().unwrap_or_default(), lang);
+    let growth = text::percent(plan.scenario.growth_percent, 2, lang);
+    let mut out = match lang {
+        Lang::Fr => format!(
+            "De {now} utilisateurs aujourd'hui à {later} dans 36 mois, à {growth} par mois."
+        ),
+        Lang::En => format!("From {now} users today to {later} in 36 months, at {growth} a month."),
+    };
+    if let Some(t) = plan.host_timing {
+        out.push_str(&format!(
+            " {}{c}{}. {}{c}{}.",
+            i18n::START_PHASE_1.get(lang),
+            t.migration_start.describe(lang),
+            i18n::CEILING.get(lang),
+            t.ceiling.describe(lang)
+        ));
+    }
+    out
+}

@@ -1,0 +1,248 @@
+//! The inputs, one per URL key: the main three in view, the rest folded.
+
+use crate::i18n::{self, tx, Lang, Text};
+use crate::state::State;
+use headroom_core::text;
+use headroom_core::{Host, InputError, Key, Scenario};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// What the inputs show and where typing goes.
+pub struct InputsProps<'a> {
+    pub state: &'a State,
+    pub scenario: &'a Scenario,
+    pub errors: &'a [InputError],
+    pub on_input: &'a Callback<(Key, String)>,
+    pub lang: Lang,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Integer,
+    Decimal,
+    Host,
+    Month,
+    Name,
+}
+
+struct Field {
+    key: Key,
+    label: Text,
+    kind: Kind,
+    /// Said when the field may be left empty.
+    empty: Option<Text>,
+}
+
+const fn field(key: Key, label: Text, kind: Kind) -> Field {
+    Field {
+        key,
+        label,
+        kind,
+        empty: None,
+    }
+}
+
+const fn optional(key: Key, label: Text, kind: Kind, empty: Text) -> Field {
+    Field {
+        key,
+        label,
+        kind,
+        empty: Some(empty),
+    }
+}
+
+const MAIN: [Field; 3] = [
+    field(
+        Key::Users,
+        tx("Utilisateurs actifs par mois", "Monthly active users"),
+        Kind::Integer,
+    ),
+    field(
+        Key::Growth,
+        tx("Croissance par mois (%)", "Growth per month (%)"),
+        Kind::Decimal,
+    ),
+    field(
+        Key::Host,
+        tx("Machine actuelle", "Current machine"),
+        Kind::Host,
+    ),
+];
+
+const ADVANCED: [Field; 5] = [
+    optional(
+        Key::Rpu,
+        tx(
+            "Requêtes par utilisateur et par jour",
+            "Requests per user per day",
+        ),
+        Kind::Decimal,
+        i18n::DEFAULT_RULE,
+    ),
+    field(
+        Key::Peak,
+        tx("Rapport pointe / moyenne", "Peak-to-average ratio"),
+        Kind::Decimal,
+    ),
+    field(
+        Key::Mbpu,
+        tx("Mo de base par utilisateur", "Database MB per user"),
+        Kind::Decimal,
+    ),
+    optional(
+        Key::Pgconn,
+        tx(
+            "max_connections de PostgreSQL",
+            "PostgreSQL max_connections",
+        ),
+        Kind::Integer,
+        i18n::DEFAULT_TIER,
+    ),
+    field(
+        Key::Start,
+        tx("Début de la projection", "Projection starts"),
+        Kind::Month,
+    ),
+];
+
+const MEASURED: [Field; 5] = [
+    optional(
+        Key::Cpu,
+        tx("CPU moyen (%)", "Average CPU (%)"),
+        Kind::Decimal,
+        i18n::EMPTY_ABSENT,
+    ),
+    optional(
+        Key::Ram,
+        tx("RAM utilisée (%)", "RAM in use (%)"),
+        Kind::Decimal,
+        i18n::EMPTY_ABSENT,
+    ),
+    optional(
+        Key::Disk,
+        tx("Disque utilisé (%)", "Disk in use (%)"),
+        Kind::Decimal,
+        i18n::EMPTY_ABSENT,
+    ),
+    optional(
+        Key::P95,
+        tx("Latence p95 (ms)", "p95 latency (ms)"),
+        Kind::Decimal,
+        i18n::EMPTY_ABSENT,
+    ),
+    optional(
+        Key::Err,
+        tx("Réponses 5xx (%)", "5xx responses (%)"),
+        Kind::Decimal,
+        i18n::EMPTY_ABSENT,
+    ),
+];
+
+const NAMES: [Field; 4] = [
+    field(
+        Key::Db,
+        tx("Base PostgreSQL", "PostgreSQL database"),
+        Kind::Name,
+    ),
+    field(
+        Key::Domain,
+        tx("Domaine public", "Public domain"),
+        Kind::Name,
+    ),
+    field(
+        Key::Target,
+        tx("Nom SSH du mini PC", "Mini PC's SSH host name"),
+        Kind::Name,
+    ),
+    field(
+        Key::Pgcontainer,
+        tx("Conteneur PostgreSQL", "PostgreSQL container"),
+        Kind::Name,
+    ),
+];
+
+pub fn inputs(props: &InputsProps) -> Html {
+    let lang = props.lang;
+    let render = |field: &Field| render_field(field, props, lang);
+    let group = |title: Text, fields: &[Field], open: bool| {
+        html! {
+            <details class="group" {open}>
+                <summary>{ title.get(lang) }</summary>
+                { for fields.iter().map(render) }
+            </details>
+        }
+    };
+    let has_error = |fields: &[Field]| {
+        fields
+            .iter()
+            .any(|f| props.errors.iter().any(|e| e.key == f.key))
+    };
+    html! {
+        <form class="fields" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <h2>{ i18n::INPUTS.get(lang) }</h2>
+            { for MAIN.iter().map(render) }
+            { group(i18n::ADVANCED, &ADVANCED, has_error(&ADVANCED)) }
+            { group(i18n::MEASURED, &MEASURED, has_error(&MEASURED)) }
+            { group(i18n::RUNBOOK_NAMES, &NAMES, has_error(&NAMES)) }
+        </form>
+    }
+}
+
+fn render_field(field: &Field, props: &InputsProps, lang: Lang) -> Html {
+    let key = field.key;
+    let id = format!("in-{}", key.name());
+    let hint_id = format!("{id}-hint");
+    let text = props.state.text(key, props.scenario);
+    let invalid = props.errors.iter().any(|e| e.key == key);
+    let mut hint = format!(
+        "{}{}{}",
+        i18n::ALLOWED.get(lang),
+        text::colon(lang),
+        key.allowed().describe(lang)
+    );
+    if let Some(empty) = field.empty {
+        hint = format!("{hint} ({})", empty.get(lang));
+    }
+    let on_input = props.on_input.clone();
+    let control = match field.kind {
+        Kind::Host => {
+            let onchange = Callback::from(move |e: Event| {
+                let select: HtmlSelectElement = e.target_unchecked_into();
+                on_input.emit((key, select.value()));
+            });
+            html! {
+                <select id={id.clone()} name={key.name()} aria-describedby={hint_id.clone()} {onchange}>
+                    { for Host::ALL.iter().map(|host| html! {
+                        <option value={host.code()} selected={host.code() == text}>
+                            { host.name().get(lang) }
+                        </option>
+                    }) }
+                </select>
+            }
+        }
+        kind => {
+            let oninput = Callback::from(move |e: InputEvent| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                on_input.emit((key, input.value()));
+            });
+            let (kind_attr, mode) = match kind {
+                Kind::Integer => ("text", "numeric"),
+                Kind::Decimal => ("text", "decimal"),
+                Kind::Month => ("month", "text"),
+                _ => ("text", "text"),
+            };
+            html! {
+                <input id={id.clone()} name={key.name()} type={kind_attr} inputmode={mode}
+                    value={text} autocomplete="off" spellcheck="false"
+                    aria-invalid={invalid.to_string()} aria-describedby={hint_id.clone()} {oninput} />
+            }
+        }
+    };
+    html! {
+        <div class={classes!("field", invalid.then_some("invalid"))}>
+            <label for={id}>{ field.label.get(lang) }</label>
+            { control }
+            <small id={hint_id}>{ hint }</small>
+        </div>
+    }
+}

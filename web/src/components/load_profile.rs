@@ -1,0 +1,98 @@
+//! The load to expect, beside the source's four reference profiles.
+
+use crate::i18n::{self};
+use headroom_core::corrections::{self, Topic};
+use headroom_core::load;
+use headroom_core::text::{self, colon};
+use headroom_core::tier::Resource;
+use headroom_core::Plan;
+use yew::prelude::*;
+
+pub fn load_profile(plan: &Plan) -> Html {
+    let lang = plan.scenario.lang;
+    let load = &plan.load;
+    let c = colon(lang);
+    let rule = if plan.source_requests_rule {
+        i18n::SOURCE_RULE
+    } else {
+        i18n::YOUR_INPUT
+    };
+    let provision = plan.tier.allocation_of(Resource::Disk).map(|disk| {
+        html! {
+            <tr>
+                <th scope="row">{ i18n::DISK_PROVISION.get(lang) }</th>
+                <td>{ format!("{}–{} {}", text::integer(disk.low.unwrap_or_default(), lang),
+                    text::integer(disk.high, lang), disk.unit.get(lang)) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section id="load" class="card" aria-labelledby="load-title">
+            <h2 id="load-title">{ i18n::LOAD.get(lang) }</h2>
+            <table class="kv">
+                <tbody>
+                    <tr>
+                        <th scope="row">{ i18n::REQUESTS_PER_DAY.get(lang) }</th>
+                        <td>
+                            <strong id="load-requests-per-day">{ text::integer(load.requests_per_day, lang) }</strong>
+                            { format!(" ({} {}, {})", text::number(load.requests_per_user, 2, lang),
+                                i18n::PER_USER.get(lang), rule.get(lang)) }
+                        </td>
+                    </tr>
+                    <tr>
+                        <th scope="row">{ i18n::REQUESTS_PER_SECOND.get(lang) }</th>
+                        <td>
+                            <strong id="load-requests-per-second">{ load.requests_per_second.display(lang) }</strong>
+                            { format!(" {}, {} {}", i18n::AVERAGE.get(lang),
+                                load.peak_requests_per_second.display(lang), i18n::AT_PEAK.get(lang)) }
+                        </td>
+                    </tr>
+                    <tr>
+                        <th scope="row">{ i18n::DATABASE.get(lang) }</th>
+                        <td id="load-database">{ load.database.display(lang) }</td>
+                    </tr>
+                    <tr>
+                        <th scope="row">{ i18n::CACHE.get(lang) }</th>
+                        <td id="load-cache">{ load.cache.display(lang) }</td>
+                    </tr>
+                    <tr>
+                        <th scope="row">{ i18n::DISK_USED.get(lang) }</th>
+                        <td id="load-disk">{ load.disk.display(lang) }</td>
+                    </tr>
+                    { for provision }
+                </tbody>
+            </table>
+            { for corrections::about(Topic::Load).map(|k| html! {
+                <p class="note">{ k.source_says.get(lang) }{ " → " }{ k.headroom_does.get(lang) }</p>
+            }) }
+            <details>
+                <summary>{ i18n::SOURCE_PROFILE.get(lang) }</summary>
+                <div class="scroll">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{ i18n::USERS.get(lang) }</th>
+                            <th scope="col">{ i18n::REQUESTS_PER_DAY.get(lang) }</th>
+                            <th scope="col">{ i18n::REQUESTS_PER_SECOND.get(lang) }</th>
+                            <th scope="col">{ i18n::DATABASE.get(lang) }</th>
+                            <th scope="col">{ i18n::CACHE.get(lang) }</th>
+                            <th scope="col">{ i18n::DISK_USED.get(lang) }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for load::source_profile(plan.scenario.peak_ratio).iter().map(|(users, row)| html! {
+                                <tr>
+                                    <td>{ text::integer(f64::from(*users), lang) }</td>
+                                    <td>{ format!("{} ({}{c}{})", text::integer(row.requests_per_day, lang),
+                                        i18n::PER_USER.get(lang), text::number(row.requests_per_user, 0, lang)) }</td>
+                                    <td>{ row.requests_per_second.display(lang) }</td>
+                                    <td>{ row.database.display(lang) }</td>
+                                    <td>{ row.cache.display(lang) }</td>
+                                    <td>{ row.disk.display(lang) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </section>
+    }
+}

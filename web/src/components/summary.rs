@@ -1,0 +1,83 @@
+//! The answer in a few lines: tier, what the machine can still do, and the
+//! two migration dates.
+
+use crate::i18n::{self};
+use headroom_core::text::{self, colon};
+use headroom_core::Plan;
+use headroom_core::Verdict;
+use yew::prelude::*;
+
+pub fn summary(plan: &Plan) -> Html {
+    let lang = plan.scenario.lang;
+    let s = &plan.scenario;
+    let tier = plan.tier;
+    let c = colon(lang);
+    let users = |n: f64| text::integer(n, lang);
+    let verdict_class = match plan.verdict {
+        Verdict::Fits | Verdict::NoCeiling => "verdict ok",
+        Verdict::StartMigration => "verdict warn",
+        Verdict::OverCeiling => "verdict alert",
+    };
+    let position = plan.position.map(|p| {
+        let percent = (100.0 * p).clamp(0.0, 100.0);
+        html! {
+            <div class="position">
+                <span>{ i18n::POSITION.get(lang) }{ c }{ text::percent(100.0 * p, 0, lang) }</span>
+                <div class="track" role="presentation">
+                    <div class="fill" style={format!("width:{percent:.1}%")}></div>
+                </div>
+            </div>
+        }
+    });
+    let next = match plan.next_tier {
+        Some(next) => html! {
+            <p>
+                { i18n::NEXT_TIER.get(lang) }{ c }
+                { format!("{} {} · {}, {} {} {}", i18n::TIER.get(lang), next.number, next.name.get(lang),
+                    i18n::FROM.get(lang), users(f64::from(next.min_users)), i18n::USERS.get(lang)) }
+            </p>
+        },
+        None => html! { <p>{ i18n::LAST_TIER.get(lang) }</p> },
+    };
+    let timing = match plan.host_timing {
+        Some(t) => html! {
+            <dl class="dates">
+                <dt>{ i18n::START_PHASE_1.get(lang) }{ format!(" ({} {} {})", i18n::AT_USERS.get(lang), users(t.migration_start_users), i18n::USERS.get(lang)) }</dt>
+                <dd id="migration-start">{ t.migration_start.describe(lang) }</dd>
+                <dt>{ i18n::CEILING.get(lang) }{ format!(" ({} {} {})", i18n::AT_USERS.get(lang), users(f64::from(t.ceiling_users)), i18n::USERS.get(lang)) }</dt>
+                <dd id="ceiling">{ t.ceiling.describe(lang) }</dd>
+                if let Some(next_host) = plan.next_host {
+                    <dt>{ i18n::MIGRATE_TO.get(lang) }</dt>
+                    <dd>{ next_host.name().get(lang) }</dd>
+                }
+            </dl>
+        },
+        None => html! { <p>{ i18n::NO_MIGRATION.get(lang) }</p> },
+    };
+    html! {
+        <section id="summary" class="card summary" data-tier={tier.number.to_string()} aria-labelledby="summary-title">
+            <h2 id="summary-title">{ i18n::SUMMARY.get(lang) }</h2>
+            <p class="tier-line">
+                <strong id="tier">{ format!("{} {} · {}", i18n::TIER.get(lang), tier.number, tier.name.get(lang)) }</strong>
+                <span class="muted">{ format!(" ({} {})", tier.users_range(lang), i18n::USERS.get(lang)) }</span>
+            </p>
+            <ul class="profile">
+                { for tier.profile.iter().map(|p| html! { <li>{ p.get(lang) }</li> }) }
+            </ul>
+            if let Some(recommendation) = tier.recommendation {
+                <p class="recommendation">{ recommendation.get(lang) }</p>
+            }
+            { for position }
+            { next }
+            <p id="verdict" class={verdict_class}>
+                { i18n::YOUR_HOST.get(lang) }{ c }{ s.host.name().get(lang) }{ " — " }
+                <strong>{ plan.verdict.name().get(lang) }</strong>
+            </p>
+            { timing }
+            <p class="headline-load">
+                { i18n::REQUESTS_PER_DAY.get(lang) }{ c }
+                <strong id="summary-requests-per-day">{ text::integer(plan.load.requests_per_day, lang) }</strong>
+            </p>
+        </section>
+    }
+}

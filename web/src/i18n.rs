@@ -1,0 +1,247 @@
+//! The interface's own words, in French and English. The plan's texts come
+//! from the core; these are the labels around them. The language is handed
+//! down by context.
+
+pub use headroom_core::text::{tx, Lang, Text};
+use yew::prelude::*;
+
+/// The language of the page.
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+pub const TAGLINE: Text = tx(
+    "Le plan de capacité de votre pile auto-hébergée : palier, matériel, limites Docker, réglages et date de migration.",
+    "The capacity plan for your self-hosted stack: tier, hardware, Docker limits, settings and when to migrate.",
+);
+pub const LANGUAGE: Text = tx("Langue", "Language");
+pub const COPY_LINK: Text = tx("Copier le lien", "Copy link");
+pub const COPIED: Text = tx("Copié", "Copied");
+pub const COPY_FAILED: Text = tx(
+    "Copie impossible : sélectionnez le texte",
+    "Could not copy: select the text",
+);
+pub const SHARE_HINT: Text = tx(
+    "Toutes les entrées sont dans l'adresse de la page : le lien suffit pour partager ce plan.",
+    "Every input lives in the page's address: the link is all it takes to share this plan.",
+);
+
+// Inputs.
+pub const INPUTS: Text = tx("Vos chiffres", "Your figures");
+pub const ADVANCED: Text = tx("Hypothèses avancées", "Advanced assumptions");
+pub const MEASURED: Text = tx(
+    "Mesures du serveur (facultatif)",
+    "Server measurements (optional)",
+);
+pub const RUNBOOK_NAMES: Text = tx("Noms pour les commandes", "Names for the commands");
+pub const DEFAULT_RULE: Text = tx("vide : règle de la source", "empty: the source's rule");
+pub const DEFAULT_TIER: Text = tx("vide : selon le palier", "empty: set by the tier");
+pub const EMPTY_ABSENT: Text = tx("vide : non mesuré", "empty: not measured");
+pub const ALLOWED: Text = tx("Valeurs admises", "Allowed");
+
+// Notices.
+pub const REFUSED: Text = tx(
+    "Valeurs refusées, remplacées par la valeur par défaut",
+    "Refused values, replaced by their defaults",
+);
+
+// Summary.
+pub const SUMMARY: Text = tx("En bref", "Summary");
+pub const TIER: Text = tx("Palier", "Tier");
+pub const USERS: Text = tx("utilisateurs", "users");
+pub const NEXT_TIER: Text = tx("Palier suivant", "Next tier");
+pub const FROM: Text = tx("à partir de", "from");
+pub const LAST_TIER: Text = tx(
+    "Dernier palier : il s'étend sans limite.",
+    "Last tier: it scales without limit.",
+);
+pub const POSITION: Text = tx("Position dans le palier", "Position in the tier");
+pub const YOUR_HOST: Text = tx("Votre machine", "Your machine");
+pub const START_PHASE_1: Text = tx(
+    "Lancer la phase 1 de la migration",
+    "Start phase 1 of the migration",
+);
+pub const CEILING: Text = tx(
+    "Plafond de la machine : migration terminée",
+    "Machine's ceiling: migration done",
+);
+pub const AT_USERS: Text = tx("à", "at");
+pub const MIGRATE_TO: Text = tx("Destination", "Move to");
+pub const NO_MIGRATION: Text = tx(
+    "Le cloud n'a pas de plafond : pas de migration à prévoir.",
+    "The cloud has no ceiling: no migration to plan.",
+);
+
+// Growth chart.
+pub const GROWTH: Text = tx("Croissance sur 36 mois", "Growth over 36 months");
+pub const CHART_USERS: Text = tx("Utilisateurs (échelle logarithmique)", "Users (log scale)");
+pub const TODAY: Text = tx("aujourd'hui", "today");
+pub const IN_36_MONTHS: Text = tx("dans 36 mois", "in 36 months");
+pub const PHASE_1: Text = tx("phase 1", "phase 1");
+pub const CEILING_SHORT: Text = tx("plafond", "ceiling");
+
+// Load.
+pub const LOAD: Text = tx("Charge attendue", "Expected load");
+pub const REQUESTS_PER_DAY: Text = tx("Requêtes par jour", "Requests per day");
+pub const REQUESTS_PER_SECOND: Text = tx("Requêtes par seconde", "Requests per second");
+pub const AVERAGE: Text = tx("en moyenne", "on average");
+pub const AT_PEAK: Text = tx("en pointe", "at peak");
+pub const DATABASE: Text = tx("Base de données", "Database");
+pub const CACHE: Text = tx("Cache actif", "Active cache");
+pub const DISK_USED: Text = tx("Disque utilisé (estimé)", "Disk in use (estimated)");
+pub const DISK_PROVISION: Text = tx(
+    "Disque à prévoir (tableau des paliers)",
+    "Disk to provision (tier table)",
+);
+pub const PER_USER: Text = tx("par utilisateur", "per user");
+pub const SOURCE_RULE: Text = tx("règle de la source", "the source's rule");
+pub const YOUR_INPUT: Text = tx("votre saisie", "your input");
+pub const SOURCE_PROFILE: Text = tx(
+    "Les quatre profils de la source",
+    "The source's four load profiles",
+);
+
+// Hardware and costs.
+pub const HARDWARE: Text = tx("Matériel et coûts", "Hardware and costs");
+pub const MACHINE: Text = tx("Machine", "Machine");
+pub const OS_RESERVE: Text = tx(
+    "Hypothèse : 512 Mio de mémoire restent au système, hors conteneurs.",
+    "Assumption: 512 MiB of memory stay with the operating system, outside the containers.",
+);
+pub const RESOURCE: Text = tx("Ressource", "Resource");
+pub const USE: Text = tx("Utilisation", "Use");
+pub const NOTE: Text = tx("Note", "Note");
+pub const UPGRADES: Text = tx("Achats", "Purchases");
+pub const MONTHLY_COST: Text = tx("Coût mensuel", "Monthly cost");
+pub const DURABILITY: Text = tx("Durée du palier", "How long the tier lasts");
+pub const SOURCE_SAYS: Text = tx("selon la source", "per the source");
+pub const AT_YOUR_GROWTH: Text = tx("à votre croissance", "at your growth");
+pub const OPTIMISATIONS: Text = tx("Optimisations", "Optimisations");
+pub const MINI_PC: Text = tx("Le mini PC à acheter", "The mini PC to buy");
+pub const PART: Text = tx("Pièce", "Part");
+pub const PRICE: Text = tx("Prix", "Price");
+pub const TOTAL: Text = tx("Total", "Total");
+pub const ARCHITECTURE: Text = tx("Architecture distribuée", "Distributed architecture");
+pub const ALL_TIERS: Text = tx("Les cinq paliers en détail", "All five tiers in detail");
+pub const LIMITS: Text = tx("Limites Docker Compose", "Docker Compose limits");
+pub const SERVICE: Text = tx("Service", "Service");
+pub const REPLICAS: Text = tx("répliques", "replicas");
+pub const PER_MONTH: Text = tx("par mois", "a month");
+pub const UNLIMITED: Text = tx("illimitée", "unlimited");
+pub const MONTHS: Text = tx("mois", "months");
+pub const PAST: Text = tx("déjà dépassé", "already outgrown");
+pub const BEYOND: Text = tx("plus de 10 ans", "over 10 years");
+
+// Compose.
+pub const COMPOSE: Text = tx(
+    "Fichier docker-compose.override.yml",
+    "docker-compose.override.yml file",
+);
+pub const COMPOSE_HOW: Text = tx(
+    "Enregistrez-le à côté de votre docker-compose.yml : Docker Compose fusionne les deux.",
+    "Save it next to your docker-compose.yml: Docker Compose merges the two.",
+);
+pub const COPY: Text = tx("Copier", "Copy");
+pub const DOWNLOAD: Text = tx("Télécharger", "Download");
+pub const NO_COMPOSE: Text = tx(
+    "Le palier 5 n'a pas de fichier compose : il passe à une architecture distribuée.",
+    "Tier 5 has no compose file: it moves to a distributed architecture.",
+);
+pub const CORRECTED_FROM_SOURCE: Text = tx(
+    "Corrigé par rapport à la source",
+    "Corrected from the source",
+);
+
+// Tuning.
+pub const TUNING: Text = tx("Réglages des serveurs", "Server settings");
+pub const SETTING: Text = tx("Réglage", "Setting");
+pub const VALUE: Text = tx("Valeur", "Value");
+pub const ORIGIN: Text = tx("Provenance", "Where it comes from");
+pub const SOURCE_VALUE: Text = tx("Valeur de la source", "Source's value");
+
+// Budget.
+pub const BUDGET: Text = tx("Bilan des ressources", "Budget check");
+pub const MEMORY: Text = tx("Mémoire", "Memory");
+pub const CPU: Text = tx("Processeur", "CPU");
+pub const OS: Text = tx("système", "OS");
+pub const LEFT: Text = tx("libre", "free");
+pub const LEFT_FOR: Text = tx(
+    "Reste pour MinIO et le front-end Next.js, que la source ne limite pas",
+    "Left for MinIO and the Next.js front end, which the source gives no limit",
+);
+pub const OVERFLOW: Text = tx(
+    "La mémoire déborde : ces limites ne tiennent pas sur cette machine.",
+    "Memory overflows: these limits do not fit this machine.",
+);
+pub const OVERSUBSCRIBED: Text = tx(
+    "Les limites CPU dépassent les cœurs de la machine : les services se disputeront le processeur.",
+    "CPU limits add up to more than the machine's cores: the services will compete for the CPU.",
+);
+pub const CHECKED_ON: Text = tx("Vérifié sur", "Checked on");
+pub const NO_BUDGET: Text = tx(
+    "Pas de bilan au palier 5 : la charge est répartie sur plusieurs machines.",
+    "No budget at tier 5: the load spreads over several machines.",
+);
+
+// Decisions.
+pub const DECISIONS: Text = tx("Quand agir", "When to act");
+pub const METRIC: Text = tx("Mesure", "Metric");
+pub const THRESHOLD: Text = tx("Seuil", "Threshold");
+pub const LEVEL: Text = tx("Niveau", "Level");
+pub const ACTION: Text = tx("Action", "Action");
+pub const MEASURED_VALUE: Text = tx("Votre mesure", "Your measure");
+pub const TRIGGERED: Text = tx("déclenché", "triggered");
+pub const ACT_NOW: Text = tx("À faire, le plus grave d'abord", "To do, most severe first");
+pub const NO_METRICS: Text = tx(
+    "Saisissez vos mesures (CPU, RAM, disque, latence, erreurs) pour repérer les lignes qui vous concernent.",
+    "Enter your measurements (CPU, RAM, disk, latency, errors) to mark the rows that apply to you.",
+);
+pub const NOTHING_TRIGGERED: Text = tx("Aucun seuil franchi.", "No threshold crossed.");
+
+// Roadmap.
+pub const ROADMAP: Text = tx("Feuille de route", "Roadmap");
+pub const STEP: Text = tx("Étape", "Step");
+pub const SOURCE_TIMELINE: Text = tx("Calendrier de la source", "Source's timeline");
+pub const PROJECTED: Text = tx("Projeté pour vous", "Projected for you");
+pub const REACHED: Text = tx("atteint", "reached");
+pub const TIER_LASTS: Text = tx("Durée : source / calculée", "Lasts: source / computed");
+
+// Runbooks.
+pub const RUNBOOKS: Text = tx("Procédures", "Runbooks");
+pub const MIGRATION: Text = tx("Migration Pi 4 → mini PC", "Migration Pi 4 → mini PC");
+pub const PHASE: Text = tx("Phase", "Phase");
+pub const TASKS: Text = tx("Tâches", "Tasks");
+pub const CHECKLIST: Text = tx("Liste de contrôle", "Checklist");
+pub const STEPS: Text = tx("Étapes", "Steps");
+pub const ROLLBACK: Text = tx("Retour arrière d'urgence", "Emergency rollback");
+pub const COMPOSE_CHANGE: Text = tx(
+    "À chaque changement de configuration compose",
+    "For every compose configuration change",
+);
+pub const COMPOSE_V2: Text = tx(
+    "Les commandes utilisent docker compose (v2) : docker-compose (v1) n'est plus maintenu.",
+    "Commands use docker compose (v2): docker-compose (v1) is retired.",
+);
+
+// Considerations and conclusion.
+pub const CONSIDERATIONS: Text = tx("Points d'attention", "Special considerations");
+pub const APPLIES: Text = tx("vous concerne", "applies to you");
+pub const CONCLUSION: Text = tx("Conclusion", "Conclusion");
+pub const FOR_YOU: Text = tx("Pour vous", "For you");
+pub const SOURCE_CONCLUSION: Text = tx("La conclusion de la source", "The source's conclusion");
+pub const HEADROOM_READING: Text = tx("Lecture de Headroom", "Headroom's reading");
+pub const CORRECTIONS: Text = tx(
+    "Où Headroom s'écarte de la source",
+    "Where Headroom departs from the source",
+);
+pub const THE_SOURCE_SAYS: Text = tx("La source", "The source");
+pub const HEADROOM_DOES: Text = tx("Headroom", "Headroom");
+pub const ABOUT_SOURCE: Text = tx(
+    "Les chiffres viennent d'une analyse de capacité écrite pour une application de cartes mémoire hébergée sur :",
+    "The figures come from a capacity analysis written for a flashcard app running on:",
+);
+pub const SOURCE_CAPACITY: Text = tx(
+    "Capacité recommandée du Pi 4 selon la source",
+    "The Pi 4's recommended capacity per the source",
+);

@@ -1,0 +1,64 @@
+//! The calculator's state: the inputs as the user typed them (or the link
+//! carried them), key by key. The scenario and the plan are derived from it.
+
+use headroom_core::query::{self, Decoded};
+use headroom_core::{Defaults, Key, Scenario};
+use std::rc::Rc;
+use yew::Reducible;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub defaults: Defaults,
+    /// Typed or linked text, one entry per key, in the order last set.
+    pub inputs: Vec<(Key, String)>,
+}
+
+pub enum Action {
+    /// The user typed `text` into the input of `key`.
+    Set(Key, String),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Set(key, text) => {
+                next.inputs.retain(|(k, _)| *k != key);
+                next.inputs.push((key, text));
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+impl State {
+    /// The state a query string describes; unknown keys are dropped.
+    pub fn from_query(query: &str, defaults: Defaults) -> State {
+        let mut inputs: Vec<(Key, String)> = Vec::new();
+        for (name, value) in query::pairs(query) {
+            if let Some(key) = Key::from_name(&name) {
+                inputs.retain(|(k, _)| *k != key);
+                inputs.push((key, value));
+            }
+        }
+        State { defaults, inputs }
+    }
+
+    /// The scenario, and the values refused on the way.
+    pub fn decoded(&self) -> Decoded {
+        let pairs = self.inputs.iter().map(|(k, v)| (k.name(), v.as_str()));
+        query::decode_pairs(pairs, self.defaults)
+    }
+
+    /// What the input of `key` shows: the text typed, else the value in use.
+    pub fn text(&self, key: Key, scenario: &Scenario) -> String {
+        self.inputs
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+            .or_else(|| scenario.value(key))
+            .unwrap_or_default()
+    }
+}
