@@ -62,6 +62,15 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// A CSS class name.
+    pub fn class(self) -> &'static str {
+        match self {
+            Severity::Warning => "severity-warning",
+            Severity::Urgent => "severity-urgent",
+            Severity::Critical => "severity-critical",
+        }
+    }
+
     pub fn name(self) -> Text {
         match self {
             Severity::Warning => tx("Alerte", "Warning"),
@@ -159,12 +168,14 @@ pub const THRESHOLDS: [Threshold; 9] = [
 /// The rows the measured metrics trigger, most severe first, then in the
 /// table's order.
 pub fn triggered(metrics: &Metrics) -> Vec<&'static Threshold> {
-    let mut rows: Vec<&'static Threshold> = THRESHOLDS
-        .iter()
-        .filter(|row| trips(row, metrics))
-        .collect();
-    rows.sort_by_key(|row| std::cmp::Reverse(row.severity));
-    rows
+    [Severity::Critical, Severity::Urgent, Severity::Warning]
+        .into_iter()
+        .flat_map(|severity| {
+            THRESHOLDS
+                .iter()
+                .filter(move |row| row.severity == severity && trips(row, metrics))
+        })
+        .collect()
 }
 
 /// Whether a measured value trips a row (for marking the table).

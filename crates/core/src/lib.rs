@@ -35,6 +35,7 @@
 pub mod budget;
 pub mod compose;
 pub mod corrections;
+pub mod decimal;
 pub mod decision;
 pub mod hardware;
 pub mod load;

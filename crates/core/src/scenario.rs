@@ -5,6 +5,7 @@
 //! the value and the range. The query codec, the CLI flags and the site's
 //! inputs all go through it, so a value is checked in one place.
 
+use crate::decimal;
 use crate::hardware::Host;
 use crate::text::{self, Lang};
 use std::fmt;
@@ -390,9 +391,9 @@ impl Scenario {
 /// A decimal number, with a dot or, as French writes it, a single comma.
 fn parse_decimal(value: &str) -> Option<f64> {
     if value.contains('.') || value.matches(',').count() > 1 {
-        return value.parse().ok();
+        return decimal::parse(value);
     }
-    value.replacen(',', ".", 1).parse().ok()
+    decimal::parse(&value.replacen(',', ".", 1))
 }
 
 /// An input's URL query key. Once shipped, a key is never renamed.

@@ -72,7 +72,7 @@ pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
     if !value.is_finite() {
         return "—".to_owned();
     }
-    let fixed = format!("{:.*}", decimals, value.abs());
+    let fixed = fixed(value.abs(), decimals);
     let (int_part, frac_part) = match fixed.split_once('.') {
         Some((i, f)) => (i, f.trim_end_matches('0')),
         None => (fixed.as_str(), ""),
@@ -101,6 +101,34 @@ pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
         out.push_str(frac_part);
     }
     out
+}
+
+/// `value` with exactly `decimals` decimals, a dot and no grouping: the form
+/// SVG coordinates and CSS lengths take. Rounds half away from zero. Written
+/// with integer arithmetic, which keeps the exact-precision float formatter
+/// out of the WebAssembly build.
+pub fn fixed(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "0".to_owned();
+    }
+    let decimals = decimals.min(15);
+    let scaled = (value.abs() * 10f64.powi(decimals as i32)).round();
+    // Integer-valued floats print as plain digits, never with an exponent.
+    let mut digits = if scaled < 1e18 {
+        (scaled as u64).to_string()
+    } else {
+        scaled.to_string()
+    };
+    if digits.len() <= decimals {
+        digits.insert_str(0, &"0".repeat(decimals + 1 - digits.len()));
+    }
+    if decimals > 0 {
+        digits.insert(digits.len() - decimals, '.');
+    }
+    if value.is_sign_negative() && scaled != 0.0 {
+        digits.insert(0, '-');
+    }
+    digits
 }
 
 /// A whole number with thousands grouped: `60,000` in English, `60 000` in French.

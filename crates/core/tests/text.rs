@@ -50,3 +50,16 @@ fn months_and_locales() {
     assert_eq!(Lang::from_locale("fries"), Lang::En);
     assert_eq!(Lang::from_locale("C"), Lang::En);
 }
+
+#[test]
+fn fixed_point_for_svg_and_css() {
+    assert_eq!(text::fixed(12.345, 1), "12.3");
+    assert_eq!(text::fixed(0.05, 1), "0.1");
+    assert_eq!(text::fixed(640.0, 1), "640.0");
+    assert_eq!(text::fixed(0.004, 2), "0.00");
+    assert_eq!(text::fixed(-3.25, 1), "-3.3");
+    assert_eq!(text::fixed(-0.01, 1), "0.0");
+    assert_eq!(text::fixed(7.0, 0), "7");
+    assert_eq!(text::fixed(1e20, 1), "100000000000000000000.0");
+    assert_eq!(text::fixed(f64::NAN, 1), "0");
+}

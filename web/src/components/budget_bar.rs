@@ -46,7 +46,7 @@ pub fn budget_bar(plan: &Plan) -> Html {
     for (name, memory, class) in parts {
         let width = scale(memory.0);
         segments.push(html! {
-            <rect class={format!("seg seg-{class}")} x={format!("{x:.1}")} y="0" width={format!("{width:.1}")} height={BAR.to_string()}>
+            <rect class={format!("seg seg-{class}")} x={text::fixed(x, 1)} y="0" width={text::fixed(width, 1)} height={BAR.to_string()}>
                 <title>{ format!("{name}{c}{}", memory.display(lang)) }</title>
             </rect>
         });
@@ -72,9 +72,9 @@ pub fn budget_bar(plan: &Plan) -> Html {
             <p>{ format!("{} {} — {}", i18n::CHECKED_ON.get(lang), budget.host.name().get(lang), budget.machine.describe(lang)) }</p>
             <figure>
                 <svg id="budget-bar" viewBox={format!("0 0 {WIDTH} {}", BAR + 14.0)} role="img" aria-label={description.clone()}>
-                    <rect class="machine" x="0" y="0" width={format!("{machine_x:.1}")} height={BAR.to_string()} />
+                    <rect class="machine" x="0" y="0" width={text::fixed(machine_x, 1)} height={BAR.to_string()} />
                     { for segments }
-                    <line class="machine-edge" x1={format!("{machine_x:.1}")} x2={format!("{machine_x:.1}")} y1="0" y2={(BAR + 14.0).to_string()} />
+                    <line class="machine-edge" x1={text::fixed(machine_x, 1)} x2={text::fixed(machine_x, 1)} y1="0" y2={(BAR + 14.0).to_string()} />
                 </svg>
                 <figcaption>{ description }</figcaption>
             </figure>

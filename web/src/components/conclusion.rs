@@ -1,6 +1,7 @@
 //! The source's conclusion applied to your users, and every place where
 //! Headroom departs from the source.
 
+use super::{table, txt, Row};
 use crate::i18n::{self};
 use headroom_core::corrections::CORRECTIONS;
 use headroom_core::hardware::{SOURCE_PI_CAPACITY, SOURCE_STACK};
@@ -35,19 +36,8 @@ pub fn conclusion(plan: &Plan) -> Html {
             <p>{ CONCLUSION_SUMMARY.get(lang) }</p>
             <details id="corrections">
                 <summary>{ i18n::CORRECTIONS.get(lang) }</summary>
-                <div class="scroll">
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{ i18n::THE_SOURCE_SAYS.get(lang) }</th>
-                            <th scope="col">{ i18n::HEADROOM_DOES.get(lang) }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for CORRECTIONS.iter().map(|k| html! {
-                                <tr><td>{ k.source_says.get(lang) }</td><td>{ k.headroom_does.get(lang) }</td></tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
+                { table(None, &[i18n::THE_SOURCE_SAYS.get(lang), i18n::HEADROOM_DOES.get(lang)],
+                    CORRECTIONS.iter().map(|k| Row::new(vec![txt(k.source_says.get(lang)), txt(k.headroom_does.get(lang))])).collect()) }
             </details>
             <details id="about-source">
                 <summary>{ i18n::ABOUT_SOURCE.get(lang) }</summary>

@@ -1,5 +1,6 @@
 //! The source's decision table, with the rows the measurements trigger marked.
 
+use super::{table, txt, Row};
 use crate::i18n::{self};
 use headroom_core::decision::{self, Metric, THRESHOLDS};
 use headroom_core::text::{self, colon};
@@ -36,7 +37,7 @@ pub fn decision_table(plan: &Plan) -> Html {
                 <h3>{ i18n::ACT_NOW.get(lang) }</h3>
                 <ol id="actions">
                     { for plan.triggered.iter().map(|row| html! {
-                        <li class={format!("severity-{:?}", row.severity).to_lowercase()}>
+                        <li class={row.severity.class()}>
                             <strong>{ row.severity.name().get(lang) }</strong>{ c }{ row.action.get(lang) }
                             { format!(" ({} > {} {})", row.metric.name().get(lang), text::number(row.threshold, 0, lang), row.metric.unit()) }
                         </li>
@@ -45,44 +46,44 @@ pub fn decision_table(plan: &Plan) -> Html {
             </>
         }
     };
+    let rows = THRESHOLDS
+        .iter()
+        .map(|row| {
+            let tripped = decision::trips(row, metrics);
+            let mut value = measured(row.metric)
+                .map(|v| format!("{} {}", text::number(v, 1, lang), row.metric.unit()))
+                .unwrap_or_else(|| "—".to_owned());
+            if tripped {
+                value = format!("{value} ⚠ {}", i18n::TRIGGERED.get(lang));
+            }
+            let action = match row.source_note {
+                Some(note) => {
+                    html! { <>{ row.action.get(lang) }<br /><small>{ note.get(lang) }</small></> }
+                }
+                None => txt(row.action.get(lang)),
+            };
+            Row {
+                cells: vec![
+                    txt(row.metric.name().get(lang)),
+                    txt(format!(
+                        "> {} {}",
+                        text::number(row.threshold, 0, lang),
+                        row.metric.unit()
+                    )),
+                    txt(row.severity.name().get(lang)),
+                    action,
+                    txt(value),
+                ],
+                class: tripped.then_some("triggered"),
+                data: Some(("data-metric", row.metric.key())),
+            }
+        })
+        .collect();
     html! {
         <section id="decisions" class="card" aria-labelledby="decisions-title">
             <h2 id="decisions-title">{ i18n::DECISIONS.get(lang) }</h2>
             { actions }
-            <div class="scroll">
-                <table>
-                    <thead><tr>
-                        <th scope="col">{ i18n::METRIC.get(lang) }</th>
-                        <th scope="col">{ i18n::THRESHOLD.get(lang) }</th>
-                        <th scope="col">{ i18n::LEVEL.get(lang) }</th>
-                        <th scope="col">{ i18n::ACTION.get(lang) }</th>
-                        <th scope="col">{ i18n::MEASURED_VALUE.get(lang) }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for THRESHOLDS.iter().map(|row| {
-                            let tripped = decision::trips(row, metrics);
-                            let value = measured(row.metric)
-                                .map(|v| format!("{} {}", text::number(v, 1, lang), row.metric.unit()))
-                                .unwrap_or_else(|| "—".to_owned());
-                            html! {
-                                <tr class={classes!(tripped.then_some("triggered"))} data-metric={row.metric.key()}>
-                                    <th scope="row">{ row.metric.name().get(lang) }</th>
-                                    <td>{ format!("> {} {}", text::number(row.threshold, 0, lang), row.metric.unit()) }</td>
-                                    <td>{ row.severity.name().get(lang) }</td>
-                                    <td>
-                                        { row.action.get(lang) }
-                                        if let Some(note) = row.source_note { <br /><small>{ note.get(lang) }</small> }
-                                    </td>
-                                    <td>
-                                        { value }
-                                        if tripped { <strong class="badge">{ format!(" ⚠ {}", i18n::TRIGGERED.get(lang)) }</strong> }
-                                    </td>
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { table(None, &[i18n::METRIC.get(lang), i18n::THRESHOLD.get(lang), i18n::LEVEL.get(lang), i18n::ACTION.get(lang), i18n::MEASURED_VALUE.get(lang)], rows) }
         </section>
     }
 }

@@ -35,7 +35,7 @@ impl Scale {
 }
 
 fn px(value: f64) -> String {
-    format!("{value:.1}")
+    text::fixed(value, 1)
 }
 
 pub fn growth_chart(plan: &Plan) -> Html {

@@ -1,8 +1,11 @@
 //! The machine, what the tier uses of it, what to buy and what it costs, and
 //! every tier's data in full.
 
+use super::{table, txt, Row};
 use crate::i18n::{self, Lang};
-use headroom_core::hardware::{MINI_PC_EXAMPLE, MINI_PC_PARTS, MINI_PC_TOTAL, TIER5_ARCHITECTURE};
+use headroom_core::hardware::{
+    Part, MINI_PC_EXAMPLE, MINI_PC_PARTS, MINI_PC_TOTAL, TIER5_ARCHITECTURE,
+};
 use headroom_core::roadmap::Lasts;
 use headroom_core::text::{self, colon};
 use headroom_core::tier::{Durability, Tier, TIERS};
@@ -69,31 +72,40 @@ pub fn hardware(plan: &Plan) -> Html {
 
 /// Allocation table, optimisations and purchases of a tier.
 fn tier_details(tier: &Tier, lang: Lang) -> Html {
-    let allocation = (!tier.allocation.is_empty()).then(|| html! {
-        <div class="scroll">
-            <table>
-                <thead><tr>
-                    <th scope="col">{ i18n::RESOURCE.get(lang) }</th>
-                    <th scope="col">{ i18n::USE.get(lang) }</th>
-                    <th scope="col">{ i18n::NOTE.get(lang) }</th>
-                </tr></thead>
-                <tbody>
-                    { for tier.allocation.iter().map(|row| {
-                        let amount = match row.low {
-                            Some(low) => format!("{}–{} {}", text::number(low, 1, lang), text::number(row.high, 1, lang), row.unit.get(lang)),
-                            None => format!("< {} {}", text::number(row.high, 1, lang), row.unit.get(lang)),
-                        };
-                        html! {
-                            <tr>
-                                <th scope="row">{ row.resource.name().get(lang) }</th>
-                                <td>{ amount }</td>
-                                <td>{ row.note.get(lang) }</td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
-        </div>
+    let allocation = (!tier.allocation.is_empty()).then(|| {
+        let rows = tier
+            .allocation
+            .iter()
+            .map(|row| {
+                let amount = match row.low {
+                    Some(low) => format!(
+                        "{}–{} {}",
+                        text::number(low, 1, lang),
+                        text::number(row.high, 1, lang),
+                        row.unit.get(lang)
+                    ),
+                    None => format!(
+                        "< {} {}",
+                        text::number(row.high, 1, lang),
+                        row.unit.get(lang)
+                    ),
+                };
+                Row::new(vec![
+                    txt(row.resource.name().get(lang)),
+                    txt(amount),
+                    txt(row.note.get(lang)),
+                ])
+            })
+            .collect();
+        table(
+            None,
+            &[
+                i18n::RESOURCE.get(lang),
+                i18n::USE.get(lang),
+                i18n::NOTE.get(lang),
+            ],
+            rows,
+        )
     });
     html! {
         <>
@@ -121,56 +133,62 @@ fn limits_table(tier: &Tier, lang: Lang) -> Html {
     if tier.limits.is_empty() {
         return html! {};
     }
+    let rows = tier
+        .limits
+        .iter()
+        .map(|l| {
+            let service = if l.replicas > 1 {
+                format!(
+                    "{} × {} {}",
+                    l.service.name(),
+                    l.replicas,
+                    i18n::REPLICAS.get(lang)
+                )
+            } else {
+                l.service.name().to_owned()
+            };
+            Row::new(vec![
+                txt(service),
+                txt(l.cpus.0.to_string()),
+                txt(format!("{}m", l.mem_limit.0)),
+                txt(l
+                    .mem_reservation
+                    .map(|m| format!("{}m", m.0))
+                    .unwrap_or_else(|| "—".to_owned())),
+            ])
+        })
+        .collect();
     html! {
         <>
             <h3>{ i18n::LIMITS.get(lang) }</h3>
-            <div class="scroll">
-                <table>
-                    <thead><tr>
-                        <th scope="col">{ i18n::SERVICE.get(lang) }</th>
-                        <th scope="col">{ "cpus" }</th>
-                        <th scope="col">{ "mem_limit" }</th>
-                        <th scope="col">{ "mem_reservation" }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for tier.limits.iter().map(|l| html! {
-                            <tr>
-                                <th scope="row">
-                                    { l.service.name() }
-                                    if l.replicas > 1 { { format!(" × {} {}", l.replicas, i18n::REPLICAS.get(lang)) } }
-                                </th>
-                                <td>{ l.cpus.0.to_string() }</td>
-                                <td>{ format!("{}m", l.mem_limit.0) }</td>
-                                <td>{ l.mem_reservation.map(|m| format!("{}m", m.0)).unwrap_or_else(|| "—".to_owned()) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { table(None, &[i18n::SERVICE.get(lang), "cpus", "mem_limit", "mem_reservation"], rows) }
         </>
     }
 }
 
 fn mini_pc(lang: Lang) -> Html {
+    let part = |p: &Part| {
+        Row::new(vec![
+            txt(p.role.get(lang)),
+            txt(p.spec.get(lang)),
+            txt(p.price.display(lang)),
+        ])
+    };
+    let mut rows: Vec<Row> = MINI_PC_PARTS.iter().map(part).collect();
+    rows.push(Row {
+        cells: vec![
+            txt(i18n::TOTAL.get(lang)),
+            txt(""),
+            txt(MINI_PC_TOTAL.display(lang)),
+        ],
+        class: Some("total"),
+        data: None,
+    });
+    rows.push(part(&MINI_PC_EXAMPLE));
     html! {
         <>
             <h3>{ i18n::MINI_PC.get(lang) }</h3>
-            <div class="scroll">
-                <table id="mini-pc">
-                    <thead><tr>
-                        <th scope="col">{ i18n::PART.get(lang) }</th>
-                        <th scope="col">{ i18n::NOTE.get(lang) }</th>
-                        <th scope="col">{ i18n::PRICE.get(lang) }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for MINI_PC_PARTS.iter().map(|p| html! {
-                            <tr><th scope="row">{ p.role.get(lang) }</th><td>{ p.spec.get(lang) }</td><td>{ p.price.display(lang) }</td></tr>
-                        }) }
-                        <tr class="total"><th scope="row">{ i18n::TOTAL.get(lang) }</th><td></td><td>{ MINI_PC_TOTAL.display(lang) }</td></tr>
-                        <tr><th scope="row">{ MINI_PC_EXAMPLE.role.get(lang) }</th><td>{ MINI_PC_EXAMPLE.spec.get(lang) }</td><td>{ MINI_PC_EXAMPLE.price.display(lang) }</td></tr>
-                    </tbody>
-                </table>
-            </div>
+            { table(Some("mini-pc"), &[i18n::PART.get(lang), i18n::NOTE.get(lang), i18n::PRICE.get(lang)], rows) }
         </>
     }
 }

@@ -1,5 +1,6 @@
 //! The load to expect, beside the source's four reference profiles.
 
+use super::{table, txt, Row};
 use crate::i18n::{self};
 use headroom_core::corrections::{self, Topic};
 use headroom_core::load;
@@ -26,6 +27,24 @@ pub fn load_profile(plan: &Plan) -> Html {
             </tr>
         }
     });
+    let source_rows = load::source_profile(plan.scenario.peak_ratio)
+        .iter()
+        .map(|(users, row)| {
+            Row::new(vec![
+                txt(text::integer(f64::from(*users), lang)),
+                txt(format!(
+                    "{} ({}{c}{})",
+                    text::integer(row.requests_per_day, lang),
+                    i18n::PER_USER.get(lang),
+                    text::number(row.requests_per_user, 0, lang)
+                )),
+                txt(row.requests_per_second.display(lang)),
+                txt(row.database.display(lang)),
+                txt(row.cache.display(lang)),
+                txt(row.disk.display(lang)),
+            ])
+        })
+        .collect();
     html! {
         <section id="load" class="card" aria-labelledby="load-title">
             <h2 id="load-title">{ i18n::LOAD.get(lang) }</h2>
@@ -67,31 +86,8 @@ pub fn load_profile(plan: &Plan) -> Html {
             }) }
             <details>
                 <summary>{ i18n::SOURCE_PROFILE.get(lang) }</summary>
-                <div class="scroll">
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{ i18n::USERS.get(lang) }</th>
-                            <th scope="col">{ i18n::REQUESTS_PER_DAY.get(lang) }</th>
-                            <th scope="col">{ i18n::REQUESTS_PER_SECOND.get(lang) }</th>
-                            <th scope="col">{ i18n::DATABASE.get(lang) }</th>
-                            <th scope="col">{ i18n::CACHE.get(lang) }</th>
-                            <th scope="col">{ i18n::DISK_USED.get(lang) }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for load::source_profile(plan.scenario.peak_ratio).iter().map(|(users, row)| html! {
-                                <tr>
-                                    <td>{ text::integer(f64::from(*users), lang) }</td>
-                                    <td>{ format!("{} ({}{c}{})", text::integer(row.requests_per_day, lang),
-                                        i18n::PER_USER.get(lang), text::number(row.requests_per_user, 0, lang)) }</td>
-                                    <td>{ row.requests_per_second.display(lang) }</td>
-                                    <td>{ row.database.display(lang) }</td>
-                                    <td>{ row.cache.display(lang) }</td>
-                                    <td>{ row.disk.display(lang) }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
+                { table(None, &[i18n::USERS.get(lang), i18n::REQUESTS_PER_DAY.get(lang), i18n::REQUESTS_PER_SECOND.get(lang),
+                    i18n::DATABASE.get(lang), i18n::CACHE.get(lang), i18n::DISK_USED.get(lang)], source_rows) }
             </details>
         </section>
     }

@@ -17,3 +17,83 @@ pub mod roadmap_view;
 pub mod runbooks;
 pub mod summary;
 pub mod tuning_view;
+
+use yew::virtual_dom::{VTag, VText};
+use yew::{AttrValue, Html};
+
+/// Text of the page.
+pub fn txt(text: impl Into<AttrValue>) -> Html {
+    VText::new(text).into()
+}
+
+/// `<tag class="…">children</tag>`. Out of line on purpose: the sections build
+/// their tables through here, so the element-building code exists once.
+#[inline(never)]
+pub fn el(tag: &'static str, class: Option<&'static str>, children: Vec<Html>) -> Html {
+    let mut node = VTag::new(tag);
+    if let Some(class) = class {
+        node.add_attribute("class", class);
+    }
+    node.add_children(children);
+    node.into()
+}
+
+/// A table row: its cells (the first heads the row), an optional class and
+/// one optional `data-` attribute for tests and styling.
+pub struct Row {
+    pub cells: Vec<Html>,
+    pub class: Option<&'static str>,
+    pub data: Option<(&'static str, &'static str)>,
+}
+
+impl Row {
+    pub fn new(cells: Vec<Html>) -> Row {
+        Row {
+            cells,
+            class: None,
+            data: None,
+        }
+    }
+}
+
+/// A scrollable table with a header row; each row's first cell is its `<th>`.
+#[inline(never)]
+pub fn table(id: Option<&'static str>, head: &[&'static str], rows: Vec<Row>) -> Html {
+    let header = head
+        .iter()
+        .map(|h| {
+            let mut th = VTag::new("th");
+            th.add_attribute("scope", "col");
+            th.add_child(txt(*h));
+            th.into()
+        })
+        .collect();
+    let body = rows
+        .into_iter()
+        .map(|row| {
+            let mut tr = VTag::new("tr");
+            if let Some(class) = row.class {
+                tr.add_attribute("class", class);
+            }
+            if let Some((name, value)) = row.data {
+                tr.add_attribute(name, value);
+            }
+            for (i, cell) in row.cells.into_iter().enumerate() {
+                let mut td = VTag::new(if i == 0 { "th" } else { "td" });
+                if i == 0 {
+                    td.add_attribute("scope", "row");
+                }
+                td.add_child(cell);
+                tr.add_child(td.into());
+            }
+            tr.into()
+        })
+        .collect();
+    let mut table = VTag::new("table");
+    if let Some(id) = id {
+        table.add_attribute("id", id);
+    }
+    table.add_child(el("thead", None, vec![el("tr", None, header)]));
+    table.add_child(el("tbody", None, body));
+    el("div", Some("scroll"), vec![table.into()])
+}

@@ -24,7 +24,7 @@ pub fn summary(plan: &Plan) -> Html {
             <div class="position">
                 <span>{ i18n::POSITION.get(lang) }{ c }{ text::percent(100.0 * p, 0, lang) }</span>
                 <div class="track" role="presentation">
-                    <div class="fill" style={format!("width:{percent:.1}%")}></div>
+                    <div class="fill" style={format!("width:{}%", text::fixed(percent, 1))}></div>
                 </div>
             </div>
         }
