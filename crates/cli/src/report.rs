@@ -210,11 +210,10 @@ pub fn render(plan: &Plan) -> String {
         line(t("Mesures : actions à mener", "Measured: actions to take").to_owned());
         for row in &plan.triggered {
             line(format!(
-                "  [{}] {} > {}{}{c}{}",
+                "  [{}] {} > {}{c}{}",
                 row.severity.name().get(lang),
                 row.metric.name().get(lang),
-                text::number(row.threshold, 0, lang),
-                row.metric.unit(),
+                row.metric.format(row.threshold, lang),
                 row.action.get(lang)
             ));
         }

@@ -1,7 +1,7 @@
 //! When to act on measured metrics: the source's decision table (section 2).
 
 use crate::scenario::Metrics;
-use crate::text::{tx, Text};
+use crate::text::{self, tx, Lang, Text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Metric {
@@ -34,15 +34,16 @@ impl Metric {
         }
     }
 
-    /// `%` for shares, `ms` for latency.
-    pub fn unit(self) -> &'static str {
+    /// A value of this metric with its unit: `70%` / `70 %`, `1,000 ms`.
+    pub fn format(self, value: f64, lang: Lang) -> String {
         match self {
-            Metric::P95 => "ms",
-            _ => "%",
+            Metric::P95 => format!("{}\u{a0}ms", text::number(value, 0, lang)),
+            _ => text::percent(value, 1, lang),
         }
     }
 
-    fn measured(self, metrics: &Metrics) -> Option<f64> {
+    /// The measurement given for this metric, if any.
+    pub fn measured(self, metrics: &Metrics) -> Option<f64> {
         match self {
             Metric::Cpu => metrics.cpu,
             Metric::Ram => metrics.ram,

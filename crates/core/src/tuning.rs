@@ -253,14 +253,14 @@ impl Tuning {
             (Origin::Source, Lang::Fr) => format!("source, palier {tier}"),
             (Origin::Source, Lang::En) => format!("source, tier {tier}"),
             (Origin::Derived, Lang::Fr) => {
-                format!("règle : {rule} (la source ne donne pas de valeur)")
+                format!("règle\u{a0}: {rule} (la source ne donne pas de valeur)")
             }
             (Origin::Derived, Lang::En) => format!("rule: {rule} (the source gives no value)"),
             (Origin::Corrected { source }, _) => {
                 let why = self.why_corrected(setting.key, source, lang);
                 match lang {
                     Lang::Fr => format!(
-                        "corrigé : la source donne {}MB, {why} ; règle : {rule}",
+                        "corrigé\u{a0}: la source donne {}MB, {why}\u{a0}; règle\u{a0}: {rule}",
                         source.0
                     ),
                     Lang::En => {
@@ -290,10 +290,12 @@ impl Tuning {
         let pg = self.postgres_limit.0;
         let fr = lang == Lang::Fr;
         match key {
-            SettingKey::SharedBuffers if fr => format!("25 % du mem_limit de {pg}m, 40 % au plus"),
+            SettingKey::SharedBuffers if fr => {
+                format!("25\u{a0}% du mem_limit de {pg}m, 40\u{a0}% au plus")
+            }
             SettingKey::SharedBuffers => format!("25% of the {pg}m mem_limit, at most 40%"),
             SettingKey::EffectiveCacheSize if fr => {
-                format!("75 % du mem_limit de {pg}m, jamais plus que lui")
+                format!("75\u{a0}% du mem_limit de {pg}m, jamais plus que lui")
             }
             SettingKey::EffectiveCacheSize => format!("75% of the {pg}m mem_limit, never above it"),
             SettingKey::WorkMem => {
@@ -310,7 +312,7 @@ impl Tuning {
             SettingKey::MaxConnections if fr => "pgconn".to_owned(),
             SettingKey::MaxConnections => "pgconn".to_owned(),
             SettingKey::RedisMaxmemory if fr => {
-                format!("75 % du mem_limit de Redis ({}m)", self.redis_limit.0)
+                format!("75\u{a0}% du mem_limit de Redis ({}m)", self.redis_limit.0)
             }
             SettingKey::RedisMaxmemory => {
                 format!("75% of Redis's {}m mem_limit", self.redis_limit.0)
@@ -318,7 +320,7 @@ impl Tuning {
             SettingKey::RedisPolicy if fr => format!("à partir du palier {LRU_FROM_TIER}"),
             SettingKey::RedisPolicy => format!("from tier {LRU_FROM_TIER} on"),
             SettingKey::NodeMaxOldSpace if fr => {
-                format!("75 % du mem_limit de l'API ({}m)", self.api_limit.0)
+                format!("75\u{a0}% du mem_limit de l'API ({}m)", self.api_limit.0)
             }
             SettingKey::NodeMaxOldSpace => {
                 format!("75% of the API's {}m mem_limit", self.api_limit.0)
@@ -333,7 +335,10 @@ impl Tuning {
             SettingKey::SharedBuffers => {
                 let share = text::percent(100.0 * source.0 / pg.0, 0, lang);
                 if fr {
-                    format!("soit {share} du mem_limit de {}m, au-delà de 40 %", pg.0)
+                    format!(
+                        "soit {share} du mem_limit de {}m, au-delà de 40\u{a0}%",
+                        pg.0
+                    )
                 } else {
                     format!("is {share} of the {}m mem_limit, above 40%", pg.0)
                 }

@@ -77,3 +77,10 @@ fn thresholds_are_strictly_above() {
     assert!(plan_for("cpu=70&disk=80&err=1").triggered.is_empty());
     assert_eq!(plan_for("disk=95.5").triggered.len(), 2);
 }
+
+#[test]
+fn measures_read_with_their_units() {
+    assert_eq!(Metric::Cpu.format(70.0, Lang::En), "70%");
+    assert_eq!(Metric::Cpu.format(70.0, Lang::Fr), "70\u{a0}%");
+    assert_eq!(Metric::P95.format(3_000.0, Lang::En), "3,000\u{a0}ms");
+}

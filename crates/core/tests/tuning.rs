@@ -72,7 +72,7 @@ fn provenance_sentences_name_the_source_value_and_the_rule() {
     );
     assert_eq!(
         t.provenance(sb, Lang::Fr),
-        "corrigé : la source donne 512MB, soit 43\u{a0}% du mem_limit de 1200m, au-delà de 40 % ; règle : 25 % du mem_limit de 1200m, 40 % au plus"
+        "corrigé\u{a0}: la source donne 512MB, soit 43\u{a0}% du mem_limit de 1200m, au-delà de 40\u{a0}%\u{a0}; règle\u{a0}: 25\u{a0}% du mem_limit de 1200m, 40\u{a0}% au plus"
     );
 }
 

@@ -1,9 +1,9 @@
 //! The source's decision table, with the rows the measurements trigger marked.
 
 use super::{table, txt, Row};
-use crate::i18n::{self};
+use crate::i18n;
 use headroom_core::decision::{self, Metric, THRESHOLDS};
-use headroom_core::text::{self, colon};
+use headroom_core::text::colon;
 use headroom_core::Plan;
 use yew::prelude::*;
 
@@ -11,13 +11,7 @@ pub fn decision_table(plan: &Plan) -> Html {
     let lang = plan.scenario.lang;
     let c = colon(lang);
     let metrics = &plan.scenario.metrics;
-    let measured = |metric: Metric| match metric {
-        Metric::Cpu => metrics.cpu,
-        Metric::Ram => metrics.ram,
-        Metric::Disk => metrics.disk,
-        Metric::P95 => metrics.p95_ms,
-        Metric::Errors => metrics.errors,
-    };
+    let measured = |metric: Metric| metric.measured(metrics);
     let any_measured = [
         Metric::Cpu,
         Metric::Ram,
@@ -39,7 +33,7 @@ pub fn decision_table(plan: &Plan) -> Html {
                     { for plan.triggered.iter().map(|row| html! {
                         <li class={row.severity.class()}>
                             <strong>{ row.severity.name().get(lang) }</strong>{ c }{ row.action.get(lang) }
-                            { format!(" ({} > {} {})", row.metric.name().get(lang), text::number(row.threshold, 0, lang), row.metric.unit()) }
+                            { format!(" ({} > {})", row.metric.name().get(lang), row.metric.format(row.threshold, lang)) }
                         </li>
                     }) }
                 </ol>
@@ -51,7 +45,7 @@ pub fn decision_table(plan: &Plan) -> Html {
         .map(|row| {
             let tripped = decision::trips(row, metrics);
             let mut value = measured(row.metric)
-                .map(|v| format!("{} {}", text::number(v, 1, lang), row.metric.unit()))
+                .map(|v| row.metric.format(v, lang))
                 .unwrap_or_else(|| "—".to_owned());
             if tripped {
                 value = format!("{value} ⚠ {}", i18n::TRIGGERED.get(lang));
@@ -65,11 +59,7 @@ pub fn decision_table(plan: &Plan) -> Html {
             Row {
                 cells: vec![
                     txt(row.metric.name().get(lang)),
-                    txt(format!(
-                        "> {} {}",
-                        text::number(row.threshold, 0, lang),
-                        row.metric.unit()
-                    )),
+                    txt(format!("> {}", row.metric.format(row.threshold, lang))),
                     txt(row.severity.name().get(lang)),
                     action,
                     txt(value),

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 300.0;
-const LEFT: f64 = 64.0;
+const LEFT: f64 = 84.0;
 const RIGHT: f64 = 36.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 34.0;
@@ -114,7 +114,8 @@ pub fn growth_chart(plan: &Plan) -> Html {
         }
     });
 
-    let marker = |eta: Eta, label: &'static str, class: &'static str| -> Html {
+    // The two labels sit on different lines so they never overlap.
+    let marker = |eta: Eta, label: &'static str, class: &'static str, line: f64| -> Html {
         let Some(months) = eta.months() else {
             return html! {};
         };
@@ -125,15 +126,15 @@ pub fn growth_chart(plan: &Plan) -> Html {
         html! {
             <g class={classes!("marker", class)}>
                 <line x1={px(x)} x2={px(x)} y1={px(TOP)} y2={px(HEIGHT - BOTTOM)} />
-                <text x={px(x + 4.0)} y={px(TOP + 12.0)}>{ label }</text>
+                <text x={px(x + 4.0)} y={px(TOP + 16.0 + 20.0 * line)}>{ label }</text>
             </g>
         }
     };
     let markers = plan.host_timing.map(|t| {
         html! {
             <>
-                { marker(t.migration_start, i18n::PHASE_1.get(lang), "phase-1") }
-                { marker(t.ceiling, i18n::CEILING_SHORT.get(lang), "phase-end") }
+                { marker(t.migration_start, i18n::PHASE_1.get(lang), "phase-1", 0.0) }
+                { marker(t.ceiling, i18n::CEILING_SHORT.get(lang), "phase-end", 1.0) }
             </>
         }
     });

@@ -37,7 +37,8 @@ pub fn hardware(plan: &Plan) -> Html {
                 <dt>{ i18n::MONTHLY_COST.get(lang) }</dt>
                 <dd id="monthly-cost">{ format!("{} ({})", tier.monthly_cost.display(lang), tier.monthly_cost_covers.get(lang)) }</dd>
                 <dt>{ i18n::DURABILITY.get(lang) }</dt>
-                <dd>{ format!("{} {}; {} {}", durability_text(tier.durability, lang), i18n::SOURCE_SAYS.get(lang), lasts, i18n::AT_YOUR_GROWTH.get(lang)) }</dd>
+                <dd>{ format!("{} {}{} {lasts} {}", durability_text(tier.durability, lang), i18n::SOURCE_SAYS.get(lang),
+                    if lang == Lang::Fr { "\u{a0};" } else { ";" }, i18n::AT_YOUR_GROWTH.get(lang)) }</dd>
             </dl>
             if let Some(warning) = tier.warning {
                 <p class="warning">{ warning.get(lang) }</p>

@@ -211,7 +211,7 @@ fn render_field(field: &Field, props: &InputsProps, lang: Lang) -> Html {
                 on_input.emit((key, select.value()));
             });
             html! {
-                <select id={id.clone()} name={key.name()} aria-describedby={hint_id.clone()} {onchange}>
+                <select id={id.clone()} name={key.name()} {onchange}>
                     { for Host::ALL.iter().map(|host| html! {
                         <option value={host.code()} selected={host.code() == text}>
                             { host.name().get(lang) }
@@ -242,7 +242,9 @@ fn render_field(field: &Field, props: &InputsProps, lang: Lang) -> Html {
         <div class={classes!("field", invalid.then_some("invalid"))}>
             <label for={id}>{ field.label.get(lang) }</label>
             { control }
-            <small id={hint_id}>{ hint }</small>
+            if field.kind != Kind::Host {
+                <small id={hint_id}>{ hint }</small>
+            }
         </div>
     }
 }

@@ -56,7 +56,8 @@ impl Row {
     }
 }
 
-/// A scrollable table with a header row; each row's first cell is its `<th>`.
+/// A table with a header row; each row's first cell is its `<th>`. Wide on
+/// a desktop, one card per row on a phone (see `.cards` in style.css).
 #[inline(never)]
 pub fn table(id: Option<&'static str>, head: &[&'static str], rows: Vec<Row>) -> Html {
     let header = head
@@ -82,6 +83,9 @@ pub fn table(id: Option<&'static str>, head: &[&'static str], rows: Vec<Row>) ->
                 let mut td = VTag::new(if i == 0 { "th" } else { "td" });
                 if i == 0 {
                     td.add_attribute("scope", "row");
+                } else if let Some(label) = head.get(i) {
+                    // Phones show each row as a card, cells labelled by column.
+                    td.add_attribute("data-label", *label);
                 }
                 td.add_child(cell);
                 tr.add_child(td.into());
@@ -95,5 +99,5 @@ pub fn table(id: Option<&'static str>, head: &[&'static str], rows: Vec<Row>) ->
     }
     table.add_child(el("thead", None, vec![el("tr", None, header)]));
     table.add_child(el("tbody", None, body));
-    el("div", Some("scroll"), vec![table.into()])
+    el("div", Some("scroll cards"), vec![table.into()])
 }

@@ -1,0 +1,185 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The plan follows the URL: a deep link, typing into an input (URL
+//! rewritten, no reload), reloading the rewritten URL, refused values.
+//! One chromedriver + Chromium session for all the checks of this file.
+
+mod common;
+
+use common::{ctx, ensure, ensure_eq, Browser, Figures, Report, R};
+use fantoccini::key::Key;
+use fantoccini::Locator;
+
+const DEEP_LINK: &str = "/?users=2000&growth=10&host=pi4&lang=en";
+const EDIT: &str = "typing 5000 into #in-users rewrites the URL without a reload and shows tier 4, 150,000 requests/day";
+const RELOAD: &str = "reloading the rewritten URL shows the same figures";
+
+#[tokio::test(flavor = "current_thread")]
+async fn plan_follows_the_url() {
+    let browser = Browser::start().await;
+    let b = &browser;
+    let mut report = Report::new("plan_follows_the_url");
+
+    report
+        .check(
+            "deep link /?users=2000&growth=10&host=pi4&lang=en shows tier 3 and 60,000 requests/day",
+            deep_link_shows_tier_3(b),
+        )
+        .await;
+    let edited = report
+        .check(EDIT, typing_users_updates_url_and_figures(b))
+        .await;
+    match edited {
+        Some(before) => {
+            report
+                .check(RELOAD, reload_shows_same_figures(b, before))
+                .await;
+        }
+        None => report.skipped(RELOAD, EDIT),
+    }
+    report
+        .check(
+            "/?users=abc&growth=1e999: both values refused in #notices, default plan shown, URL cleaned",
+            refused_values_are_noticed_and_dropped(b),
+        )
+        .await;
+
+    browser.close().await;
+    report.finish();
+}
+
+async fn deep_link_shows_tier_3(b: &Browser) -> R {
+    b.open(DEEP_LINK).await?;
+    let f = b.figures().await?;
+    ensure_eq("#summary[data-tier]", f.data_tier.as_deref(), Some("3"))?;
+    ensure_eq("#tier", f.tier.as_deref(), Some("Tier 3 · Consolidation"))?;
+    ensure_eq(
+        "#load-requests-per-day",
+        f.requests_per_day.as_deref(),
+        Some("60,000"),
+    )?;
+    ensure_eq(
+        "#summary-requests-per-day",
+        f.summary_requests_per_day.as_deref(),
+        Some("60,000"),
+    )?;
+    // Defaults (host=pi4, lang=en in an English browser) leave the URL.
+    let href = b.href().await?;
+    ensure_eq(
+        "URL after the first render",
+        href.as_str(),
+        b.url("/?users=2000&growth=10").as_str(),
+    )
+}
+
+/// Returns the rewritten URL and the figures it shows.
+async fn typing_users_updates_url_and_figures(b: &Browser) -> R<(String, Figures)> {
+    b.open(DEEP_LINK).await?;
+    b.set_marker().await?;
+    let input = b.by_id("in-users").await?;
+    input.click().await.map_err(ctx("click #in-users"))?;
+    // Real key events: select all, delete, then type the new number.
+    input
+        .send_keys(&format!("{}a{}", Key::Control, Key::Null))
+        .await
+        .map_err(ctx("Ctrl+A in #in-users"))?;
+    input
+        .send_keys(&Key::Backspace.to_string())
+        .await
+        .map_err(ctx("Backspace in #in-users"))?;
+    input
+        .send_keys("5000")
+        .await
+        .map_err(ctx("type 5000 into #in-users"))?;
+    let value = input.prop("value").await.map_err(ctx("#in-users.value"))?;
+    ensure_eq(
+        "#in-users value after typing",
+        value.as_deref(),
+        Some("5000"),
+    )?;
+
+    let figures = b
+        .wait_figures("tier 4 and 150,000 requests/day", |f| {
+            f.shows("4", "Tier 4 ", "150,000")
+        })
+        .await?;
+    let href = b
+        .wait_href("carry users=5000", |h| h.contains("users=5000"))
+        .await?;
+    ensure(href.contains("growth=10"), || {
+        format!("the rewritten URL lost growth=10: {href}")
+    })?;
+    ensure(!href.contains("users=2000"), || {
+        format!("the rewritten URL still has users=2000: {href}")
+    })?;
+    b.ensure_no_reload("typing into #in-users").await?;
+    Ok((href, figures))
+}
+
+async fn reload_shows_same_figures(b: &Browser, (href, before): (String, Figures)) -> R {
+    // Open the URL as written, so this also holds if the previous check left
+    // another page behind; then reload it for real.
+    b.client
+        .goto(&href)
+        .await
+        .map_err(ctx(format!("navigate to {href}")))?;
+    b.set_marker().await?;
+    b.client.refresh().await.map_err(ctx("reload"))?;
+    b.wait_rendered().await?;
+    let marker = b.js("return window.__marker === undefined;").await?;
+    ensure(marker == serde_json::Value::Bool(true), || {
+        "the page did not actually reload (window.__marker survived)".to_owned()
+    })?;
+    let after = b.figures().await?;
+    ensure(after == before, || {
+        format!("figures differ after reloading {href}:\nbefore: {before:#?}\nafter: {after:#?}")
+    })?;
+    ensure_eq(
+        "URL after the reload",
+        b.href().await?.as_str(),
+        href.as_str(),
+    )?;
+    let value = b
+        .by_id("in-users")
+        .await?
+        .prop("value")
+        .await
+        .map_err(ctx("#in-users.value"))?;
+    ensure_eq("#in-users after the reload", value.as_deref(), Some("5000"))
+}
+
+async fn refused_values_are_noticed_and_dropped(b: &Browser) -> R {
+    b.open("/?users=abc&growth=1e999").await?;
+    for (key, value) in [("users", "abc"), ("growth", "1e999")] {
+        let css = format!("#notices li[data-key={key}]");
+        let li = b
+            .client
+            .find(Locator::Css(&css))
+            .await
+            .map_err(ctx(format!("no notice {css}")))?;
+        let shown = li
+            .is_displayed()
+            .await
+            .map_err(ctx(format!("{css} visibility")))?;
+        ensure(shown, || format!("{css} is in the DOM but not visible"))?;
+        let text = li.text().await.map_err(ctx(format!("{css} text")))?;
+        ensure(text.contains(&format!("\"{value}\"")), || {
+            format!("{css} does not name the refused value \"{value}\": {text:?}")
+        })?;
+        ensure(text.starts_with(key), || {
+            format!("{css} does not name the key {key}: {text:?}")
+        })?;
+    }
+    let f = b.figures().await?;
+    ensure(f.shows("2", "Tier 2 ", "10,000"), || {
+        format!("expected the default plan (tier 2, 10,000 requests/day), got {f:#?}")
+    })?;
+    let href = b
+        .wait_href("drop the refused values", |h| {
+            !h.contains("abc") && !h.contains("1e999")
+        })
+        .await?;
+    ensure(
+        !href.contains("users=") && !href.contains("growth="),
+        || format!("the URL still carries users= or growth=: {href}"),
+    )
+}
