@@ -74,6 +74,11 @@ impl Budget {
         self.cpus_committed > self.machine.threads
     }
 
+    /// Committed memory (limits and OS reserve) over the machine's memory.
+    pub fn memory_ratio(&self) -> f64 {
+        self.memory_committed.0 / self.machine.memory.0
+    }
+
     /// Committed CPU limits over the machine's logical CPUs (1.125 = 112.5%).
     pub fn cpu_ratio(&self) -> f64 {
         self.cpus_committed.0 / self.machine.threads.0

@@ -16,6 +16,7 @@ fn tier_3_on_the_pi_leaves_116_mib_and_oversubscribes_the_cpu() {
     assert_eq!(budget.cpus_committed.0, 4.5);
     assert!(budget.cpus_oversubscribed());
     assert_eq!(budget.cpu_ratio(), 1.125);
+    assert_eq!(budget.memory_ratio(), 3_980.0 / 4_096.0);
 }
 
 #[test]

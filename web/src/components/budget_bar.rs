@@ -61,7 +61,7 @@ pub fn budget_bar(plan: &Plan) -> Html {
         i18n::MEMORY.get(lang),
         budget.memory_committed.display(lang),
         budget.machine.memory.display(lang),
-        text::percent(100.0 * budget.memory_committed.0 / machine, 0, lang),
+        text::percent(100.0 * budget.memory_ratio(), 0, lang),
         i18n::CPU.get(lang),
         budget.cpus_committed.display(lang),
         budget.machine.threads.display(lang),
