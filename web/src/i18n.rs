@@ -50,6 +50,7 @@ pub const REFUSED: Text = tx(
 pub const SUMMARY: Text = tx("En bref", "Summary");
 pub const TIER: Text = tx("Palier", "Tier");
 pub const USERS: Text = tx("utilisateurs", "users");
+pub const USERS_COLUMN: Text = tx("Utilisateurs", "Users");
 pub const NEXT_TIER: Text = tx("Palier suivant", "Next tier");
 pub const FROM: Text = tx("à partir de", "from");
 pub const LAST_TIER: Text = tx(

@@ -159,7 +159,7 @@ pub fn percent(value: f64, decimals: usize, lang: Lang) -> String {
 /// month reads `< 0.1 months` rather than a misleading `0`.
 pub fn months(value: f64, lang: Lang) -> String {
     let n = if value > 0.0 && value < 0.05 {
-        format!("< {}", number(0.1, 1, lang))
+        format!("<\u{a0}{}", number(0.1, 1, lang))
     } else {
         number(value, 1, lang)
     };

@@ -33,7 +33,7 @@ pub fn decision_table(plan: &Plan) -> Html {
                     { for plan.triggered.iter().map(|row| html! {
                         <li class={row.severity.class()}>
                             <strong>{ row.severity.name().get(lang) }</strong>{ c }{ row.action.get(lang) }
-                            { format!(" ({} > {})", row.metric.name().get(lang), row.metric.format(row.threshold, lang)) }
+                            { format!(" ({} >\u{a0}{})", row.metric.name().get(lang), row.metric.format(row.threshold, lang)) }
                         </li>
                     }) }
                 </ol>
@@ -59,7 +59,7 @@ pub fn decision_table(plan: &Plan) -> Html {
             Row {
                 cells: vec![
                     txt(row.metric.name().get(lang)),
-                    txt(format!("> {}", row.metric.format(row.threshold, lang))),
+                    txt(format!(">\u{a0}{}", row.metric.format(row.threshold, lang))),
                     txt(row.severity.name().get(lang)),
                     action,
                     txt(value),

@@ -86,7 +86,7 @@ pub fn load_profile(plan: &Plan) -> Html {
             }) }
             <details>
                 <summary>{ i18n::SOURCE_PROFILE.get(lang) }</summary>
-                { table(None, &[i18n::USERS.get(lang), i18n::REQUESTS_PER_DAY.get(lang), i18n::REQUESTS_PER_SECOND.get(lang),
+                { table(None, &[i18n::USERS_COLUMN.get(lang), i18n::REQUESTS_PER_DAY.get(lang), i18n::REQUESTS_PER_SECOND.get(lang),
                     i18n::DATABASE.get(lang), i18n::CACHE.get(lang), i18n::DISK_USED.get(lang)], source_rows) }
             </details>
         </section>

@@ -47,7 +47,7 @@ pub fn roadmap_view(plan: &Plan) -> Html {
     html! {
         <section id="roadmap" class="card" aria-labelledby="roadmap-title">
             <h2 id="roadmap-title">{ i18n::ROADMAP.get(lang) }</h2>
-            { table(None, &[i18n::STEP.get(lang), i18n::USERS.get(lang), i18n::ACTION.get(lang), i18n::SOURCE_TIMELINE.get(lang), i18n::PROJECTED.get(lang), i18n::TIER_LASTS.get(lang)], rows) }
+            { table(None, &[i18n::STEP.get(lang), i18n::USERS_COLUMN.get(lang), i18n::ACTION.get(lang), i18n::SOURCE_TIMELINE.get(lang), i18n::PROJECTED.get(lang), i18n::TIER_LASTS.get(lang)], rows) }
         </section>
     }
 }
