@@ -77,8 +77,6 @@ pub const NO_MIGRATION: Text = tx(
 // Growth chart.
 pub const GROWTH: Text = tx("Croissance sur 36 mois", "Growth over 36 months");
 pub const CHART_USERS: Text = tx("Utilisateurs (échelle logarithmique)", "Users (log scale)");
-pub const TODAY: Text = tx("aujourd'hui", "today");
-pub const IN_36_MONTHS: Text = tx("dans 36 mois", "in 36 months");
 pub const PHASE_1: Text = tx("phase 1", "phase 1");
 pub const CEILING_SHORT: Text = tx("plafond", "ceiling");
 
@@ -128,11 +126,7 @@ pub const ALL_TIERS: Text = tx("Les cinq paliers en détail", "All five tiers in
 pub const LIMITS: Text = tx("Limites Docker Compose", "Docker Compose limits");
 pub const SERVICE: Text = tx("Service", "Service");
 pub const REPLICAS: Text = tx("répliques", "replicas");
-pub const PER_MONTH: Text = tx("par mois", "a month");
-pub const UNLIMITED: Text = tx("illimitée", "unlimited");
 pub const MONTHS: Text = tx("mois", "months");
-pub const PAST: Text = tx("déjà dépassé", "already outgrown");
-pub const BEYOND: Text = tx("plus de 10 ans", "over 10 years");
 
 // Compose.
 pub const COMPOSE: Text = tx(
@@ -157,6 +151,14 @@ pub const CORRECTED_FROM_SOURCE: Text = tx(
 // Tuning.
 pub const TUNING: Text = tx("Réglages des serveurs", "Server settings");
 pub const SETTING: Text = tx("Réglage", "Setting");
+pub const POOLER_RUNBOOK: Text = tx(
+    "Mettre PgBouncer devant PostgreSQL",
+    "Put PgBouncer in front of PostgreSQL",
+);
+pub const PG_WORST_CASE: Text = tx("Pire cas de PostgreSQL", "PostgreSQL's worst case");
+pub const TERM: Text = tx("Poste", "Term");
+pub const AMOUNT: Text = tx("Mémoire", "Memory");
+pub const HOW_COUNTED: Text = tx("Calcul", "How it is counted");
 pub const VALUE: Text = tx("Valeur", "Value");
 pub const ORIGIN: Text = tx("Provenance", "Where it comes from");
 pub const SOURCE_VALUE: Text = tx("Valeur de la source", "Source's value");

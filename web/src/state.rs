@@ -9,7 +9,8 @@ use yew::Reducible;
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub defaults: Defaults,
-    /// Typed or linked text, one entry per key, in the order last set.
+    /// Typed or linked text by key, in order; for a key given twice the
+    /// last one counts, as in a query string.
     pub inputs: Vec<(Key, String)>,
 }
 
@@ -36,13 +37,9 @@ impl Reducible for State {
 impl State {
     /// The state a query string describes; unknown keys are dropped.
     pub fn from_query(query: &str, defaults: Defaults) -> State {
-        let mut inputs: Vec<(Key, String)> = Vec::new();
-        for (name, value) in query::pairs(query) {
-            if let Some(key) = Key::from_name(&name) {
-                inputs.retain(|(k, _)| *k != key);
-                inputs.push((key, value));
-            }
-        }
+        let inputs = query::pairs(query)
+            .filter_map(|(name, value)| Some((Key::from_name(&name)?, value)))
+            .collect();
         State { defaults, inputs }
     }
 
@@ -56,7 +53,7 @@ impl State {
     pub fn text(&self, key: Key, scenario: &Scenario) -> String {
         self.inputs
             .iter()
-            .find(|(k, _)| *k == key)
+            .rfind(|(k, _)| *k == key)
             .map(|(_, v)| v.clone())
             .or_else(|| scenario.value(key))
             .unwrap_or_default()

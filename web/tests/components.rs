@@ -179,17 +179,18 @@ async fn compose_block_copy_and_download() {
 #[wasm_bindgen_test]
 async fn budget_bar_for_tier_3_on_the_pi() {
     let root = render("users=1200", "budget").await;
-    assert!(text(&root, "#budget-left").contains("116"));
+    // 4,096 − 512 − the source's 3,468 − PgBouncer's 32.
+    assert!(text(&root, "#budget-left").contains("84"));
     assert!(root
         .query_selector("#cpu-oversubscribed")
         .unwrap()
         .is_some());
-    // Four services and the OS reserve.
+    // Four services, PgBouncer from tier 3, and the OS reserve.
     assert_eq!(
         root.query_selector_all("#budget-bar rect.seg")
             .unwrap()
             .length(),
-        5
+        6
     );
 }
 

@@ -121,6 +121,9 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
             .set(key, &raw)
             .map_err(|error| UsageError(error.message_with_prefix("--", lang)))?;
     }
+    if let Some(error) = scenario.refuse_unfit_connections() {
+        return Err(UsageError(error.message_with_prefix("--", lang)));
+    }
     Ok(Command::Plan(Box::new(Request {
         scenario,
         json,

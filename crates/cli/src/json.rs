@@ -4,7 +4,7 @@
 use headroom_core::decision::Severity;
 use headroom_core::roadmap::Lasts;
 use headroom_core::timing::Eta;
-use headroom_core::tuning::Origin;
+use headroom_core::tuning::{self, Reason};
 use headroom_core::{query, Defaults, Plan, Verdict};
 use serde_json::{json, Value};
 
@@ -31,7 +31,7 @@ pub fn render(plan: &Plan, defaults: Defaults) -> Value {
             "min_users": tier.min_users,
             "max_users": tier.max_users,
             "position": plan.position,
-            "next": plan.next_tier.map(|t| t.number),
+            "next": tier.next().map(|t| t.number),
             "monthly_cost_eur": [tier.monthly_cost.low, tier.monthly_cost.high],
         },
         "host": {
@@ -40,11 +40,11 @@ pub fn render(plan: &Plan, defaults: Defaults) -> Value {
             "ceiling_users": s.host.machine().map(|m| m.ceiling_users),
             "verdict": verdict(plan.verdict),
             "verdict_text": plan.verdict.name().get(lang),
-            "next": plan.next_host.map(|h| h.code()),
+            "next": s.host.next().map(|h| h.code()),
         },
         "load": {
             "requests_per_user": plan.load.requests_per_user,
-            "requests_per_user_from_source_rule": plan.source_requests_rule,
+            "requests_per_user_from_source_rule": plan.uses_source_request_rule(),
             "requests_per_day": plan.load.requests_per_day,
             "requests_per_second": plan.load.requests_per_second.0,
             "peak_requests_per_second": plan.load.peak_requests_per_second.0,
@@ -67,13 +67,39 @@ pub fn render(plan: &Plan, defaults: Defaults) -> Value {
             "service": setting.key.service().name(),
             "name": setting.key.name(),
             "value": setting.value_text(),
-            "origin": origin(setting.origin),
-            "source_value": match setting.origin {
-                Origin::Corrected { source } => Some(source.0),
+            "origin": origin(setting.reason),
+            "source_value": match setting.reason {
+                Reason::Corrected { source, .. } => Some(source.0),
                 _ => None,
             },
-            "provenance": t.provenance(setting, lang),
+            "provenance": setting.provenance(lang),
         })).collect::<Vec<_>>()),
+        "postgres": plan.tuning.as_ref().map(|t| {
+            let m = &t.memory;
+            json!({
+                "connections": t.connections,
+                "largest_connections": tuning::largest_pgconn(plan.tier),
+                "mem_limit_mib": m.limit.0,
+                "worst_case_mib": m.worst_case().0,
+                "shared_memory_mib": m.shared.0,
+                "process_overhead_mib": m.process_overhead().0,
+                "processes": m.processes,
+                "query_memory_mib": m.query_memory().0,
+                "query_processes": m.query_processes,
+                "autovacuum_mib": m.autovacuum().0,
+                "work_mem_mib": m.work_mem.0,
+                "shm_size_mib": t.shm.size.0,
+                "pgbouncer": t.pooler.as_ref().map(|p| json!({
+                    "image": headroom_core::pooler::IMAGE,
+                    "pool_size": p.pool_size,
+                    "settings": p.settings.iter().map(|s| json!({
+                        "name": s.key,
+                        "value": s.value,
+                        "reason": s.reason.describe(lang),
+                    })).collect::<Vec<_>>(),
+                })),
+            })
+        }),
         "budget": plan.budget.as_ref().map(|b| json!({
             "host": b.host.code(),
             "memory_mib": b.machine.memory.0,
@@ -128,13 +154,11 @@ fn verdict(verdict: Verdict) -> &'static str {
     }
 }
 
-fn origin(origin: Origin) -> &'static str {
-    match origin {
-        Origin::Source => "source",
-        Origin::Derived => "derived",
-        Origin::Corrected { .. } => "corrected",
-        Origin::Input => "input",
-        Origin::TierDefault => "tier_default",
+fn origin(reason: Reason) -> &'static str {
+    match reason {
+        Reason::Source { .. } => "source",
+        Reason::Derived(_) => "derived",
+        Reason::Corrected { .. } => "corrected",
     }
 }
 

@@ -1,9 +1,8 @@
 //! The readable plan printed without `--json`.
 
-use headroom_core::roadmap::Lasts;
 use headroom_core::runbook;
 use headroom_core::text::{self, tx};
-use headroom_core::tier::{Durability, Resource};
+use headroom_core::tier::Resource;
 use headroom_core::timing::Eta;
 use headroom_core::Plan;
 
@@ -72,7 +71,7 @@ pub fn render(plan: &Plan) -> String {
 
     let load = &plan.load;
     line(t("Charge attendue", "Expected load").to_owned());
-    let rule = if plan.source_requests_rule {
+    let rule = if plan.uses_source_request_rule() {
         t(", règle de la source", ", source's rule")
     } else {
         ""
@@ -128,24 +127,21 @@ pub fn render(plan: &Plan) -> String {
         tier.monthly_cost.display(lang),
         tier.monthly_cost_covers.get(lang)
     ));
-    let durability = match tier.durability {
-        Durability::Unlimited(why) => format!("∞ ({})", why.get(lang)),
-        Durability::Months { low, high, .. } => format!("{low}–{high} {}", t("mois", "months")),
-    };
     let lasts = plan
         .roadmap
         .iter()
         .find(|p| p.tier.number == tier.number)
-        .map(|p| match p.lasts {
-            Lasts::Months(m) => text::months(m, lang),
-            Lasts::Unlimited => "∞".to_owned(),
-            Lasts::Beyond => t("plus de 10 ans", "over 10 years").to_owned(),
-            Lasts::Past => "—".to_owned(),
-        })
+        .map(|p| p.lasts.describe(lang))
         .unwrap_or_default();
+    let semicolon = if lang == headroom_core::Lang::Fr {
+        "\u{a0};"
+    } else {
+        ";"
+    };
     line(format!(
-        "{}{c}{durability} ({}); {}{c}{lasts}",
+        "{}{c}{} ({}){semicolon} {}{c}{lasts}",
         t("Durée du palier", "Tier lasts"),
+        tier.durability.describe(lang),
         t("source", "source"),
         t("à votre croissance", "at your growth")
     ));
@@ -155,12 +151,61 @@ pub fn render(plan: &Plan) -> String {
         line(t("Réglages des serveurs", "Server settings").to_owned());
         for setting in &tuning.settings {
             line(format!(
-                "  {:<9} {:<21} {:<12} {}",
+                "  {:<9} {:<32} {:<12} {}",
                 setting.key.service().name(),
                 setting.key.name(),
                 setting.value_text(),
-                tuning.provenance(setting, lang)
+                setting.provenance(lang)
             ));
+        }
+        line(String::new());
+        let memory = &tuning.memory;
+        line(format!(
+            "{}{c}{} / {} (mem_limit)",
+            t("Pire cas de PostgreSQL", "PostgreSQL's worst case"),
+            memory.worst_case().display(lang),
+            memory.limit.display(lang),
+        ));
+        for term in memory.terms(lang) {
+            line(format!(
+                "  {:<18} {:>10}  {}",
+                term.name,
+                term.amount.display(lang),
+                term.detail
+            ));
+        }
+        line(format!("  shm_size{c}{}m", tuning.shm.size.0,));
+        if let Some(pooler) = &tuning.pooler {
+            line(String::new());
+            line(format!(
+                "PgBouncer ({}){c}{}",
+                headroom_core::pooler::IMAGE,
+                t(
+                    "l'API s'y connecte à la place de PostgreSQL",
+                    "the API connects to it instead of PostgreSQL"
+                )
+            ));
+            for setting in &pooler.settings {
+                line(format!(
+                    "  {:<21} {:<12} {}",
+                    setting.key,
+                    setting.value,
+                    setting.reason.describe(lang)
+                ));
+            }
+            let [before, after] =
+                pooler.connection_strings("postgres", plan.scenario.names.database.as_str());
+            line(format!("  {}{c}{before}", t("avant", "before")));
+            line(format!("  {}{c}{after}", t("après", "after")));
+            for (i, step) in runbook::POOLER.iter().enumerate() {
+                line(format!("  {}. {}", i + 1, step.title.get(lang)));
+                for command in step.commands_for(&plan.scenario.names) {
+                    line(format!("       $ {command}"));
+                }
+                if let Some(note) = step.note_for(&plan.scenario.names, lang) {
+                    line(format!("       {note}"));
+                }
+            }
         }
         line(String::new());
     }

@@ -48,7 +48,31 @@ fn json_for_2000_users() {
     assert_eq!(plan["timing"]["ceiling_months"], 0.0);
     let yaml = plan["compose_override"].as_str().expect("YAML text");
     assert!(yaml.contains("mem_limit: 1200m"));
-    assert_eq!(plan["budget"]["memory_left_mib"], 116.0);
+    // 4,096 − 512 for the OS − the source's 3,468 − PgBouncer's 32.
+    assert_eq!(plan["budget"]["memory_left_mib"], 84.0);
+    // PostgreSQL's worst case within its 1200m container, term by term.
+    let pg = &plan["postgres"];
+    assert_eq!(pg["connections"], 20);
+    assert_eq!(pg["mem_limit_mib"], 1200.0);
+    assert_eq!(pg["shared_memory_mib"], 322.0);
+    assert_eq!(pg["process_overhead_mib"], 82.5);
+    assert_eq!(pg["autovacuum_mib"], 225.0);
+    assert_eq!(pg["query_memory_mib"], 562.5);
+    assert_eq!(pg["worst_case_mib"], 1192.0);
+    assert_eq!(pg["shm_size_mib"], 181.0);
+    assert_eq!(pg["pgbouncer"]["pool_size"], 20);
+}
+
+#[test]
+fn the_postgres_worst_case_is_printed_with_its_terms() {
+    let en = String::from_utf8(headroom(&["plan", "--users", "1200"]).stdout).unwrap();
+    assert!(
+        en.contains("PostgreSQL's worst case: 1,192\u{a0}MiB / 1,200\u{a0}MiB (mem_limit)"),
+        "{en}"
+    );
+    assert!(en.contains("25 processes × 3 × work_mem 3840kB × hash_mem_multiplier 2"));
+    assert!(en.contains("shm_size: 181m"));
+    assert!(en.contains("postgresql://USER:PASSWORD@pgbouncer:5432/memolist?pgbouncer=true"));
 }
 
 #[test]
@@ -174,7 +198,7 @@ fn readable_output_in_both_languages() {
     let en = String::from_utf8(headroom(&["plan", "--users", "1200"]).stdout).unwrap();
     assert!(en.contains("Tier 3 · Consolidation"));
     assert!(en.contains("shared_buffers"));
-    assert!(en.contains("left for MinIO and Next.js: 116"));
+    assert!(en.contains("left for MinIO and Next.js: 84"));
     let fr =
         String::from_utf8(headroom(&["plan", "--users", "1200", "--lang", "fr"]).stdout).unwrap();
     assert!(fr.contains("Palier 3 · Consolidation"));
@@ -190,6 +214,15 @@ fn bad_input_is_one_line_and_status_2() {
     assert_eq!(
         refusal(&["plan", "--growth", "1e999"]),
         "headroom: --growth: \"1e999\" refused; expected a number from -90 to 1,000"
+    );
+    // A pgconn whose PostgreSQL cannot fit the tier's container, with the most that fits.
+    assert_eq!(
+        refusal(&["plan", "--users", "50", "--pgconn", "10000"]),
+        "headroom: --pgconn: 10000 does not fit tier 1's 256m PostgreSQL container; at most 10"
+    );
+    assert_eq!(
+        refusal(&["plan", "--users", "1000", "--pgconn", "100"]),
+        "headroom: --pgconn: 100 does not fit tier 3's 1200m PostgreSQL container; at most 69"
     );
     assert_eq!(
         refusal(&["plan", "--host=mac"]),

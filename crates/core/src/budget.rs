@@ -2,7 +2,9 @@
 //! reserve against the host's memory, CPU limits against its logical CPUs.
 
 use crate::hardware::{Host, Machine, OS_RESERVE};
+use crate::pooler;
 use crate::tier::{Service, Tier};
+use crate::tuning;
 use crate::units::{Cores, Mebibytes};
 
 /// One service's share of the machine: its limits times its replicas.
@@ -42,7 +44,7 @@ impl Budget {
             fixed => fixed,
         };
         let machine = host.machine()?;
-        let shares: Vec<Share> = tier
+        let mut shares: Vec<Share> = tier
             .limits
             .iter()
             .map(|l| Share {
@@ -52,6 +54,14 @@ impl Budget {
                 cpus: l.cpus * f64::from(l.replicas),
             })
             .collect();
+        if tier.number >= tuning::POOLED_FROM_TIER {
+            shares.push(Share {
+                service: Service::PgBouncer,
+                replicas: 1,
+                memory: pooler::MEM_LIMIT,
+                cpus: pooler::CPUS,
+            });
+        }
         let memory_committed = shares.iter().map(|s| s.memory).sum::<Mebibytes>() + OS_RESERVE;
         let cpus_committed = shares.iter().map(|s| s.cpus).sum();
         Some(Budget {

@@ -40,6 +40,8 @@ pub mod decision;
 pub mod hardware;
 pub mod load;
 pub mod plan;
+pub mod pooler;
+pub mod postgres;
 pub mod query;
 pub mod roadmap;
 pub mod runbook;
@@ -52,6 +54,6 @@ pub mod units;
 
 pub use hardware::Host;
 pub use plan::{plan, Plan, Verdict};
-pub use scenario::{Defaults, InputError, Key, Scenario, YearMonth};
+pub use scenario::{Defaults, InputError, Key, Problem, Scenario, YearMonth};
 pub use text::{Lang, Text};
 pub use tier::Tier;

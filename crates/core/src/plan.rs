@@ -3,7 +3,6 @@
 use crate::budget::Budget;
 use crate::compose;
 use crate::decision::{self, Threshold};
-use crate::hardware::Host;
 use crate::load::{self, Load};
 use crate::roadmap::{self, Projected};
 use crate::runbook::{self, Advice};
@@ -57,15 +56,10 @@ pub struct Plan {
     /// The values that were out of range and replaced by their defaults.
     pub notices: Vec<InputError>,
     pub tier: &'static Tier,
-    pub next_tier: Option<&'static Tier>,
     /// Users over the tier's upper bound (0.5 = halfway); `None` on tier 5.
     pub position: Option<f64>,
     pub verdict: Verdict,
-    /// Where the current host leads when it runs out.
-    pub next_host: Option<Host>,
     pub load: Load,
-    /// Whether the requests per user follow the source's rule (no `rpu` given).
-    pub source_requests_rule: bool,
     /// When to start migrating and when the host runs out; `None` on the cloud.
     pub host_timing: Option<HostTiming>,
     /// Server settings for the tier; `None` on tier 5.
@@ -81,6 +75,13 @@ pub struct Plan {
     pub projection: Vec<f64>,
     /// The conclusion's point for the current users.
     pub advice: &'static Advice,
+}
+
+impl Plan {
+    /// Whether the requests per user follow the source's rule (no `rpu` given).
+    pub fn uses_source_request_rule(&self) -> bool {
+        self.scenario.requests_per_user.is_none()
+    }
 }
 
 /// Computes the plan. Never panics: out-of-range fields fall back to their
@@ -111,14 +112,11 @@ pub fn plan(scenario: &Scenario) -> Plan {
     };
     Plan {
         tier,
-        next_tier: tier.next(),
         position: tier
             .max_users
             .map(|max| f64::from(s.users) / f64::from(max)),
         verdict,
-        next_host: s.host.next(),
         load,
-        source_requests_rule: s.requests_per_user.is_none(),
         host_timing: HostTiming::new(s.host, s.users, s.growth_percent, s.start),
         tuning,
         compose_override,

@@ -34,10 +34,11 @@ where
         }
     }
     let mut scenario = Scenario::new(defaults);
-    let errors = latest
+    let mut errors: Vec<InputError> = latest
         .into_iter()
         .filter_map(|(key, value)| scenario.set(key, value.as_ref()).err())
         .collect();
+    errors.extend(scenario.refuse_unfit_connections());
     Decoded { scenario, errors }
 }
 

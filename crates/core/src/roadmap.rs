@@ -2,7 +2,7 @@
 //! from the user's own growth, and how long each tier lasts at that growth.
 
 use crate::scenario::YearMonth;
-use crate::text::{tx, Text};
+use crate::text::{self, tx, Lang, Text};
 use crate::tier::{Tier, TIERS};
 use crate::timing::{self, Eta};
 use crate::units::Euros;
@@ -76,6 +76,20 @@ pub enum Lasts {
     Unlimited,
     /// Not left within ten years.
     Beyond,
+}
+
+impl Lasts {
+    /// `4.9 months`, `∞`, `over 10 years`, `already outgrown`.
+    pub fn describe(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Lasts::Months(months), _) => text::months(months, lang),
+            (Lasts::Unlimited, _) => "∞".to_owned(),
+            (Lasts::Beyond, Lang::Fr) => "plus de 10 ans".to_owned(),
+            (Lasts::Beyond, Lang::En) => "over 10 years".to_owned(),
+            (Lasts::Past, Lang::Fr) => "déjà dépassé".to_owned(),
+            (Lasts::Past, Lang::En) => "already outgrown".to_owned(),
+        }
+    }
 }
 
 /// How long `tier` lasts for `users` growing at `growth_percent` a month.

@@ -299,6 +299,64 @@ pub const COMPOSE_CHANGE: [Step; 6] = [
     ),
 ];
 
+/// Putting PgBouncer in front of PostgreSQL, from tier 3 (the source advises
+/// pooling there; the override adds the service, see [`crate::pooler`]).
+pub const POOLER: [Step; 4] = [
+    noted(
+        step(
+            Side::Current,
+            tx(
+                "Donner à PgBouncer le mot de passe de PostgreSQL",
+                "Give PgBouncer PostgreSQL's password",
+            ),
+            &["grep -q '^POSTGRES_PASSWORD=' .env || echo 'POSTGRES_PASSWORD=...' >> .env"],
+        ),
+        tx(
+            "Le service pgbouncer les lit dans .env.",
+            "The pgbouncer service reads them from .env.",
+        ),
+    ),
+    noted(
+        step(
+            Side::Current,
+            tx(
+                "Faire passer l'API par PgBouncer",
+                "Point the API at PgBouncer",
+            ),
+            &["sed -i 's#@postgres:5432/{db}#@pgbouncer:5432/{db}?pgbouncer=true#' .env"],
+        ),
+        tx(
+            "DATABASE_URL : l'hôte devient pgbouncer, port 5432 ; pgbouncer=true évite à Prisma les requêtes préparées nommées, qu'un pool en transaction ne suit pas.",
+            "DATABASE_URL: the host becomes pgbouncer, port 5432; pgbouncer=true keeps Prisma off named prepared statements, which a transaction pool cannot follow.",
+        ),
+    ),
+    step(
+        Side::Current,
+        tx(
+            "Redémarrer et tester à travers le pool",
+            "Restart and test through the pool",
+        ),
+        &[
+            "docker compose up -d",
+            "docker compose exec -e PGPASSWORD=\"$POSTGRES_PASSWORD\" pgbouncer psql -h 127.0.0.1 -U postgres -d {db} -c 'SELECT 1'",
+        ],
+    ),
+    noted(
+        step(
+            Side::Current,
+            tx(
+                "Vérifier que PostgreSQL garde de la marge",
+                "Check that PostgreSQL keeps room",
+            ),
+            &["docker compose exec postgres psql -U postgres -c \"SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'\""],
+        ),
+        tx(
+            "Le compte reste sous default_pool_size.",
+            "The count stays under default_pool_size.",
+        ),
+    ),
+];
+
 /// A topic of the source's special considerations.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Consideration {

@@ -8,6 +8,8 @@
 use crate::decimal;
 use crate::hardware::Host;
 use crate::text::{self, Lang};
+use crate::tier::{self, Service};
+use crate::tuning;
 use std::fmt;
 
 /// A calendar month, `YYYY-MM`.
@@ -342,7 +344,31 @@ impl Scenario {
                 }
             }
         }
+        errors.extend(clean.refuse_unfit_connections());
         (clean, errors)
+    }
+
+    /// Refuses a `pgconn` whose PostgreSQL cannot fit the container of the
+    /// tier its users are in, naming the largest that fits; the scenario then
+    /// takes the tier's default. Call it once every input is set.
+    pub fn refuse_unfit_connections(&mut self) -> Option<InputError> {
+        let pgconn = self.pg_connections?;
+        let tier = tier::tier_for(self.users);
+        let limit = tier.limit(Service::Postgres)?.mem_limit;
+        let largest = tuning::largest_pgconn(tier);
+        if largest.is_some_and(|largest| pgconn <= largest) {
+            return None;
+        }
+        self.pg_connections = None;
+        Some(InputError {
+            key: Key::Pgconn,
+            value: pgconn.to_string(),
+            problem: Problem::DoesNotFit {
+                tier: tier.number,
+                limit_mib: limit.0 as u32,
+                largest,
+            },
+        })
     }
 
     /// Puts a numeric input back to its default. Text inputs (`host`, `lang`,
@@ -618,6 +644,21 @@ pub struct InputError {
     pub key: Key,
     /// The value as given, shortened to 40 characters.
     pub value: String,
+    pub problem: Problem,
+}
+
+/// Why a value was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Not of the key's type, or outside its range ([`Key::allowed`]).
+    OutOfRange,
+    /// `pgconn`: PostgreSQL's worst case with that many connections does not
+    /// fit the tier's container; `largest` does.
+    DoesNotFit {
+        tier: u8,
+        limit_mib: u32,
+        largest: Option<u32>,
+    },
 }
 
 impl InputError {
@@ -630,14 +671,34 @@ impl InputError {
         } else {
             value.to_owned()
         };
-        InputError { key, value }
+        InputError {
+            key,
+            value,
+            problem: Problem::OutOfRange,
+        }
     }
 
     /// The message with the key written as `prefix` + key: `--users` on the CLI.
     pub fn message_with_prefix(&self, prefix: &str, lang: Lang) -> String {
         let key = self.key.name();
-        let allowed = self.key.allowed().describe(lang);
         let value = &self.value;
+        if let Problem::DoesNotFit {
+            tier,
+            limit_mib,
+            largest,
+        } = self.problem
+        {
+            let at_most = match (largest, lang) {
+                (Some(n), Lang::Fr) => format!(" ; au plus {n}"),
+                (Some(n), Lang::En) => format!("; at most {n}"),
+                (None, _) => String::new(),
+            };
+            return match lang {
+                Lang::Fr => format!("{prefix}{key} : {value} ne tient pas dans le conteneur PostgreSQL de {limit_mib}m du palier {tier}{at_most}"),
+                Lang::En => format!("{prefix}{key}: {value} does not fit tier {tier}'s {limit_mib}m PostgreSQL container{at_most}"),
+            };
+        }
+        let allowed = self.key.allowed().describe(lang);
         match lang {
             Lang::Fr => format!("{prefix}{key} : « {value} » refusé ; attendu : {allowed}"),
             Lang::En => format!("{prefix}{key}: \"{value}\" refused; expected {allowed}"),

@@ -177,23 +177,3 @@ pub fn colon(lang: Lang) -> &'static str {
         Lang::En => ": ",
     }
 }
-
-/// Joins already-formatted parts into a sentence-like list.
-pub fn join(parts: &[String], lang: Lang) -> String {
-    let mut out = String::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            let sep = if i + 1 == parts.len() {
-                match lang {
-                    Lang::Fr => " et ",
-                    Lang::En => " and ",
-                }
-            } else {
-                ", "
-            };
-            out.push_str(sep);
-        }
-        out.push_str(part);
-    }
-    out
-}

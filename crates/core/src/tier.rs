@@ -1,7 +1,7 @@
 //! The five infrastructure tiers of the source analysis (its section 1), all of
 //! their data, and which tier a number of users falls in.
 
-use crate::text::{tx, Text};
+use crate::text::{tx, Lang, Text};
 use crate::units::{Cores, Euros, Mebibytes};
 
 /// A service of the stack that gets Compose limits.
@@ -11,6 +11,8 @@ pub enum Service {
     Postgres,
     Redis,
     Nginx,
+    /// Added by Headroom from tier 3, where the source advises pooling.
+    PgBouncer,
 }
 
 impl Service {
@@ -21,6 +23,7 @@ impl Service {
             Service::Postgres => "postgres",
             Service::Redis => "redis",
             Service::Nginx => "nginx",
+            Service::PgBouncer => "pgbouncer",
         }
     }
 }
@@ -112,6 +115,31 @@ pub enum Durability {
         high: u32,
         until: Option<Text>,
     },
+}
+
+impl Durability {
+    /// `6–12 months (until the RAM saturates)`, `∞ (no limit in sight)`.
+    pub fn describe(self, lang: Lang) -> String {
+        let months = match lang {
+            Lang::Fr => "mois",
+            Lang::En => "months",
+        };
+        match self {
+            Durability::Unlimited(why) => format!("∞ ({})", why.get(lang)),
+            Durability::Months {
+                low,
+                high,
+                until: Some(until),
+            } => {
+                format!("{low}–{high} {months} ({})", until.get(lang))
+            }
+            Durability::Months {
+                low,
+                high,
+                until: None,
+            } => format!("{low}–{high} {months}"),
+        }
+    }
 }
 
 /// An infrastructure tier.

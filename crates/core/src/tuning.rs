@@ -1,12 +1,18 @@
-//! Server settings for PostgreSQL, Redis and Node.js, each with where it comes
-//! from: the source's value, or a rule that derived or corrected it.
+//! Server settings for PostgreSQL, Redis and Node.js, each with the reason for
+//! its value: the source's value, or the rule that derived or corrected it.
 //!
 //! The rules follow PGTune's web profile, made container-aware: the memory
-//! they share out is the container's `mem_limit`, not the host's.
+//! they share out is the container's `mem_limit` and the CPUs its `cpus`, not
+//! the host's. Every value must hold in that container under load: PostgreSQL's
+//! worst case ([`crate::postgres::Memory`]) stays within `mem_limit`, Redis
+//! keeps room for the fork that persistence makes, Node keeps room for what
+//! it holds outside its heap.
 
-use crate::text::{self, Lang};
+use crate::pooler::Pooler;
+use crate::postgres::{self, Memory, SharedSettings};
+use crate::text::{self, tx, Lang};
 use crate::tier::{Service, Tier};
-use crate::units::Mebibytes;
+use crate::units::{Cores, Mebibytes};
 
 /// The settings the source gives for a tier (section 1's compose files and
 /// optimisation notes); `None` where it gives none.
@@ -31,15 +37,16 @@ const NONE: SourceSettings = SourceSettings {
 pub const SOURCE_SETTINGS: [SourceSettings; 4] = [
     // Tier 1 gives limits only.
     NONE,
-    // Tier 2: POSTGRES_SHARED_BUFFERS '256MB'; "max_old_space_size=768m".
+    // Tier 2: POSTGRES_SHARED_BUFFERS '256MB' (compose file);
+    // "max_old_space_size=768m" (optimisations).
     SourceSettings {
         shared_buffers: Some(Mebibytes(256.0)),
         node_max_old_space: Some(Mebibytes(768.0)),
         ..NONE
     },
     // Tier 3: POSTGRES_SHARED_BUFFERS '512MB', POSTGRES_WORK_MEM '64MB',
-    // POSTGRES_EFFECTIVE_CACHE_SIZE '1536MB'; "--max-old-space-size=1024";
-    // Redis "cache limited to 256MB".
+    // POSTGRES_EFFECTIVE_CACHE_SIZE '1536MB', NODE_OPTIONS
+    // '--max-old-space-size=1024' (compose file); Redis "cache limited to 256MB".
     SourceSettings {
         shared_buffers: Some(Mebibytes(512.0)),
         work_mem: Some(Mebibytes(64.0)),
@@ -51,23 +58,54 @@ pub const SOURCE_SETTINGS: [SourceSettings; 4] = [
     NONE,
 ];
 
-/// `shared_buffers` may take up to this share of the container's memory.
-const SHARED_BUFFERS_CAP: f64 = 0.40;
-const SHARED_BUFFERS_SHARE: f64 = 0.25;
-const EFFECTIVE_CACHE_SHARE: f64 = 0.75;
-/// Each connection may run about three sorts or hashes at once.
-const SORTS_PER_CONNECTION: f64 = 3.0;
-const WORK_MEM_FLOOR: Mebibytes = Mebibytes(4.0);
-const MAINTENANCE_DIVISOR: f64 = 16.0;
-const REDIS_SHARE: f64 = 0.75;
-const NODE_HEAP_SHARE: f64 = 0.75;
-/// Source, section 1: `allkeys-lru` from tier 2 on.
-const LRU_FROM_TIER: u8 = 2;
-/// `max_connections` by default: PostgreSQL's own 100, then 20 behind pgBouncer
-/// from tier 3, as the source advises pooling there.
+/// `shared_buffers`: 25% of the container, the source's kept up to 40%.
+const SHARED_BUFFERS_PERCENT: u32 = 25;
+const SHARED_BUFFERS_CAP_PERCENT: u32 = 40;
+/// `effective_cache_size`: 75% of the container, never above it.
+const EFFECTIVE_CACHE_PERCENT: u32 = 75;
+/// `maintenance_work_mem`: PGTune's 1/16 of the memory.
+const MAINTENANCE_DIVISOR: u32 = 16;
+/// `wal_buffers`: PGTune's 3% of `shared_buffers`, 16 MB at most.
+const WAL_BUFFERS_PERCENT: u32 = 3;
+const WAL_BUFFERS_CAP: Mebibytes = Mebibytes(16.0);
+/// PGTune's web profile: WAL between 1 GB and 4 GB.
+const MIN_WAL_SIZE: Mebibytes = Mebibytes(1024.0);
+const MAX_WAL_SIZE: Mebibytes = Mebibytes(4096.0);
+const CHECKPOINT_COMPLETION_TARGET: f64 = 0.9;
+const DEFAULT_STATISTICS_TARGET: u32 = 100;
+/// The source's machines keep the data on an SSD (Pi 4 + 1 TB SSD, mini PC 2 TB SSD).
+const SSD_RANDOM_PAGE_COST: f64 = 1.1;
+const SSD_IO_CONCURRENCY: u32 = 200;
+/// PGTune caps the workers of one query at four.
+const MAX_WORKERS_PER_GATHER: u32 = 4;
+/// Redis: `maxmemory` at most half the container, so the copy-on-write of the
+/// fork that writes an RDB snapshot or rewrites the AOF still fits.
+const REDIS_PERCENT: u32 = 50;
+/// Node.js keeps memory outside its old space: the young generation (up to
+/// 48 MiB), code, buffers and the runtime itself. Measured with Node 20, a
+/// process that fills its old space to `--max-old-space-size` peaks at 60 MiB
+/// above it for 256 to 512, 83 above at 1024 and 139 above at 3072: about
+/// `heap × 1.035 + 60`. [`NODE_OUTSIDE_BASE`] keeps 40 MiB more for the app's
+/// own code; the heap is sized so that this stays within
+/// [`NODE_RESIDENT_PERCENT`] of the limit.
+const NODE_OUTSIDE_BASE: Mebibytes = Mebibytes(100.0);
+const NODE_OUTSIDE_SLOPE: f64 = 1.035;
+const NODE_RESIDENT_PERCENT: u32 = 90;
+/// Source, tier 2's optimisations: `allkeys-lru`.
+const POLICY: &str = "allkeys-lru";
+/// `max_connections` by default: PostgreSQL's own 100 on tiers 1-2 (fewer
+/// where the container cannot hold them), then 20 behind PgBouncer from
+/// tier 3, as the source advises pooling there.
 const DEFAULT_CONNECTIONS: u32 = 100;
 const POOLED_CONNECTIONS: u32 = 20;
-const POOLED_FROM_TIER: u8 = 3;
+pub const POOLED_FROM_TIER: u8 = 3;
+/// The most `pgconn` accepts (SPEC section 2).
+const PGCONN_MAX: u32 = 10_000;
+/// Docker gives a container a 64 MB `/dev/shm` unless told otherwise.
+pub const DOCKER_SHM: Mebibytes = Mebibytes(64.0);
+/// Room in `/dev/shm` for PostgreSQL's other dynamic shared memory (the
+/// statistics, the parallel query's own bookkeeping).
+const SHM_RESERVE: Mebibytes = Mebibytes(16.0);
 
 /// A tuned setting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -77,6 +115,17 @@ pub enum SettingKey {
     WorkMem,
     MaintenanceWorkMem,
     MaxConnections,
+    WalBuffers,
+    MinWalSize,
+    MaxWalSize,
+    CheckpointCompletionTarget,
+    RandomPageCost,
+    EffectiveIoConcurrency,
+    DefaultStatisticsTarget,
+    MaxWorkerProcesses,
+    MaxParallelWorkers,
+    MaxParallelWorkersPerGather,
+    MaxParallelMaintenanceWorkers,
     RedisMaxmemory,
     RedisPolicy,
     NodeMaxOldSpace,
@@ -91,6 +140,17 @@ impl SettingKey {
             SettingKey::WorkMem => "work_mem",
             SettingKey::MaintenanceWorkMem => "maintenance_work_mem",
             SettingKey::MaxConnections => "max_connections",
+            SettingKey::WalBuffers => "wal_buffers",
+            SettingKey::MinWalSize => "min_wal_size",
+            SettingKey::MaxWalSize => "max_wal_size",
+            SettingKey::CheckpointCompletionTarget => "checkpoint_completion_target",
+            SettingKey::RandomPageCost => "random_page_cost",
+            SettingKey::EffectiveIoConcurrency => "effective_io_concurrency",
+            SettingKey::DefaultStatisticsTarget => "default_statistics_target",
+            SettingKey::MaxWorkerProcesses => "max_worker_processes",
+            SettingKey::MaxParallelWorkers => "max_parallel_workers",
+            SettingKey::MaxParallelWorkersPerGather => "max_parallel_workers_per_gather",
+            SettingKey::MaxParallelMaintenanceWorkers => "max_parallel_maintenance_workers",
             SettingKey::RedisMaxmemory => "maxmemory",
             SettingKey::RedisPolicy => "maxmemory-policy",
             SettingKey::NodeMaxOldSpace => "--max-old-space-size",
@@ -111,40 +171,119 @@ impl SettingKey {
 pub enum Value {
     Memory(Mebibytes),
     Count(u32),
+    Decimal(f64),
     Policy(&'static str),
 }
 
-/// Where a value comes from.
+/// Where in the source a kept value is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourcePlace {
+    /// The tier's `docker-compose` block.
+    Compose,
+    /// The tier's "required optimisations" or software optimisations.
+    Optimisations,
+    /// Tier 3's advanced Redis settings.
+    RedisNotes,
+}
+
+/// The rule a value follows.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Origin {
-    /// The source's value, kept: it passes the rule's check.
-    Source,
-    /// The source gives no value; the rule derived one.
-    Derived,
-    /// The source's value broke the rule's check and was replaced.
-    Corrected { source: Mebibytes },
-    /// Typed in by the user (`pgconn`).
+pub enum Rule {
+    /// `percent`% of a container's `mem_limit`, at most `cap`% (a source value
+    /// up to the cap is kept), or never above the limit when `cap` is `None`.
+    ShareOfLimit {
+        percent: u32,
+        cap: Option<u32>,
+        limit: Mebibytes,
+    },
+    /// PGTune: 1/`divisor` of the memory, here the container's.
+    FractionOfLimit { divisor: u32, limit: Mebibytes },
+    /// What PostgreSQL's worst case leaves, shared out between the `work_mem`s
+    /// that may be in use at once.
+    WorkMemBudget(Memory),
+    /// `pgconn` connections for the applications plus the superusers' reserve.
+    Connections { pgconn: u32, from: ConnectionsFrom },
+    /// PGTune: 3% of `shared_buffers`, at most 16 MB.
+    WalBuffers { shared_buffers: Mebibytes },
+    /// PGTune's web profile.
+    WebProfile,
+    /// PGTune for data on an SSD.
+    Ssd,
+    /// PGTune's parallel settings from the container's `cpus` (rounded up to
+    /// whole CPUs); none below two.
+    ContainerCpus { cpus: Cores, whole: u32 },
+    /// Redis: half its container, room for the persistence fork.
+    RedisFork { limit: Mebibytes },
+    /// An eviction policy wherever `maxmemory` is set.
+    Eviction,
+    /// Node.js: the heap whose peak resident memory stays within 90% of the
+    /// API's limit.
+    NodeHeap { limit: Mebibytes },
+}
+
+/// Where `pgconn` comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConnectionsFrom {
+    /// Typed in by the user.
     Input,
-    /// The tier's default (`max_connections`).
-    TierDefault,
+    /// PostgreSQL's default of 100 connections.
+    PostgresDefault,
+    /// PostgreSQL's default does not fit the container: the most that does.
+    LargestThatFits,
+    /// 20 behind PgBouncer, as the source advises pooling from tier 3.
+    Pooled,
+}
+
+/// Why the source's value was replaced.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Why {
+    /// It is `percent`% of the limit, above the cap.
+    AboveCap { percent: f64 },
+    /// It exceeds the container's `mem_limit`.
+    AboveLimit,
+    /// It exceeds the `work_mem` budget of PostgreSQL's worst case.
+    AboveBudget { budget: Mebibytes },
+    /// Node.js: with what Node holds outside the heap, it passes the limit.
+    NoRoomOutsideHeap { resident: Mebibytes },
+}
+
+/// Why a setting has its value: typed, so that the words live in
+/// [`Reason::describe`] alone.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Reason {
+    /// The source's value, kept: it passes the rule's check.
+    Source {
+        tier: u8,
+        place: SourcePlace,
+        rule: Option<Rule>,
+    },
+    /// The source's value broke the rule's check and was replaced.
+    Corrected {
+        source: Mebibytes,
+        why: Why,
+        rule: Rule,
+    },
+    /// The source gives no value; the rule derived one.
+    Derived(Rule),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Setting {
     pub key: SettingKey,
     pub value: Value,
-    pub origin: Origin,
+    pub reason: Reason,
 }
 
 impl Setting {
-    /// The value as the server reads it: `300MB` (PostgreSQL), `256mb` (Redis),
-    /// `1024` (Node's megabytes).
+    /// The value as the server reads it: `300MB` or `1960kB` (PostgreSQL),
+    /// `256mb` (Redis), `1024` (Node's megabytes).
     pub fn value_text(&self) -> String {
         match (self.value, self.key.service()) {
             (Value::Memory(m), Service::Redis) => format!("{}mb", m.0),
             (Value::Memory(m), Service::Api) => format!("{}", m.0),
-            (Value::Memory(m), _) => format!("{}MB", m.0),
+            (Value::Memory(m), _) => postgres_memory(m),
             (Value::Count(n), _) => n.to_string(),
+            (Value::Decimal(x), _) => x.to_string(),
             (Value::Policy(p), _) => p.to_owned(),
         }
     }
@@ -155,6 +294,30 @@ impl Setting {
             _ => None,
         }
     }
+
+    /// Where the value comes from, in a sentence.
+    pub fn provenance(&self, lang: Lang) -> String {
+        self.reason.describe(lang)
+    }
+}
+
+/// `300MB`, or `1960kB` when the value is not whole mebibytes.
+pub fn postgres_memory(m: Mebibytes) -> String {
+    let kib = (m.0 * 1024.0).round();
+    if kib % 1024.0 == 0.0 {
+        format!("{}MB", kib / 1024.0)
+    } else {
+        format!("{kib}kB")
+    }
+}
+
+/// The PostgreSQL container's `/dev/shm` and why.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shm {
+    pub size: Mebibytes,
+    /// Processes that may take part in parallel queries (workers and their
+    /// leaders); 0 when the settings allow no parallel query.
+    pub parallel_processes: u32,
 }
 
 /// All the settings for one tier.
@@ -162,78 +325,328 @@ impl Setting {
 pub struct Tuning {
     pub tier: u8,
     pub postgres_limit: Mebibytes,
+    pub postgres_cpus: Cores,
     pub redis_limit: Mebibytes,
     pub api_limit: Mebibytes,
+    /// Connections the applications may open (`pgconn`); PostgreSQL's
+    /// `max_connections` adds the superusers' reserve.
     pub connections: u32,
+    /// PostgreSQL's worst case with these settings.
+    pub memory: Memory,
+    pub shm: Shm,
     /// PostgreSQL, then Redis, then Node.js.
     pub settings: Vec<Setting>,
+    /// PgBouncer in front of PostgreSQL, from tier 3.
+    pub pooler: Option<Pooler>,
+}
+
+/// The PostgreSQL settings that depend on the tier only, not on `pgconn`.
+struct PgBase {
+    limit: Mebibytes,
+    cpus: Cores,
+    shared_buffers: (Mebibytes, Reason),
+    wal_buffers: Mebibytes,
+    maintenance: Mebibytes,
+    whole_cpus: u32,
+    workers: u32,
+    per_gather: u32,
+}
+
+impl PgBase {
+    fn new(tier: &Tier) -> Option<PgBase> {
+        let source = source_settings(tier)?;
+        let pg = tier.limit(Service::Postgres)?;
+        let limit = pg.mem_limit;
+        let shared_buffers = checked(
+            source.shared_buffers,
+            limit * (f64::from(SHARED_BUFFERS_CAP_PERCENT) / 100.0),
+            limit * (f64::from(SHARED_BUFFERS_PERCENT) / 100.0),
+            SourceRef::compose(tier.number),
+            Rule::ShareOfLimit {
+                percent: SHARED_BUFFERS_PERCENT,
+                cap: Some(SHARED_BUFFERS_CAP_PERCENT),
+                limit,
+            },
+            |value| Why::AboveCap {
+                percent: 100.0 * value.0 / limit.0,
+            },
+        );
+        let wal_kib = (shared_buffers.0 .0 * 1024.0 * f64::from(WAL_BUFFERS_PERCENT) / 100.0)
+            .min(WAL_BUFFERS_CAP.0 * 1024.0);
+        // Whole 8 kB pages, as PostgreSQL stores it.
+        let wal_buffers = Mebibytes((wal_kib / 8.0).floor() * 8.0 / 1024.0);
+        let whole_cpus = (pg.cpus.0.ceil() as u32).max(1);
+        let (workers, per_gather) = if whole_cpus >= 2 {
+            (
+                whole_cpus,
+                whole_cpus.div_ceil(2).min(MAX_WORKERS_PER_GATHER),
+            )
+        } else {
+            (0, 0)
+        };
+        Some(PgBase {
+            limit,
+            cpus: pg.cpus,
+            shared_buffers,
+            wal_buffers,
+            maintenance: Mebibytes(limit.0 / f64::from(MAINTENANCE_DIVISOR)).floor(),
+            whole_cpus,
+            workers,
+            per_gather,
+        })
+    }
+
+    fn shared(&self, pgconn: u32) -> SharedSettings {
+        SharedSettings {
+            shared_buffers: self.shared_buffers.0,
+            wal_buffers: self.wal_buffers,
+            max_connections: pgconn.saturating_add(postgres::SUPERUSER_RESERVED),
+            max_worker_processes: self.whole_cpus,
+        }
+    }
+
+    fn memory(&self, pgconn: u32) -> Option<Memory> {
+        Memory::fit(
+            self.limit,
+            self.shared(pgconn),
+            self.workers,
+            self.maintenance,
+        )
+    }
+
+    /// The largest `pgconn` whose worst case fits, if any does.
+    fn largest_pgconn(&self) -> Option<u32> {
+        self.memory(1)?;
+        let (mut fits, mut fails) = (1, PGCONN_MAX + 1);
+        while fails - fits > 1 {
+            let middle = fits + (fails - fits) / 2;
+            if self.memory(middle).is_some() {
+                fits = middle;
+            } else {
+                fails = middle;
+            }
+        }
+        Some(fits)
+    }
+}
+
+fn source_settings(tier: &Tier) -> Option<&'static SourceSettings> {
+    SOURCE_SETTINGS.get(usize::from(tier.number).checked_sub(1)?)
+}
+
+/// The most `pgconn` tier `tier`'s PostgreSQL container holds; `None` on
+/// tier 5, which has no container, or if none fits.
+pub fn largest_pgconn(tier: &Tier) -> Option<u32> {
+    PgBase::new(tier)?.largest_pgconn()
 }
 
 impl Tuning {
-    /// `None` for tier 5, which has no compose limits.
-    pub fn for_tier(tier: &Tier, pg_connections: Option<u32>) -> Option<Tuning> {
-        let source = SOURCE_SETTINGS.get(usize::from(tier.number).checked_sub(1)?)?;
-        let pg = tier.limit(Service::Postgres)?.mem_limit;
+    /// `None` for tier 5, which has no compose limits. A `pgconn` that does
+    /// not fit the container (the codec refuses it first) falls back to the
+    /// tier's default.
+    pub fn for_tier(tier: &Tier, pgconn: Option<u32>) -> Option<Tuning> {
+        let source = source_settings(tier)?;
+        let base = PgBase::new(tier)?;
+        let largest = base.largest_pgconn()?;
         let redis = tier.limit(Service::Redis)?.mem_limit;
         let api = tier.limit(Service::Api)?.mem_limit;
+        let pooled = tier.number >= POOLED_FROM_TIER;
 
-        let (connections, connections_origin) = match pg_connections {
-            Some(n) => (n.max(1), Origin::Input),
-            None if tier.number >= POOLED_FROM_TIER => (POOLED_CONNECTIONS, Origin::TierDefault),
-            None => (DEFAULT_CONNECTIONS, Origin::TierDefault),
+        let (connections, from) = match pgconn {
+            Some(n) if n <= largest => (n, ConnectionsFrom::Input),
+            _ if pooled => (POOLED_CONNECTIONS.min(largest), ConnectionsFrom::Pooled),
+            _ if largest >= DEFAULT_CONNECTIONS => {
+                (DEFAULT_CONNECTIONS, ConnectionsFrom::PostgresDefault)
+            }
+            _ => (largest, ConnectionsFrom::LargestThatFits),
+        };
+        let memory = base.memory(connections)?;
+        let limit = base.limit;
+
+        let effective_cache = checked(
+            source.effective_cache_size,
+            limit,
+            limit * (f64::from(EFFECTIVE_CACHE_PERCENT) / 100.0),
+            SourceRef::compose(tier.number),
+            Rule::ShareOfLimit {
+                percent: EFFECTIVE_CACHE_PERCENT,
+                cap: None,
+                limit,
+            },
+            |_| Why::AboveLimit,
+        );
+        let work_mem = match source.work_mem {
+            Some(value) if value <= memory.work_mem => (
+                value,
+                Reason::Source {
+                    tier: tier.number,
+                    place: SourcePlace::Compose,
+                    rule: Some(Rule::WorkMemBudget(memory)),
+                },
+            ),
+            Some(value) => (
+                memory.work_mem,
+                Reason::Corrected {
+                    source: value,
+                    why: Why::AboveBudget {
+                        budget: memory.work_mem,
+                    },
+                    rule: Rule::WorkMemBudget(memory),
+                },
+            ),
+            None => (
+                memory.work_mem,
+                Reason::Derived(Rule::WorkMemBudget(memory)),
+            ),
+        };
+        let cpus = Rule::ContainerCpus {
+            cpus: base.cpus,
+            whole: base.whole_cpus,
+        };
+        let connections_reason = match from {
+            ConnectionsFrom::Pooled => Reason::Source {
+                tier: POOLED_FROM_TIER,
+                place: SourcePlace::Optimisations,
+                rule: Some(Rule::Connections {
+                    pgconn: connections,
+                    from,
+                }),
+            },
+            _ => Reason::Derived(Rule::Connections {
+                pgconn: connections,
+                from,
+            }),
         };
 
-        let shared_buffers = checked(
-            source.shared_buffers,
-            pg * SHARED_BUFFERS_CAP,
-            pg * SHARED_BUFFERS_SHARE,
-        );
-        let effective_cache = checked(source.effective_cache_size, pg, pg * EFFECTIVE_CACHE_SHARE);
-        let work_mem_budget = Mebibytes(
-            ((pg - shared_buffers.0).0 / (f64::from(connections) * SORTS_PER_CONNECTION))
-                .max(WORK_MEM_FLOOR.0),
-        );
-        let work_mem = checked(source.work_mem, work_mem_budget, work_mem_budget);
-        let maintenance = (
-            Mebibytes(pg.0 / MAINTENANCE_DIVISOR).floor(),
-            Origin::Derived,
-        );
-        let redis_max = checked(source.redis_maxmemory, redis, redis * REDIS_SHARE);
-        let node_heap = checked(source.node_max_old_space, api, api * NODE_HEAP_SHARE);
-
-        let memory = |key, (value, origin): (Mebibytes, Origin)| Setting {
+        let memory_setting = |key, (value, reason): (Mebibytes, Reason)| Setting {
             key,
             value: Value::Memory(value),
-            origin,
+            reason,
+        };
+        let derived = |key, value, rule| Setting {
+            key,
+            value,
+            reason: Reason::Derived(rule),
         };
         let mut settings = vec![
-            memory(SettingKey::SharedBuffers, shared_buffers),
-            memory(SettingKey::EffectiveCacheSize, effective_cache),
-            memory(SettingKey::WorkMem, work_mem),
-            memory(SettingKey::MaintenanceWorkMem, maintenance),
+            memory_setting(SettingKey::SharedBuffers, base.shared_buffers),
+            memory_setting(SettingKey::EffectiveCacheSize, effective_cache),
+            memory_setting(SettingKey::WorkMem, work_mem),
+            derived(
+                SettingKey::MaintenanceWorkMem,
+                Value::Memory(base.maintenance),
+                Rule::FractionOfLimit {
+                    divisor: MAINTENANCE_DIVISOR,
+                    limit,
+                },
+            ),
             Setting {
                 key: SettingKey::MaxConnections,
-                value: Value::Count(connections),
-                origin: connections_origin,
+                value: Value::Count(connections + postgres::SUPERUSER_RESERVED),
+                reason: connections_reason,
             },
-            memory(SettingKey::RedisMaxmemory, redis_max),
+            derived(
+                SettingKey::WalBuffers,
+                Value::Memory(base.wal_buffers),
+                Rule::WalBuffers {
+                    shared_buffers: base.shared_buffers.0,
+                },
+            ),
+            derived(
+                SettingKey::MinWalSize,
+                Value::Memory(MIN_WAL_SIZE),
+                Rule::WebProfile,
+            ),
+            derived(
+                SettingKey::MaxWalSize,
+                Value::Memory(MAX_WAL_SIZE),
+                Rule::WebProfile,
+            ),
+            derived(
+                SettingKey::CheckpointCompletionTarget,
+                Value::Decimal(CHECKPOINT_COMPLETION_TARGET),
+                Rule::WebProfile,
+            ),
+            derived(
+                SettingKey::RandomPageCost,
+                Value::Decimal(SSD_RANDOM_PAGE_COST),
+                Rule::Ssd,
+            ),
+            derived(
+                SettingKey::EffectiveIoConcurrency,
+                Value::Count(SSD_IO_CONCURRENCY),
+                Rule::Ssd,
+            ),
+            derived(
+                SettingKey::DefaultStatisticsTarget,
+                Value::Count(DEFAULT_STATISTICS_TARGET),
+                Rule::WebProfile,
+            ),
+            derived(
+                SettingKey::MaxWorkerProcesses,
+                Value::Count(base.whole_cpus),
+                cpus,
+            ),
+            derived(
+                SettingKey::MaxParallelWorkers,
+                Value::Count(base.workers),
+                cpus,
+            ),
+            derived(
+                SettingKey::MaxParallelWorkersPerGather,
+                Value::Count(base.per_gather),
+                cpus,
+            ),
+            derived(
+                SettingKey::MaxParallelMaintenanceWorkers,
+                Value::Count(base.per_gather),
+                cpus,
+            ),
         ];
-        if tier.number >= LRU_FROM_TIER {
-            settings.push(Setting {
-                key: SettingKey::RedisPolicy,
-                value: Value::Policy("allkeys-lru"),
-                origin: Origin::Source,
-            });
-        }
-        settings.push(memory(SettingKey::NodeMaxOldSpace, node_heap));
+
+        let redis_max = checked(
+            source.redis_maxmemory,
+            redis * (f64::from(REDIS_PERCENT) / 100.0),
+            redis * (f64::from(REDIS_PERCENT) / 100.0),
+            SourceRef {
+                tier: tier.number,
+                place: SourcePlace::RedisNotes,
+            },
+            Rule::RedisFork { limit: redis },
+            |value| Why::AboveCap {
+                percent: 100.0 * value.0 / redis.0,
+            },
+        );
+        settings.push(memory_setting(SettingKey::RedisMaxmemory, redis_max));
+        settings.push(Setting {
+            key: SettingKey::RedisPolicy,
+            value: Value::Policy(POLICY),
+            reason: if tier.number >= 2 {
+                Reason::Source {
+                    tier: 2,
+                    place: SourcePlace::Optimisations,
+                    rule: Some(Rule::Eviction),
+                }
+            } else {
+                Reason::Derived(Rule::Eviction)
+            },
+        });
+        settings.push(memory_setting(
+            SettingKey::NodeMaxOldSpace,
+            node_heap(tier.number, source.node_max_old_space, api),
+        ));
 
         Some(Tuning {
             tier: tier.number,
-            postgres_limit: pg,
+            postgres_limit: limit,
+            postgres_cpus: base.cpus,
             redis_limit: redis,
             api_limit: api,
             connections,
+            shm: shm(&memory, base.workers, base.per_gather),
+            memory,
             settings,
+            pooler: pooled.then(|| Pooler::new(connections)),
         })
     }
 
@@ -241,144 +654,378 @@ impl Tuning {
         self.settings.iter().find(|s| s.key == key)
     }
 
-    fn memory(&self, key: SettingKey) -> Mebibytes {
-        self.get(key).and_then(Setting::memory).unwrap_or_default()
-    }
-
     /// Where the setting's value comes from, in a sentence.
     pub fn provenance(&self, setting: &Setting, lang: Lang) -> String {
-        let rule = self.rule(setting.key, lang);
-        let tier = self.tier;
-        match (setting.origin, lang) {
-            (Origin::Source, Lang::Fr) => format!("source, palier {tier}"),
-            (Origin::Source, Lang::En) => format!("source, tier {tier}"),
-            (Origin::Derived, Lang::Fr) => {
-                format!("règle\u{a0}: {rule} (la source ne donne pas de valeur)")
-            }
-            (Origin::Derived, Lang::En) => format!("rule: {rule} (the source gives no value)"),
-            (Origin::Corrected { source }, _) => {
-                let why = self.why_corrected(setting.key, source, lang);
-                match lang {
-                    Lang::Fr => format!(
-                        "corrigé\u{a0}: la source donne {}MB, {why}\u{a0}; règle\u{a0}: {rule}",
-                        source.0
-                    ),
-                    Lang::En => {
-                        format!("corrected: the source's {}MB {why}; rule: {rule}", source.0)
-                    }
-                }
-            }
-            (Origin::Input, Lang::Fr) => "saisi (pgconn)".to_owned(),
-            (Origin::Input, Lang::En) => "your input (pgconn)".to_owned(),
-            (Origin::TierDefault, Lang::Fr) if tier >= POOLED_FROM_TIER => {
-                format!("{POOLED_CONNECTIONS} à partir du palier {POOLED_FROM_TIER}, derrière pgBouncer comme le conseille la source")
-            }
-            (Origin::TierDefault, Lang::En) if tier >= POOLED_FROM_TIER => {
-                format!("{POOLED_CONNECTIONS} from tier {POOLED_FROM_TIER}, behind pgBouncer as the source advises")
-            }
-            (Origin::TierDefault, Lang::Fr) => {
-                format!("{DEFAULT_CONNECTIONS}, la valeur de PostgreSQL, sur les paliers 1 et 2")
-            }
-            (Origin::TierDefault, Lang::En) => {
-                format!("{DEFAULT_CONNECTIONS}, PostgreSQL's own default, on tiers 1-2")
-            }
-        }
+        setting.provenance(lang)
     }
 
-    /// The rule that derives or checks a setting, with this tier's figures.
-    fn rule(&self, key: SettingKey, lang: Lang) -> String {
-        let pg = self.postgres_limit.0;
-        let fr = lang == Lang::Fr;
-        match key {
-            SettingKey::SharedBuffers if fr => {
-                format!("25\u{a0}% du mem_limit de {pg}m, 40\u{a0}% au plus")
-            }
-            SettingKey::SharedBuffers => format!("25% of the {pg}m mem_limit, at most 40%"),
-            SettingKey::EffectiveCacheSize if fr => {
-                format!("75\u{a0}% du mem_limit de {pg}m, jamais plus que lui")
-            }
-            SettingKey::EffectiveCacheSize => format!("75% of the {pg}m mem_limit, never above it"),
-            SettingKey::WorkMem => {
-                let sb = self.memory(SettingKey::SharedBuffers).0;
-                let n = self.connections;
-                if fr {
-                    format!("({pg} − {sb}) / ({n} connexions × 3), 4MB au moins")
-                } else {
-                    format!("({pg} − {sb}) / ({n} connections × 3), at least 4MB")
-                }
-            }
-            SettingKey::MaintenanceWorkMem if fr => format!("1/16 du mem_limit de {pg}m"),
-            SettingKey::MaintenanceWorkMem => format!("1/16 of the {pg}m mem_limit"),
-            SettingKey::MaxConnections if fr => "pgconn".to_owned(),
-            SettingKey::MaxConnections => "pgconn".to_owned(),
-            SettingKey::RedisMaxmemory if fr => {
-                format!("75\u{a0}% du mem_limit de Redis ({}m)", self.redis_limit.0)
-            }
-            SettingKey::RedisMaxmemory => {
-                format!("75% of Redis's {}m mem_limit", self.redis_limit.0)
-            }
-            SettingKey::RedisPolicy if fr => format!("à partir du palier {LRU_FROM_TIER}"),
-            SettingKey::RedisPolicy => format!("from tier {LRU_FROM_TIER} on"),
-            SettingKey::NodeMaxOldSpace if fr => {
-                format!("75\u{a0}% du mem_limit de l'API ({}m)", self.api_limit.0)
-            }
-            SettingKey::NodeMaxOldSpace => {
-                format!("75% of the API's {}m mem_limit", self.api_limit.0)
-            }
-        }
+    /// PostgreSQL's flags, in the order the override writes them.
+    pub fn postgres_settings(&self) -> impl Iterator<Item = &Setting> {
+        self.settings
+            .iter()
+            .filter(|s| s.key.service() == Service::Postgres)
     }
+}
 
-    fn why_corrected(&self, key: SettingKey, source: Mebibytes, lang: Lang) -> String {
-        let pg = self.postgres_limit;
-        let fr = lang == Lang::Fr;
-        match key {
-            SettingKey::SharedBuffers => {
-                let share = text::percent(100.0 * source.0 / pg.0, 0, lang);
-                if fr {
-                    format!(
-                        "soit {share} du mem_limit de {}m, au-delà de 40\u{a0}%",
-                        pg.0
-                    )
-                } else {
-                    format!("is {share} of the {}m mem_limit, above 40%", pg.0)
-                }
-            }
-            SettingKey::WorkMem => {
-                let budget = self.memory(SettingKey::WorkMem).0;
-                if fr {
-                    format!("au-delà du budget de {budget}MB par tri")
-                } else {
-                    format!("exceeds the budget of {budget}MB per sort")
-                }
-            }
-            SettingKey::RedisMaxmemory | SettingKey::NodeMaxOldSpace => {
-                let limit = self.limit_of(key.service()).0;
-                if fr {
-                    format!("ce qui dépasse le mem_limit de {limit}m")
-                } else {
-                    format!("exceeds the {limit}m mem_limit")
-                }
-            }
-            _ if fr => format!("ce qui dépasse le mem_limit de {}m du conteneur", pg.0),
-            _ => format!("exceeds the container's {}m mem_limit", pg.0),
-        }
+/// `/dev/shm` for the parallel queries the settings allow. A parallel hash
+/// join keeps its shared hash table there: every worker and its leader may
+/// hold `work_mem` × `hash_mem_multiplier` per operation, and a parallel
+/// vacuum keeps its dead tuples there too.
+fn shm(memory: &Memory, workers: u32, per_gather: u32) -> Shm {
+    if workers == 0 {
+        return Shm {
+            size: DOCKER_SHM,
+            parallel_processes: 0,
+        };
     }
+    // At most one leader per worker.
+    let parallel_processes = workers * 2;
+    let hashes = memory.work_mem
+        * (f64::from(parallel_processes)
+            * f64::from(postgres::OPERATIONS_PER_QUERY)
+            * postgres::HASH_MEM_MULTIPLIER);
+    let vacuum = if per_gather > 0 {
+        memory.maintenance_work_mem
+    } else {
+        Mebibytes(0.0)
+    };
+    let size = Mebibytes((hashes + vacuum + SHM_RESERVE).0.ceil());
+    Shm {
+        size: if size > DOCKER_SHM { size } else { DOCKER_SHM },
+        parallel_processes,
+    }
+}
 
-    fn limit_of(&self, service: Service) -> Mebibytes {
-        match service {
-            Service::Redis => self.redis_limit,
-            Service::Api => self.api_limit,
-            _ => self.postgres_limit,
+/// Node's heap: the source's when its peak resident memory fits, else the
+/// largest that does, in whole MiB.
+fn node_heap(tier: u8, source: Option<Mebibytes>, limit: Mebibytes) -> (Mebibytes, Reason) {
+    let rule = Rule::NodeHeap { limit };
+    let room = limit * (f64::from(NODE_RESIDENT_PERCENT) / 100.0);
+    let largest = Mebibytes(((room - NODE_OUTSIDE_BASE).0 / NODE_OUTSIDE_SLOPE).floor());
+    match source {
+        Some(value) if node_resident(value) <= room => (
+            value,
+            Reason::Source {
+                tier,
+                place: if tier == 2 {
+                    SourcePlace::Optimisations
+                } else {
+                    SourcePlace::Compose
+                },
+                rule: Some(rule),
+            },
+        ),
+        Some(value) => (
+            largest,
+            Reason::Corrected {
+                source: value,
+                why: Why::NoRoomOutsideHeap {
+                    resident: node_resident(value),
+                },
+                rule,
+            },
+        ),
+        None => (largest, Reason::Derived(rule)),
+    }
+}
+
+/// Node's expected peak resident memory for a full heap of `heap`.
+pub fn node_resident(heap: Mebibytes) -> Mebibytes {
+    NODE_OUTSIDE_BASE + heap * NODE_OUTSIDE_SLOPE
+}
+
+/// Where a source value sits, for [`checked`].
+#[derive(Clone, Copy)]
+struct SourceRef {
+    tier: u8,
+    place: SourcePlace,
+}
+
+impl SourceRef {
+    fn compose(tier: u8) -> SourceRef {
+        SourceRef {
+            tier,
+            place: SourcePlace::Compose,
         }
     }
 }
 
 /// The source's value when it is at most `cap`, else the rule's `fallback`;
 /// whole mebibytes, rounded down.
-fn checked(source: Option<Mebibytes>, cap: Mebibytes, fallback: Mebibytes) -> (Mebibytes, Origin) {
+fn checked(
+    source: Option<Mebibytes>,
+    cap: Mebibytes,
+    fallback: Mebibytes,
+    at: SourceRef,
+    rule: Rule,
+    why: impl Fn(Mebibytes) -> Why,
+) -> (Mebibytes, Reason) {
     match source {
-        Some(value) if value <= cap => (value, Origin::Source),
-        Some(value) => (fallback.floor(), Origin::Corrected { source: value }),
-        None => (fallback.floor(), Origin::Derived),
+        Some(value) if value <= cap => (
+            value,
+            Reason::Source {
+                tier: at.tier,
+                place: at.place,
+                rule: Some(rule),
+            },
+        ),
+        Some(value) => (
+            fallback.floor(),
+            Reason::Corrected {
+                source: value,
+                why: why(value),
+                rule,
+            },
+        ),
+        None => (fallback.floor(), Reason::Derived(rule)),
+    }
+}
+
+impl Reason {
+    /// The reason in a sentence: `corrected: the source's 512MB is 43% of the
+    /// 1200m mem_limit, above 40%; rule: 25% of the 1200m mem_limit, at most 40%`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
+        match *self {
+            Reason::Source { tier, place, rule } => {
+                let place = place.describe(tier, lang);
+                match rule {
+                    Some(rule) if fr => format!(
+                        "source, {place}\u{a0}; conforme à la règle\u{a0}: {}",
+                        rule.describe(lang)
+                    ),
+                    Some(rule) => {
+                        format!("source, {place}; within the rule: {}", rule.describe(lang))
+                    }
+                    None => format!("source, {place}"),
+                }
+            }
+            Reason::Derived(rule) if fr => format!("règle\u{a0}: {}", rule.describe(lang)),
+            Reason::Derived(rule) => format!("rule: {}", rule.describe(lang)),
+            Reason::Corrected { source, why, rule } => {
+                let (source, why, rule) = (
+                    postgres_memory(source),
+                    why.describe(rule, lang),
+                    rule.describe(lang),
+                );
+                if fr {
+                    format!(
+                        "corrigé\u{a0}: la source donne {source}, {why}\u{a0}; règle\u{a0}: {rule}"
+                    )
+                } else {
+                    format!("corrected: the source's {source} {why}; rule: {rule}")
+                }
+            }
+        }
+    }
+}
+
+impl SourcePlace {
+    fn describe(self, tier: u8, lang: Lang) -> String {
+        match (self, lang) {
+            (SourcePlace::Compose, Lang::Fr) => format!("docker-compose du palier {tier}"),
+            (SourcePlace::Compose, Lang::En) => format!("tier {tier}'s docker-compose"),
+            (SourcePlace::Optimisations, Lang::Fr) => format!("optimisations du palier {tier}"),
+            (SourcePlace::Optimisations, Lang::En) => format!("tier {tier}'s optimisations"),
+            (SourcePlace::RedisNotes, Lang::Fr) => format!("configuration Redis du palier {tier}"),
+            (SourcePlace::RedisNotes, Lang::En) => format!("tier {tier}'s Redis settings"),
+        }
+    }
+}
+
+impl Why {
+    fn describe(self, rule: Rule, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
+        let limit = plain(match rule {
+            Rule::ShareOfLimit { limit, .. }
+            | Rule::FractionOfLimit { limit, .. }
+            | Rule::RedisFork { limit }
+            | Rule::NodeHeap { limit } => limit,
+            Rule::WorkMemBudget(memory) => memory.limit,
+            _ => Mebibytes(0.0),
+        });
+        let pct = |p: f64| text::percent(p, 0, lang);
+        match self {
+            Why::AboveCap { percent } => {
+                let cap = match rule {
+                    Rule::ShareOfLimit { cap: Some(cap), .. } => cap,
+                    Rule::RedisFork { .. } => REDIS_PERCENT,
+                    _ => 100,
+                };
+                let (share, cap) = (pct(percent), pct(f64::from(cap)));
+                if fr {
+                    format!("soit {share} du mem_limit de {limit}m, au-delà de {cap}")
+                } else {
+                    format!("is {share} of the {limit}m mem_limit, above {cap}")
+                }
+            }
+            Why::AboveLimit if fr => format!("ce qui dépasse le mem_limit de {limit}m"),
+            Why::AboveLimit => format!("exceeds the {limit}m mem_limit"),
+            Why::AboveBudget { budget } => {
+                let budget = postgres_memory(budget);
+                if fr {
+                    format!("au-delà des {budget} que laisse le pire cas de PostgreSQL")
+                } else {
+                    format!("exceeds the {budget} that PostgreSQL's worst case leaves")
+                }
+            }
+            Why::NoRoomOutsideHeap { resident } => {
+                let (resident, share) = (
+                    resident.display(lang),
+                    pct(f64::from(NODE_RESIDENT_PERCENT)),
+                );
+                if fr {
+                    format!("soit environ {resident} résidents une fois le tas plein, au-delà de {share} du mem_limit de {limit}m")
+                } else {
+                    format!("means about {resident} resident once the heap is full, over {share} of the {limit}m mem_limit")
+                }
+            }
+        }
+    }
+}
+
+/// A whole number of MiB as Docker and the servers write it: `1200`.
+fn plain(m: Mebibytes) -> String {
+    text::fixed(m.0, 0)
+}
+
+impl Rule {
+    /// The rule with this tier's figures.
+    pub fn describe(self, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
+        let pct = |p: u32| text::percent(f64::from(p), 0, lang);
+        match self {
+            Rule::ShareOfLimit {
+                percent,
+                cap,
+                limit,
+            } => {
+                let (percent, limit) = (pct(percent), plain(limit));
+                match (cap.map(pct), fr) {
+                    (Some(cap), true) => {
+                        format!("{percent} du mem_limit de {limit}m, {cap} au plus")
+                    }
+                    (Some(cap), false) => {
+                        format!("{percent} of the {limit}m mem_limit, at most {cap}")
+                    }
+                    (None, true) => {
+                        format!("{percent} du mem_limit de {limit}m, jamais plus que lui")
+                    }
+                    (None, false) => format!("{percent} of the {limit}m mem_limit, never above it"),
+                }
+            }
+            Rule::FractionOfLimit { divisor, limit } => {
+                let limit = plain(limit);
+                if fr {
+                    format!("1/{divisor} du mem_limit de {limit}m (PGTune)")
+                } else {
+                    format!("1/{divisor} of the {limit}m mem_limit (PGTune)")
+                }
+            }
+            Rule::WorkMemBudget(memory) => {
+                let terms = [
+                    memory.limit,
+                    memory.shared,
+                    memory.process_overhead(),
+                    memory.autovacuum(),
+                ]
+                .map(|m| text::number(m.0, 2, Lang::En).replace(',', ""))
+                .join(" − ");
+                let n = memory.query_processes;
+                let ops = postgres::OPERATIONS_PER_QUERY;
+                let min = postgres_memory(postgres::WORK_MEM_MIN);
+                if fr {
+                    format!(
+                        "({terms}) / ({n} processus × {ops} opérations × 2 pour les hachages), par pas de 64kB, {min} au moins"
+                    )
+                } else {
+                    format!(
+                        "({terms}) / ({n} processes × {ops} operations × 2 for hashes), in 64kB steps, at least {min}"
+                    )
+                }
+            }
+            Rule::Connections { pgconn, from } => {
+                let reserved = postgres::SUPERUSER_RESERVED;
+                let why = match from {
+                    ConnectionsFrom::Input => tx("saisi", "your input"),
+                    ConnectionsFrom::PostgresDefault => tx(
+                        "la valeur par défaut de PostgreSQL, 100",
+                        "PostgreSQL's default of 100",
+                    ),
+                    ConnectionsFrom::LargestThatFits => tx(
+                        "les 100 de PostgreSQL ne tiennent pas dans le conteneur\u{a0}: le maximum qui tient",
+                        "PostgreSQL's default 100 does not fit the container: the most that does",
+                    ),
+                    ConnectionsFrom::Pooled => tx(
+                        "derrière PgBouncer, comme la source le conseille",
+                        "behind PgBouncer, as the source advises",
+                    ),
+                }
+                .get(lang);
+                if fr {
+                    format!("pgconn {pgconn} ({why}) + {reserved} réservées aux superutilisateurs")
+                } else {
+                    format!("pgconn {pgconn} ({why}) + {reserved} reserved for superusers")
+                }
+            }
+            Rule::WalBuffers { shared_buffers } => {
+                let (p, sb, cap) = (
+                    pct(WAL_BUFFERS_PERCENT),
+                    postgres_memory(shared_buffers),
+                    postgres_memory(WAL_BUFFERS_CAP),
+                );
+                if fr {
+                    format!("{p} de shared_buffers ({sb}), {cap} au plus (PGTune)")
+                } else {
+                    format!("{p} of shared_buffers ({sb}), at most {cap} (PGTune)")
+                }
+            }
+            Rule::WebProfile => tx("profil web de PGTune", "PGTune's web profile")
+                .get(lang)
+                .to_owned(),
+            Rule::Ssd => tx(
+                "PGTune pour un SSD, le disque de la source",
+                "PGTune for an SSD, the source's disk",
+            )
+            .get(lang)
+            .to_owned(),
+            Rule::ContainerCpus { cpus, whole } => {
+                let c = text::number(cpus.0, 2, lang);
+                if fr {
+                    format!("PGTune sur cpus {c} → {whole}\u{a0}; rien en parallèle sous 2")
+                } else {
+                    format!("PGTune on cpus {c} → {whole}; nothing parallel below 2")
+                }
+            }
+            Rule::RedisFork { limit } => {
+                let (p, limit) = (pct(REDIS_PERCENT), plain(limit));
+                if fr {
+                    format!(
+                        "{p} du mem_limit de {limit}m\u{a0}: le reste pour le fork de persistance"
+                    )
+                } else {
+                    format!("{p} of the {limit}m mem_limit: the rest for the persistence fork")
+                }
+            }
+            Rule::Eviction => tx(
+                "sans politique d'éviction, Redis plein refuse les écritures",
+                "without an eviction policy, a full Redis refuses writes",
+            )
+            .get(lang)
+            .to_owned(),
+            Rule::NodeHeap { limit } => {
+                let (base, p, limit) = (
+                    plain(NODE_OUTSIDE_BASE),
+                    pct(NODE_RESIDENT_PERCENT),
+                    plain(limit),
+                );
+                let slope = NODE_OUTSIDE_SLOPE;
+                if fr {
+                    format!("pic résident mesuré {base} + tas × {slope}, sous {p} des {limit}m")
+                } else {
+                    format!("measured peak resident {base} + heap × {slope}, under {p} of {limit}m")
+                }
+            }
+        }
     }
 }

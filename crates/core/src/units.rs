@@ -36,21 +36,18 @@ impl Mebibytes {
         Mebibytes(self.0.floor())
     }
 
-    /// `1200 MiB` / `1 200 Mio`.
+    /// `1200 MiB` / `1 200 Mio`; one decimal when it is not whole (`82.5 MiB`),
+    /// so that terms add up to their sum as shown.
     pub fn display(self, lang: Lang) -> String {
         let unit = match lang {
             Lang::Fr => "Mio",
             Lang::En => "MiB",
         };
-        format!("{}\u{a0}{unit}", text::number(self.0, 0, lang))
+        format!("{}\u{a0}{unit}", text::number(self.0, 1, lang))
     }
 }
 
 impl Megabytes {
-    pub fn to_mebibytes(self) -> Mebibytes {
-        Mebibytes(self.0 * BYTES_PER_MEGABYTE / BYTES_PER_MEBIBYTE)
-    }
-
     /// Megabytes below 1,000, gigabytes (one decimal at most) from there:
     /// `500 MB`, `2.5 GB`, `1.2 GB`; French writes `Mo` and `Go`.
     pub fn display(self, lang: Lang) -> String {

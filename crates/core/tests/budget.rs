@@ -5,18 +5,19 @@ use common::plan_for;
 use headroom_core::Host;
 
 #[test]
-fn tier_3_on_the_pi_leaves_116_mib_and_oversubscribes_the_cpu() {
+fn tier_3_on_the_pi_leaves_84_mib_and_oversubscribes_the_cpu() {
     let budget = plan_for("users=1200").budget.expect("budget");
     assert_eq!(budget.host, Host::Pi4);
-    // 1500 + 1200 + 512 + 256 = 3468 MiB of limits, plus 512 for the OS.
-    assert_eq!(budget.memory_committed.0, 3_980.0);
-    assert_eq!(budget.memory_left.0, 116.0);
+    // The source's 1500 + 1200 + 512 + 256 = 3468 MiB of limits, Headroom's
+    // PgBouncer 32, plus 512 for the OS.
+    assert_eq!(budget.memory_committed.0, 4_012.0);
+    assert_eq!(budget.memory_left.0, 84.0);
     assert!(!budget.memory_overflows());
-    // 2 + 1.5 + 0.5 + 0.5 = 4.5 cores on a 4-core Pi.
-    assert_eq!(budget.cpus_committed.0, 4.5);
+    // 2 + 1.5 + 0.5 + 0.5 + 0.25 = 4.75 cores on a 4-core Pi.
+    assert_eq!(budget.cpus_committed.0, 4.75);
     assert!(budget.cpus_oversubscribed());
-    assert_eq!(budget.cpu_ratio(), 1.125);
-    assert_eq!(budget.memory_ratio(), 3_980.0 / 4_096.0);
+    assert_eq!(budget.cpu_ratio(), 1.1875);
+    assert_eq!(budget.memory_ratio(), 4_012.0 / 4_096.0);
 }
 
 #[test]
@@ -38,16 +39,16 @@ fn tiers_1_and_2_fit_the_pi() {
 #[test]
 fn tier_4_counts_both_api_replicas() {
     let on_mini = plan_for("users=5000&host=minipc").budget.unwrap();
-    // 2 x 4096 + 4096 + 1024 + 512 = 13,824 MiB, + 512 = 14,336 of 16,384.
-    assert_eq!(on_mini.memory_committed.0, 14_336.0);
-    assert_eq!(on_mini.memory_left.0, 2_048.0);
-    // 2 x 4 + 2 + 1 + 1 = 12 of 12 logical CPUs: full, not over.
-    assert_eq!(on_mini.cpus_committed.0, 12.0);
-    assert!(!on_mini.cpus_oversubscribed());
+    // 2 x 4096 + 4096 + 1024 + 512 = 13,824 MiB, + PgBouncer 32, + 512 = 14,368 of 16,384.
+    assert_eq!(on_mini.memory_committed.0, 14_368.0);
+    assert_eq!(on_mini.memory_left.0, 2_016.0);
+    // 2 x 4 + 2 + 1 + 1 = the source's 12 of 12 logical CPUs, + PgBouncer's 0.25.
+    assert_eq!(on_mini.cpus_committed.0, 12.25);
+    assert!(on_mini.cpus_oversubscribed());
     // The same limits on the Pi overflow.
     let on_pi = plan_for("users=5000&host=pi4").budget.unwrap();
     assert!(on_pi.memory_overflows());
-    assert_eq!(on_pi.memory_left.0, 4_096.0 - 14_336.0);
+    assert_eq!(on_pi.memory_left.0, 4_096.0 - 14_368.0);
 }
 
 #[test]

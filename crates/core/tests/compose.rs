@@ -4,6 +4,7 @@ mod common;
 use common::plan_for;
 use compose_spec::service::{ByteValue, Command};
 use compose_spec::{Compose, ListOrMap, Service};
+use headroom_core::tuning::SettingKey;
 
 fn parse(query: &str) -> Compose {
     let yaml = plan_for(query)
@@ -43,6 +44,26 @@ fn command(s: &Service) -> Vec<String> {
     }
 }
 
+/// `postgres` then `-c name=value` for each of the plan's PostgreSQL settings,
+/// in order: the override carries exactly the tuning (pinned in tests/tuning.rs).
+fn postgres_command(query: &str) -> Vec<String> {
+    let plan = plan_for(query);
+    let tuning = plan.tuning.expect("tuning");
+    let mut expected = vec!["postgres".to_owned()];
+    for setting in tuning.postgres_settings() {
+        expected.push("-c".to_owned());
+        expected.push(format!("{}={}", setting.key.name(), setting.value_text()));
+    }
+    expected
+}
+
+fn node_options(query: &str) -> String {
+    let plan = plan_for(query);
+    let tuning = plan.tuning.expect("tuning");
+    let heap = tuning.get(SettingKey::NodeMaxOldSpace).expect("heap");
+    format!("--max-old-space-size={}", heap.value_text())
+}
+
 fn env(s: &Service, key: &str) -> Option<String> {
     match &s.environment {
         ListOrMap::Map(map) => map
@@ -55,101 +76,65 @@ fn env(s: &Service, key: &str) -> Option<String> {
 
 #[test]
 fn tier_1() {
-    let c = parse("users=80");
+    let query = "users=80";
+    let c = parse(query);
     assert_eq!(limits(service(&c, "api")), (0.5, mib(512), mib(256)));
     assert_eq!(limits(service(&c, "postgres")), (0.3, mib(256), None));
     assert_eq!(limits(service(&c, "redis")), (0.1, mib(128), None));
     assert_eq!(limits(service(&c, "nginx")), (0.1, mib(128), None));
-    assert_eq!(
-        command(service(&c, "postgres")),
-        [
-            "postgres",
-            "-c",
-            "shared_buffers=64MB",
-            "-c",
-            "effective_cache_size=192MB",
-            "-c",
-            "work_mem=4MB",
-            "-c",
-            "maintenance_work_mem=16MB",
-            "-c",
-            "max_connections=100",
-        ]
-    );
-    // No eviction policy below tier 2.
-    assert_eq!(
-        command(service(&c, "redis")),
-        ["redis-server", "--maxmemory", "96mb"]
-    );
-    assert_eq!(
-        env(service(&c, "api"), "NODE_OPTIONS").as_deref(),
-        Some("--max-old-space-size=384")
-    );
-    assert!(service(&c, "api").deploy.is_none());
-}
-
-#[test]
-fn tier_2() {
-    let c = parse("users=300");
-    assert_eq!(limits(service(&c, "api")), (1.0, mib(1024), mib(768)));
-    assert_eq!(limits(service(&c, "postgres")), (0.8, mib(768), None));
-    assert_eq!(limits(service(&c, "redis")), (0.3, mib(256), None));
-    assert_eq!(limits(service(&c, "nginx")), (0.2, mib(256), None));
-    assert_eq!(
-        command(service(&c, "postgres")),
-        [
-            "postgres",
-            "-c",
-            "shared_buffers=256MB",
-            "-c",
-            "effective_cache_size=576MB",
-            "-c",
-            "work_mem=4MB",
-            "-c",
-            "maintenance_work_mem=48MB",
-            "-c",
-            "max_connections=100",
-        ]
-    );
+    assert_eq!(command(service(&c, "postgres")), postgres_command(query));
+    // An eviction policy wherever maxmemory is set, tier 1 too.
     assert_eq!(
         command(service(&c, "redis")),
         [
             "redis-server",
             "--maxmemory",
-            "192mb",
+            "64mb",
             "--maxmemory-policy",
             "allkeys-lru"
         ]
     );
     assert_eq!(
         env(service(&c, "api"), "NODE_OPTIONS").as_deref(),
-        Some("--max-old-space-size=768")
+        Some(node_options(query).as_str())
+    );
+    assert!(service(&c, "api").deploy.is_none());
+}
+
+#[test]
+fn tier_2() {
+    let query = "users=300";
+    let c = parse(query);
+    assert_eq!(limits(service(&c, "api")), (1.0, mib(1024), mib(768)));
+    assert_eq!(limits(service(&c, "postgres")), (0.8, mib(768), None));
+    assert_eq!(limits(service(&c, "redis")), (0.3, mib(256), None));
+    assert_eq!(limits(service(&c, "nginx")), (0.2, mib(256), None));
+    assert_eq!(command(service(&c, "postgres")), postgres_command(query));
+    assert_eq!(
+        command(service(&c, "redis")),
+        [
+            "redis-server",
+            "--maxmemory",
+            "128mb",
+            "--maxmemory-policy",
+            "allkeys-lru"
+        ]
+    );
+    assert_eq!(
+        env(service(&c, "api"), "NODE_OPTIONS").as_deref(),
+        Some(node_options(query).as_str())
     );
 }
 
 #[test]
 fn tier_3() {
-    let c = parse("users=1200");
+    let query = "users=1200";
+    let c = parse(query);
     assert_eq!(limits(service(&c, "api")), (2.0, mib(1500), mib(1200)));
     assert_eq!(limits(service(&c, "postgres")), (1.5, mib(1200), None));
     assert_eq!(limits(service(&c, "redis")), (0.5, mib(512), None));
     assert_eq!(limits(service(&c, "nginx")), (0.5, mib(256), None));
-    assert_eq!(
-        command(service(&c, "postgres")),
-        [
-            "postgres",
-            "-c",
-            "shared_buffers=300MB",
-            "-c",
-            "effective_cache_size=900MB",
-            "-c",
-            "work_mem=15MB",
-            "-c",
-            "maintenance_work_mem=75MB",
-            "-c",
-            "max_connections=20",
-        ]
-    );
+    assert_eq!(command(service(&c, "postgres")), postgres_command(query));
     assert_eq!(
         command(service(&c, "redis")),
         [
@@ -168,42 +153,28 @@ fn tier_3() {
 
 #[test]
 fn tier_4() {
-    let c = parse("users=5000");
+    let query = "users=5000";
+    let c = parse(query);
     assert_eq!(limits(service(&c, "api")), (4.0, mib(4096), None));
     assert_eq!(limits(service(&c, "postgres")), (2.0, mib(4096), None));
     assert_eq!(limits(service(&c, "redis")), (1.0, mib(1024), None));
     assert_eq!(limits(service(&c, "nginx")), (1.0, mib(512), None));
     let deploy = service(&c, "api").deploy.as_ref().expect("deploy");
     assert_eq!(deploy.replicas, Some(2));
-    assert_eq!(
-        command(service(&c, "postgres")),
-        [
-            "postgres",
-            "-c",
-            "shared_buffers=1024MB",
-            "-c",
-            "effective_cache_size=3072MB",
-            "-c",
-            "work_mem=51MB",
-            "-c",
-            "maintenance_work_mem=256MB",
-            "-c",
-            "max_connections=20",
-        ]
-    );
+    assert_eq!(command(service(&c, "postgres")), postgres_command(query));
     assert_eq!(
         command(service(&c, "redis")),
         [
             "redis-server",
             "--maxmemory",
-            "768mb",
+            "512mb",
             "--maxmemory-policy",
             "allkeys-lru"
         ]
     );
     assert_eq!(
         env(service(&c, "api"), "NODE_OPTIONS").as_deref(),
-        Some("--max-old-space-size=3072")
+        Some(node_options(query).as_str())
     );
 }
 
@@ -234,10 +205,11 @@ fn every_tuned_line_says_where_it_comes_from() {
     };
     assert!(line("shared_buffers=300MB").contains("# corrected: the source's 512MB is 43%"));
     assert!(line("effective_cache_size=900MB").contains("# corrected: the source's 1536MB"));
-    assert!(line("work_mem=15MB").contains("# corrected: the source's 64MB"));
+    assert!(line("work_mem=3840kB").contains("# corrected: the source's 64MB"));
+    assert!(line("shm_size: 181m").contains("# 4 parallel processes"));
     assert!(line("maintenance_work_mem=75MB").contains("# rule: 1/16"));
     assert!(line("\"256mb\"").contains("# source, tier 3"));
-    assert!(line("NODE_OPTIONS").contains("# source, tier 3"));
+    assert!(line("NODE_OPTIONS: ").contains("# source, tier 3"));
 }
 
 #[test]
@@ -253,9 +225,42 @@ fn french_comments_parse_too_and_give_the_same_values() {
 
 #[test]
 fn pgconn_changes_max_connections_and_work_mem() {
-    // Tier 3 with 5 connections: (1200 - 300) / (5 x 3) = 60 MB, still under the source's 64.
+    // Tier 3 with 5 connections for the applications, 8 with the superusers'.
     let c = parse("users=1200&pgconn=5");
     let cmd = command(service(&c, "postgres"));
-    assert!(cmd.contains(&"work_mem=60MB".to_owned()), "{cmd:?}");
-    assert!(cmd.contains(&"max_connections=5".to_owned()), "{cmd:?}");
+    assert!(cmd.contains(&"work_mem=10368kB".to_owned()), "{cmd:?}");
+    assert!(cmd.contains(&"max_connections=8".to_owned()), "{cmd:?}");
+    assert_eq!(cmd, postgres_command("users=1200&pgconn=5"));
+}
+
+#[test]
+fn postgres_gets_a_dev_shm_for_its_parallel_queries() {
+    let shm = |query| service(&parse(query), "postgres").shm_size;
+    // Docker's default, written out, where no parallel query runs.
+    assert_eq!(shm("users=80"), mib(64));
+    assert_eq!(shm("users=300"), mib(64));
+    assert_eq!(shm("users=1200"), mib(181));
+    assert_eq!(shm("users=5000"), mib(619));
+}
+
+#[test]
+fn pgbouncer_joins_from_tier_3_sized_to_pgconn() {
+    assert!(!parse("users=300")
+        .services
+        .iter()
+        .any(|(id, _)| id.as_str() == "pgbouncer"));
+    let c = parse("users=1200&pgconn=40");
+    let bouncer = service(&c, "pgbouncer");
+    assert_eq!(
+        bouncer.image.as_ref().map(|i| i.to_string()).as_deref(),
+        Some("edoburu/pgbouncer:1.23.1")
+    );
+    assert_eq!(limits(bouncer), (0.25, mib(32), None));
+    assert_eq!(env(bouncer, "POOL_MODE").as_deref(), Some("transaction"));
+    assert_eq!(env(bouncer, "DEFAULT_POOL_SIZE").as_deref(), Some("40"));
+    assert_eq!(env(bouncer, "MAX_DB_CONNECTIONS").as_deref(), Some("40"));
+    assert_eq!(env(bouncer, "RESERVE_POOL_SIZE").as_deref(), Some("0"));
+    assert_eq!(env(bouncer, "DB_HOST").as_deref(), Some("postgres"));
+    // PostgreSQL keeps the pool plus the superusers' reserve.
+    assert!(command(service(&c, "postgres")).contains(&"max_connections=43".to_owned()));
 }

@@ -56,10 +56,10 @@ fn unrounded_values_are_the_formulas() {
 fn requests_per_user_follow_the_source_rule_unless_given() {
     assert_eq!(plan_for("users=1999").load.requests_per_user, 20.0);
     assert_eq!(plan_for("users=2000").load.requests_per_user, 30.0);
-    assert!(plan_for("users=2000").source_requests_rule);
+    assert!(plan_for("users=2000").uses_source_request_rule());
     let given = plan_for("users=2000&rpu=12.5");
     assert_eq!(given.load.requests_per_day, 25_000.0);
-    assert!(!given.source_requests_rule);
+    assert!(!given.uses_source_request_rule());
 }
 
 #[test]

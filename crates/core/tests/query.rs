@@ -4,7 +4,7 @@
 mod common;
 use common::defaults;
 use headroom_core::scenario::{Metrics, Name, Names};
-use headroom_core::{plan, query, Host, Key, Lang, Scenario, YearMonth};
+use headroom_core::{plan, query, tier, tuning, Host, Key, Lang, Problem, Scenario, YearMonth};
 use proptest::prelude::*;
 
 const FULL: &str = "users=2000&growth=10&host=minipc&rpu=12.5&peak=2&mbpu=0.5&pgconn=50\
@@ -251,6 +251,9 @@ prop_compose! {
         p95_ms in optional(0.0..=1e12),
         (database, domain, target, pg_container) in (name(), name(), name(), name()),
     ) -> Scenario {
+        // A valid pgconn is one the tier's PostgreSQL container holds.
+        let largest = tuning::largest_pgconn(tier::tier_for(users));
+        let pg_connections = pg_connections.map(|n| largest.map_or(n, |largest| n.min(largest)));
         Scenario {
             users, growth_percent, host, requests_per_user, peak_ratio, mb_per_user, pg_connections,
             start: YearMonth::new(year, month).expect("valid month"),
@@ -332,7 +335,59 @@ proptest! {
         prop_assert!(plan.scenario.sanitized().1.is_empty());
         prop_assert!(plan.load.requests_per_second.0.is_finite());
         prop_assert!(plan.projection.iter().all(|u| u.is_finite()));
+        // And PostgreSQL's worst case always fits its container.
+        if let Some(tuning) = &plan.tuning {
+            prop_assert!(tuning.memory.worst_case() <= tuning.memory.limit);
+        }
     }
+
+    #[test]
+    fn any_users_and_pgconn_in_a_link_give_a_postgres_that_fits(
+        users in 0u32..=12_000,
+        pgconn in 5u32..=10_000,
+    ) {
+        let decoded = query::decode(&format!("users={users}&pgconn={pgconn}"), defaults());
+        let plan = plan(&decoded.scenario);
+        if let Some(tuning) = &plan.tuning {
+            prop_assert!(tuning.memory.worst_case() <= tuning.memory.limit);
+            let fits = decoded.errors.is_empty();
+            prop_assert_eq!(fits, tuning.connections == pgconn);
+        }
+    }
+}
+
+#[test]
+fn a_pgconn_that_cannot_fit_is_refused_with_the_largest_that_fits() {
+    let decoded = query::decode("users=50&pgconn=10000&growth=8", defaults());
+    assert_eq!(decoded.errors.len(), 1);
+    let error = &decoded.errors[0];
+    assert_eq!(error.key, Key::Pgconn);
+    assert_eq!(
+        error.problem,
+        Problem::DoesNotFit {
+            tier: 1,
+            limit_mib: 256,
+            largest: Some(10)
+        }
+    );
+    assert_eq!(
+        error.message(Lang::En),
+        "pgconn: 10000 does not fit tier 1's 256m PostgreSQL container; at most 10"
+    );
+    assert_eq!(
+        error.message(Lang::Fr),
+        "pgconn : 10000 ne tient pas dans le conteneur PostgreSQL de 256m du palier 1 ; au plus 10"
+    );
+    // The other inputs stay; pgconn takes the tier's default.
+    assert_eq!(decoded.scenario.growth_percent, 8.0);
+    assert_eq!(decoded.scenario.pg_connections, None);
+    // The largest is accepted; on tier 5 (no container) anything in range is.
+    assert!(query::decode("users=50&pgconn=10", defaults())
+        .errors
+        .is_empty());
+    assert!(query::decode("users=20000&pgconn=10000", defaults())
+        .errors
+        .is_empty());
 }
 
 #[test]

@@ -1,7 +1,9 @@
-//! Server settings with provenance: the source's values, checked by the rules.
+//! Server settings with provenance: the source's values, checked by the rules,
+//! and PostgreSQL's worst case within its container.
 
+use headroom_core::postgres::{SharedSettings, WORK_MEM_MIN};
 use headroom_core::tier::tier;
-use headroom_core::tuning::{Origin, SettingKey, Tuning};
+use headroom_core::tuning::{self, ConnectionsFrom, Reason, Rule, SettingKey, SourcePlace, Tuning};
 use headroom_core::units::Mebibytes;
 use headroom_core::Lang;
 
@@ -13,8 +15,19 @@ fn value(t: &Tuning, key: SettingKey) -> String {
     t.get(key).unwrap().value_text()
 }
 
-fn origin(t: &Tuning, key: SettingKey) -> Origin {
-    t.get(key).unwrap().origin
+fn reason(t: &Tuning, key: SettingKey) -> Reason {
+    t.get(key).unwrap().reason
+}
+
+fn is_source(t: &Tuning, key: SettingKey) -> bool {
+    matches!(reason(t, key), Reason::Source { .. })
+}
+
+fn corrected_from(t: &Tuning, key: SettingKey) -> Option<f64> {
+    match reason(t, key) {
+        Reason::Corrected { source, .. } => Some(source.0),
+        _ => None,
+    }
 }
 
 #[test]
@@ -22,39 +35,179 @@ fn tier_3_source_values_are_corrected_with_the_source_value_kept() {
     let t = tuning(3, None);
     // shared_buffers: the source's 512MB is 43% of 1200m (over 40%), so 25% of 1200 = 300.
     assert_eq!(value(&t, SettingKey::SharedBuffers), "300MB");
-    assert_eq!(
-        origin(&t, SettingKey::SharedBuffers),
-        Origin::Corrected {
-            source: Mebibytes(512.0)
-        }
-    );
+    assert_eq!(corrected_from(&t, SettingKey::SharedBuffers), Some(512.0));
     // effective_cache_size: the source's 1536MB exceeds the 1200m container, so 75% = 900.
     assert_eq!(value(&t, SettingKey::EffectiveCacheSize), "900MB");
     assert_eq!(
-        origin(&t, SettingKey::EffectiveCacheSize),
-        Origin::Corrected {
-            source: Mebibytes(1536.0)
-        }
+        corrected_from(&t, SettingKey::EffectiveCacheSize),
+        Some(1536.0)
     );
-    // work_mem: (1200 - 300) / (20 x 3) = 15 MB, below the source's 64MB.
-    assert_eq!(value(&t, SettingKey::WorkMem), "15MB");
-    assert_eq!(
-        origin(&t, SettingKey::WorkMem),
-        Origin::Corrected {
-            source: Mebibytes(64.0)
-        }
-    );
-    // Kept from the source: Redis 256MB cap, LRU, Node 1024.
+    // work_mem: the source's 64MB is far over what the worst case leaves.
+    assert_eq!(corrected_from(&t, SettingKey::WorkMem), Some(64.0));
+    // Kept from the source: Redis 256MB cap (half of 512m), Node 1024.
     assert_eq!(value(&t, SettingKey::RedisMaxmemory), "256mb");
-    assert_eq!(origin(&t, SettingKey::RedisMaxmemory), Origin::Source);
+    assert!(is_source(&t, SettingKey::RedisMaxmemory));
     assert_eq!(value(&t, SettingKey::RedisPolicy), "allkeys-lru");
     assert_eq!(value(&t, SettingKey::NodeMaxOldSpace), "1024");
-    assert_eq!(origin(&t, SettingKey::NodeMaxOldSpace), Origin::Source);
-    // Derived: 1200 / 16 = 75; 20 connections behind pgBouncer.
+    assert!(is_source(&t, SettingKey::NodeMaxOldSpace));
+    // Derived: 1200 / 16 = 75; 20 connections behind PgBouncer, plus 3 for superusers.
     assert_eq!(value(&t, SettingKey::MaintenanceWorkMem), "75MB");
-    assert_eq!(origin(&t, SettingKey::MaintenanceWorkMem), Origin::Derived);
-    assert_eq!(value(&t, SettingKey::MaxConnections), "20");
-    assert_eq!(origin(&t, SettingKey::MaxConnections), Origin::TierDefault);
+    assert_eq!(value(&t, SettingKey::MaxConnections), "23");
+    assert_eq!(t.connections, 20);
+}
+
+#[test]
+fn tier_3_worst_case_term_by_term() {
+    let t = tuning(3, None);
+    let m = t.memory;
+    // max_connections 23 + max_worker_processes 2 + 3 autovacuum workers + 5
+    // auxiliary processes = 33 processes at 2.5 MiB each.
+    assert_eq!(m.processes, 33);
+    assert_eq!(m.process_overhead(), Mebibytes(82.5));
+    // 3 autovacuum workers x maintenance_work_mem 75.
+    assert_eq!(m.autovacuum(), Mebibytes(225.0));
+    // shared_buffers 300, wal_buffers 9, 39 process slots: PostgreSQL 15 reports
+    // 321 MB here (postgres -C shared_memory_size); the model is at most 4 above.
+    assert_eq!(m.shared, Mebibytes(322.0));
+    // 23 connections + 2 parallel workers run queries: 25 x 3 operations x 2.
+    assert_eq!(m.query_processes, 25);
+    // (1200 - 322 - 82.5 - 225) / 150 = 3.803 MiB, down to 64 kB steps: 3.75 = 3840kB.
+    assert_eq!(value(&t, SettingKey::WorkMem), "3840kB");
+    assert_eq!(m.query_memory(), Mebibytes(562.5));
+    assert_eq!(m.worst_case(), Mebibytes(1192.0));
+    assert!(m.worst_case() <= m.limit);
+}
+
+#[test]
+fn every_tier_and_every_fitting_pgconn_stays_within_mem_limit() {
+    for number in 1..=4 {
+        let tier = tier(number).unwrap();
+        let largest = tuning::largest_pgconn(tier).unwrap();
+        for pgconn in (5..=largest).chain([largest]) {
+            let t = Tuning::for_tier(tier, Some(pgconn)).unwrap();
+            assert_eq!(t.connections, pgconn, "tier {number}");
+            let m = t.memory;
+            assert!(
+                m.worst_case() <= m.limit,
+                "tier {number}, pgconn {pgconn}: {:?} over {:?}",
+                m.worst_case(),
+                m.limit
+            );
+            assert!(m.work_mem >= WORK_MEM_MIN, "tier {number}, pgconn {pgconn}");
+        }
+        // One more connection leaves less than 1MB of work_mem.
+        let over = Tuning::for_tier(tier, Some(largest + 1)).unwrap();
+        assert_ne!(over.connections, largest + 1, "tier {number} falls back");
+    }
+}
+
+#[test]
+fn the_largest_pgconn_per_tier() {
+    let largest = |n| tuning::largest_pgconn(tier(n).unwrap()).unwrap();
+    assert_eq!(largest(1), 10);
+    assert_eq!(largest(2), 35);
+    assert_eq!(largest(3), 69);
+    assert_eq!(largest(4), 256);
+    assert!(tuning::largest_pgconn(tier(5).unwrap()).is_none());
+}
+
+#[test]
+fn default_connections_fit_their_container() {
+    // PostgreSQL's 100 does not fit 256m or 768m: the most that does.
+    let t1 = tuning(1, None);
+    assert_eq!(t1.connections, 10);
+    assert_eq!(value(&t1, SettingKey::MaxConnections), "13");
+    assert!(matches!(
+        reason(&t1, SettingKey::MaxConnections),
+        Reason::Derived(Rule::Connections {
+            from: ConnectionsFrom::LargestThatFits,
+            ..
+        })
+    ));
+    assert_eq!(tuning(2, None).connections, 35);
+    // From tier 3, the source's pooling: 20.
+    assert!(matches!(
+        reason(&tuning(4, None), SettingKey::MaxConnections),
+        Reason::Source {
+            tier: 3,
+            place: SourcePlace::Optimisations,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn pgconn_input_feeds_the_work_mem_budget() {
+    let few = tuning(4, Some(5));
+    assert_eq!(value(&few, SettingKey::MaxConnections), "8");
+    // Fewer connections, more work_mem each: (4096 - 1071 - 45 - 768) / (10 x 6) = 36.9.
+    assert_eq!(few.memory.query_processes, 10);
+    assert_eq!(value(&few, SettingKey::WorkMem), "37696kB");
+    assert!(few.memory.work_mem > tuning(4, None).memory.work_mem);
+    assert!(matches!(
+        reason(&few, SettingKey::MaxConnections),
+        Reason::Derived(Rule::Connections {
+            pgconn: 5,
+            from: ConnectionsFrom::Input
+        })
+    ));
+}
+
+#[test]
+fn parallel_workers_follow_the_containers_cpus() {
+    // 0.3 and 0.8 cpus: under two whole CPUs, no parallel query.
+    for number in [1, 2] {
+        let t = tuning(number, None);
+        assert_eq!(value(&t, SettingKey::MaxWorkerProcesses), "1");
+        assert_eq!(value(&t, SettingKey::MaxParallelWorkers), "0");
+        assert_eq!(value(&t, SettingKey::MaxParallelWorkersPerGather), "0");
+        assert_eq!(value(&t, SettingKey::MaxParallelMaintenanceWorkers), "0");
+        assert_eq!(t.shm.size, Mebibytes(64.0), "Docker's default, stated");
+    }
+    // 1.5 and 2 cpus: two whole CPUs, one worker per query.
+    for number in [3, 4] {
+        let t = tuning(number, None);
+        assert_eq!(value(&t, SettingKey::MaxWorkerProcesses), "2");
+        assert_eq!(value(&t, SettingKey::MaxParallelWorkers), "2");
+        assert_eq!(value(&t, SettingKey::MaxParallelWorkersPerGather), "1");
+        assert_eq!(value(&t, SettingKey::MaxParallelMaintenanceWorkers), "1");
+    }
+}
+
+#[test]
+fn shm_size_holds_the_parallel_hash_tables() {
+    // Tier 3: 4 parallel processes x 3 x work_mem 3.75 x 2 = 90,
+    // + maintenance_work_mem 75 + 16 = 181.
+    let t3 = tuning(3, None);
+    assert_eq!(t3.shm.parallel_processes, 4);
+    assert_eq!(t3.shm.size, Mebibytes(181.0));
+    // Tier 4: 4 x 3 x 14.4375 x 2 = 346.5, + 256 + 16 = 618.5, up to 619.
+    let t4 = tuning(4, None);
+    assert_eq!(value(&t4, SettingKey::WorkMem), "14784kB");
+    assert_eq!(t4.shm.size, Mebibytes(619.0));
+}
+
+#[test]
+fn pgtune_parity_settings_and_their_rules() {
+    let t = tuning(3, None);
+    // 3% of 300MB = 9MB; 3% of 1024MB = 30.7, capped at 16MB; 3% of 64MB in 8 kB pages.
+    assert_eq!(value(&t, SettingKey::WalBuffers), "9MB");
+    assert_eq!(value(&tuning(4, None), SettingKey::WalBuffers), "16MB");
+    assert_eq!(value(&tuning(1, None), SettingKey::WalBuffers), "1960kB");
+    assert_eq!(value(&t, SettingKey::MinWalSize), "1024MB");
+    assert_eq!(value(&t, SettingKey::MaxWalSize), "4096MB");
+    assert_eq!(value(&t, SettingKey::CheckpointCompletionTarget), "0.9");
+    assert_eq!(value(&t, SettingKey::RandomPageCost), "1.1");
+    assert_eq!(value(&t, SettingKey::EffectiveIoConcurrency), "200");
+    assert_eq!(value(&t, SettingKey::DefaultStatisticsTarget), "100");
+    assert_eq!(
+        reason(&t, SettingKey::RandomPageCost),
+        Reason::Derived(Rule::Ssd)
+    );
+    assert_eq!(
+        t.get(SettingKey::WalBuffers).unwrap().provenance(Lang::En),
+        "rule: 3% of shared_buffers (300MB), at most 16MB (PGTune)"
+    );
 }
 
 #[test]
@@ -62,68 +215,150 @@ fn provenance_sentences_name_the_source_value_and_the_rule() {
     let t = tuning(3, None);
     let sb = t.get(SettingKey::SharedBuffers).unwrap();
     assert_eq!(
-        t.provenance(sb, Lang::En),
+        sb.provenance(Lang::En),
         "corrected: the source's 512MB is 43% of the 1200m mem_limit, above 40%; rule: 25% of the 1200m mem_limit, at most 40%"
     );
-    let wm = t.get(SettingKey::WorkMem).unwrap();
     assert_eq!(
-        t.provenance(wm, Lang::En),
-        "corrected: the source's 64MB exceeds the budget of 15MB per sort; rule: (1200 − 300) / (20 connections × 3), at least 4MB"
+        t.get(SettingKey::WorkMem).unwrap().provenance(Lang::En),
+        "corrected: the source's 64MB exceeds the 3840kB that PostgreSQL's worst case leaves; \
+         rule: (1200 − 322 − 82.5 − 225) / (25 processes × 3 operations × 2 for hashes), \
+         in 64kB steps, at least 1MB"
     );
     assert_eq!(
-        t.provenance(sb, Lang::Fr),
+        sb.provenance(Lang::Fr),
         "corrigé\u{a0}: la source donne 512MB, soit 43\u{a0}% du mem_limit de 1200m, au-delà de 40\u{a0}%\u{a0}; règle\u{a0}: 25\u{a0}% du mem_limit de 1200m, 40\u{a0}% au plus"
     );
 }
 
 #[test]
-fn tier_2_keeps_the_sources_shared_buffers_and_node_heap() {
-    let t = tuning(2, None);
-    // 256MB is 33% of the 768m limit: within 40%, kept.
-    assert_eq!(value(&t, SettingKey::SharedBuffers), "256MB");
-    assert_eq!(origin(&t, SettingKey::SharedBuffers), Origin::Source);
-    assert_eq!(value(&t, SettingKey::NodeMaxOldSpace), "768");
-    assert_eq!(origin(&t, SettingKey::NodeMaxOldSpace), Origin::Source);
-    // (768 - 256) / (100 x 3) = 1.7, floored at 4 MB.
-    assert_eq!(value(&t, SettingKey::WorkMem), "4MB");
-    assert_eq!(origin(&t, SettingKey::WorkMem), Origin::Derived);
-    assert_eq!(value(&t, SettingKey::EffectiveCacheSize), "576MB");
-    assert_eq!(value(&t, SettingKey::RedisMaxmemory), "192mb");
-    assert_eq!(value(&t, SettingKey::MaxConnections), "100");
+fn every_provenance_names_where_the_source_gives_the_value() {
+    // The eviction policy is the source's on tier 2 ("allkeys-lru"), whatever tier uses it.
+    for number in 2..=4 {
+        assert_eq!(
+            reason(&tuning(number, None), SettingKey::RedisPolicy),
+            Reason::Source {
+                tier: 2,
+                place: SourcePlace::Optimisations,
+                rule: Some(Rule::Eviction)
+            }
+        );
+    }
+    assert_eq!(
+        tuning(4, None)
+            .get(SettingKey::RedisPolicy)
+            .unwrap()
+            .provenance(Lang::En),
+        "source, tier 2's optimisations; within the rule: without an eviction policy, a full Redis refuses writes"
+    );
+    // Tier 1 sets maxmemory too, so it gets the policy by Headroom's rule.
+    assert_eq!(
+        reason(&tuning(1, None), SettingKey::RedisPolicy),
+        Reason::Derived(Rule::Eviction)
+    );
+    // Tier 3's Redis cap is in its Redis notes; Node's heap in its compose file.
+    let t3 = tuning(3, None);
+    assert!(matches!(
+        reason(&t3, SettingKey::RedisMaxmemory),
+        Reason::Source {
+            tier: 3,
+            place: SourcePlace::RedisNotes,
+            ..
+        }
+    ));
+    assert!(matches!(
+        reason(&t3, SettingKey::NodeMaxOldSpace),
+        Reason::Source {
+            tier: 3,
+            place: SourcePlace::Compose,
+            ..
+        }
+    ));
 }
 
 #[test]
-fn tiers_without_source_values_get_derived_ones() {
-    let t1 = tuning(1, None);
-    assert_eq!(value(&t1, SettingKey::SharedBuffers), "64MB");
-    assert_eq!(value(&t1, SettingKey::EffectiveCacheSize), "192MB");
-    assert_eq!(value(&t1, SettingKey::NodeMaxOldSpace), "384");
-    assert_eq!(origin(&t1, SettingKey::NodeMaxOldSpace), Origin::Derived);
-    assert!(
-        t1.get(SettingKey::RedisPolicy).is_none(),
-        "LRU starts at tier 2"
-    );
-    let t4 = tuning(4, None);
-    assert_eq!(value(&t4, SettingKey::SharedBuffers), "1024MB");
-    assert_eq!(value(&t4, SettingKey::EffectiveCacheSize), "3072MB");
-    // (4096 - 1024) / (20 x 3) = 51.2, rounded down.
-    assert_eq!(value(&t4, SettingKey::WorkMem), "51MB");
-    assert_eq!(value(&t4, SettingKey::MaintenanceWorkMem), "256MB");
-    assert_eq!(value(&t4, SettingKey::RedisMaxmemory), "768mb");
-    assert_eq!(value(&t4, SettingKey::NodeMaxOldSpace), "3072");
+fn redis_leaves_room_for_the_persistence_fork() {
+    // Half of each Redis limit: 128m, 256m, (tier 3: the source's 256mb), 1024m.
+    assert_eq!(value(&tuning(1, None), SettingKey::RedisMaxmemory), "64mb");
+    assert_eq!(value(&tuning(2, None), SettingKey::RedisMaxmemory), "128mb");
+    assert_eq!(value(&tuning(4, None), SettingKey::RedisMaxmemory), "512mb");
+}
+
+#[test]
+fn shared_memory_model_against_measured_postgres_figures() {
+    // Pairs measured with `postgres -C shared_memory_size` (PostgreSQL 15.18):
+    // (shared_buffers MB, wal_buffers MB, max_connections, max_worker_processes, reported MB).
+    const MEASURED: [(f64, f64, u32, u32, f64); 6] = [
+        (16.0, 1.0, 5, 8, 20.0),
+        (64.0, 2.0, 10_000, 8, 549.0),
+        (300.0, 4.0, 103, 2, 320.0),
+        (1024.0, 4.0, 103, 2, 1062.0),
+        (64.0, 16.0, 103, 2, 89.0),
+        (16.0, 1.0, 2_000, 8, 112.0),
+    ];
+    for (sb, wal, connections, workers, reported) in MEASURED {
+        let model = SharedSettings {
+            shared_buffers: Mebibytes(sb),
+            wal_buffers: Mebibytes(wal),
+            max_connections: connections,
+            max_worker_processes: workers,
+        }
+        .shared_memory()
+        .0;
+        assert!(
+            (reported..=reported + 4.0).contains(&model),
+            "{sb}MB, {connections} connections: model {model}, PostgreSQL {reported}"
+        );
+    }
+}
+
+#[test]
+fn node_heap_leaves_room_outside_the_heap() {
+    // The source's 768 on tier 2: 100 + 768 x 1.035 = 895 MiB, within 90% of 1024m: kept.
+    let t2 = tuning(2, None);
+    assert_eq!(value(&t2, SettingKey::NodeMaxOldSpace), "768");
+    assert!(is_source(&t2, SettingKey::NodeMaxOldSpace));
+    // No source value: (0.9 x 512 - 100) / 1.035 = 348; (0.9 x 4096 - 100) / 1.035 = 3465.
+    assert_eq!(value(&tuning(1, None), SettingKey::NodeMaxOldSpace), "348");
+    assert_eq!(value(&tuning(4, None), SettingKey::NodeMaxOldSpace), "3465");
+    for number in 1..=4 {
+        let t = tuning(number, None);
+        let heap = t
+            .get(SettingKey::NodeMaxOldSpace)
+            .unwrap()
+            .memory()
+            .unwrap();
+        assert!(
+            tuning::node_resident(heap) <= t.api_limit * 0.9,
+            "tier {number}"
+        );
+    }
     assert!(Tuning::for_tier(tier(5).unwrap(), None).is_none());
 }
 
 #[test]
-fn pgconn_input_feeds_the_work_mem_budget() {
-    let t = tuning(3, Some(5));
-    assert_eq!(value(&t, SettingKey::MaxConnections), "5");
-    assert_eq!(origin(&t, SettingKey::MaxConnections), Origin::Input);
-    // (1200 - 300) / (5 x 3) = 60 < 64: still corrected.
-    assert_eq!(value(&t, SettingKey::WorkMem), "60MB");
-    let few = tuning(4, Some(5));
-    // (4096 - 1024) / 15 = 204.8: derived (tier 4 gives no source value).
-    assert_eq!(value(&few, SettingKey::WorkMem), "204MB");
-    let many = tuning(3, Some(10_000));
-    assert_eq!(value(&many, SettingKey::WorkMem), "4MB");
+fn pgbouncer_from_tier_3_sized_to_pgconn() {
+    assert!(tuning(1, None).pooler.is_none());
+    assert!(tuning(2, None).pooler.is_none());
+    let pooler = tuning(3, Some(50)).pooler.unwrap();
+    assert_eq!(pooler.pool_size, 50);
+    let get = |key| {
+        pooler
+            .settings
+            .iter()
+            .find(|s| s.key == key)
+            .unwrap()
+            .value
+            .clone()
+    };
+    assert_eq!(get("pool_mode"), "transaction");
+    assert_eq!(get("default_pool_size"), "50");
+    assert_eq!(get("max_db_connections"), "50");
+    assert_eq!(get("reserve_pool_size"), "0");
+    assert_eq!(
+        pooler.connection_strings("postgres", "memolist"),
+        [
+            "postgresql://USER:PASSWORD@postgres:5432/memolist".to_owned(),
+            "postgresql://USER:PASSWORD@pgbouncer:5432/memolist?pgbouncer=true".to_owned()
+        ]
+    );
 }

@@ -6,9 +6,8 @@ use crate::i18n::{self, Lang};
 use headroom_core::hardware::{
     Part, MINI_PC_EXAMPLE, MINI_PC_PARTS, MINI_PC_TOTAL, TIER5_ARCHITECTURE,
 };
-use headroom_core::roadmap::Lasts;
 use headroom_core::text::{self, colon};
-use headroom_core::tier::{Durability, Tier, TIERS};
+use headroom_core::tier::{Tier, TIERS};
 use headroom_core::Plan;
 use yew::prelude::*;
 
@@ -21,7 +20,7 @@ pub fn hardware(plan: &Plan) -> Html {
         .roadmap
         .iter()
         .find(|p| p.tier.number == tier.number)
-        .map(|p| lasts_text(p.lasts, lang))
+        .map(|p| p.lasts.describe(lang))
         .unwrap_or_default();
     html! {
         <section id="hardware" class="card" aria-labelledby="hardware-title">
@@ -37,7 +36,7 @@ pub fn hardware(plan: &Plan) -> Html {
                 <dt>{ i18n::MONTHLY_COST.get(lang) }</dt>
                 <dd id="monthly-cost">{ format!("{} ({})", tier.monthly_cost.display(lang), tier.monthly_cost_covers.get(lang)) }</dd>
                 <dt>{ i18n::DURABILITY.get(lang) }</dt>
-                <dd>{ format!("{} {}{} {lasts} {}", durability_text(tier.durability, lang), i18n::SOURCE_SAYS.get(lang),
+                <dd>{ format!("{} {}{} {lasts} {}", tier.durability.describe(lang), i18n::SOURCE_SAYS.get(lang),
                     if lang == Lang::Fr { "\u{a0};" } else { ";" }, i18n::AT_YOUR_GROWTH.get(lang)) }</dd>
             </dl>
             if let Some(warning) = tier.warning {
@@ -58,7 +57,7 @@ pub fn hardware(plan: &Plan) -> Html {
                         <ul class="profile">{ for t.profile.iter().map(|p| html! { <li>{ p.get(lang) }</li> }) }</ul>
                         if let Some(r) = t.recommendation { <p>{ r.get(lang) }</p> }
                         <p>{ format!("{}{c}{} ({})", i18n::MONTHLY_COST.get(lang), t.monthly_cost.display(lang), t.monthly_cost_covers.get(lang)) }</p>
-                        <p>{ format!("{}{c}{} {}", i18n::DURABILITY.get(lang), durability_text(t.durability, lang), i18n::SOURCE_SAYS.get(lang)) }</p>
+                        <p>{ format!("{}{c}{} {}", i18n::DURABILITY.get(lang), t.durability.describe(lang), i18n::SOURCE_SAYS.get(lang)) }</p>
                         if let Some(w) = t.warning { <p class="warning">{ w.get(lang) }</p> }
                         { tier_details(t, lang) }
                         { limits_table(t, lang) }
@@ -208,27 +207,5 @@ fn architecture(lang: Lang) -> Html {
             </ul>
             <p>{ format!("{}{}{} ({})", i18n::MONTHLY_COST.get(lang), colon(lang), TIERS[4].monthly_cost.display(lang), TIERS[4].monthly_cost_covers.get(lang)) }</p>
         </>
-    }
-}
-
-pub fn durability_text(durability: Durability, lang: Lang) -> String {
-    match durability {
-        Durability::Unlimited(why) => format!("∞ ({})", why.get(lang)),
-        Durability::Months { low, high, until } => {
-            let base = format!("{low}–{high} {}", i18n::MONTHS.get(lang));
-            match until {
-                Some(until) => format!("{base} ({})", until.get(lang)),
-                None => base,
-            }
-        }
-    }
-}
-
-pub fn lasts_text(lasts: Lasts, lang: Lang) -> String {
-    match lasts {
-        Lasts::Months(m) => text::months(m, lang),
-        Lasts::Unlimited => "∞".to_owned(),
-        Lasts::Beyond => i18n::BEYOND.get(lang).to_owned(),
-        Lasts::Past => i18n::PAST.get(lang).to_owned(),
     }
 }

@@ -13,7 +13,7 @@ pub fn load_profile(plan: &Plan) -> Html {
     let lang = plan.scenario.lang;
     let load = &plan.load;
     let c = colon(lang);
-    let rule = if plan.source_requests_rule {
+    let rule = if plan.uses_source_request_rule() {
         i18n::SOURCE_RULE
     } else {
         i18n::YOUR_INPUT

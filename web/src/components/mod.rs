@@ -38,6 +38,23 @@ pub fn el(tag: &'static str, class: Option<&'static str>, children: Vec<Html>) -
     node.into()
 }
 
+/// `<tag attributes…>children</tag>`, out of line: the sections with many
+/// similar elements (runbooks, tier details) build them here instead of
+/// inlining a `html!` expansion per element.
+#[inline(never)]
+pub fn tag(
+    tag: &'static str,
+    attributes: &[(&'static str, AttrValue)],
+    children: Vec<Html>,
+) -> Html {
+    let mut node = VTag::new(tag);
+    for (name, value) in attributes {
+        node.add_attribute(name, value.clone());
+    }
+    node.add_children(children);
+    node.into()
+}
+
 /// A table row: its cells (the first heads the row), an optional class and
 /// one optional `data-` attribute for tests and styling.
 pub struct Row {

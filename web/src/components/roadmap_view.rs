@@ -1,6 +1,5 @@
 //! The source's five-step roadmap beside the one projected from your growth.
 
-use super::hardware::{durability_text, lasts_text};
 use super::{table, txt, Row};
 use crate::i18n::{self};
 use headroom_core::timing::Eta;
@@ -35,8 +34,8 @@ pub fn roadmap_view(plan: &Plan) -> Html {
                     txt(projected),
                     txt(format!(
                         "{} / {}",
-                        durability_text(p.tier.durability, lang),
-                        lasts_text(p.lasts, lang)
+                        p.tier.durability.describe(lang),
+                        p.lasts.describe(lang)
                     )),
                 ],
                 class: (p.tier.number == current).then_some("current"),

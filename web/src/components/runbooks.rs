@@ -1,9 +1,10 @@
 //! The migration Pi 4 → mini PC and the checklist for any compose change, as
 //! checklists with the commands, your names filled in.
 
+use super::{tag, txt};
 use crate::i18n::{self, Lang, Text};
 use headroom_core::corrections::{self, Topic};
-use headroom_core::runbook::{Step, COMPOSE_CHANGE, MIGRATION, ROLLBACK};
+use headroom_core::runbook::{Step, COMPOSE_CHANGE, MIGRATION, POOLER, ROLLBACK};
 use headroom_core::scenario::Names;
 use headroom_core::Host;
 use headroom_core::Plan;
@@ -48,44 +49,79 @@ pub fn runbooks(plan: &Plan) -> Html {
                 <summary>{ i18n::COMPOSE_CHANGE.get(lang) }</summary>
                 { steps("change", &COMPOSE_CHANGE, names, lang) }
             </details>
+            if let Some(pooler) = plan.tuning.as_ref().and_then(|t| t.pooler.as_ref()) {
+                <details id="pooler-runbook" open={!migrating}>
+                    <summary>{ i18n::POOLER_RUNBOOK.get(lang) }</summary>
+                    // The service's settings, as the override's environment gives them.
+                    <pre class="code" tabindex="0"><code>{
+                        pooler.settings.iter().map(|s| format!("{}={}", s.env_name(), s.value)).collect::<Vec<_>>().join("\n")
+                    }</code></pre>
+                    { steps("pooler", &POOLER, names, lang) }
+                </details>
+            }
         </section>
     }
 }
 
 fn checklist(prefix: &str, items: &[Text], lang: Lang) -> Html {
-    html! {
-        <ul class="checklist">
-            { for items.iter().enumerate().map(|(i, item)| {
-                let id = format!("{prefix}-{i}");
-                html! {
-                    <li><input type="checkbox" id={id.clone()} /><label for={id}>{ item.get(lang) }</label></li>
-                }
-            }) }
-        </ul>
-    }
+    let items = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            tick(
+                format!("{prefix}-{i}"),
+                vec![txt(item.get(lang))],
+                Vec::new(),
+            )
+        })
+        .collect();
+    tag("ul", &[("class", "checklist".into())], items)
 }
 
 fn steps(prefix: &str, steps: &[Step], names: &Names, lang: Lang) -> Html {
-    html! {
-        <ol class="steps">
-            { for steps.iter().enumerate().map(|(i, step)| {
-                let id = format!("{prefix}-{i}");
-                let commands = step.commands_for(names);
-                html! {
-                    <li>
-                        <input type="checkbox" id={id.clone()} />
-                        <label for={id}>
-                            <span class="side">{ step.side.name().get(lang) }</span>{ " — " }{ step.title.get(lang) }
-                        </label>
-                        if !commands.is_empty() {
-                            <pre class="code" tabindex="0"><code>{ commands.join("\n") }</code></pre>
-                        }
-                        if let Some(note) = step.note_for(names, lang) {
-                            <p class="note">{ note }</p>
-                        }
-                    </li>
-                }
-            }) }
-        </ol>
-    }
+    let items = steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let label = vec![
+                tag(
+                    "span",
+                    &[("class", "side".into())],
+                    vec![txt(step.side.name().get(lang))],
+                ),
+                txt(" — "),
+                txt(step.title.get(lang)),
+            ];
+            let mut after = Vec::new();
+            let commands = step.commands_for(names);
+            if !commands.is_empty() {
+                let code = tag("code", &[], vec![txt(commands.join("\n"))]);
+                after.push(tag(
+                    "pre",
+                    &[("class", "code".into()), ("tabindex", "0".into())],
+                    vec![code],
+                ));
+            }
+            if let Some(note) = step.note_for(names, lang) {
+                after.push(tag("p", &[("class", "note".into())], vec![txt(note)]));
+            }
+            tick(format!("{prefix}-{i}"), label, after)
+        })
+        .collect();
+    tag("ol", &[("class", "steps".into())], items)
+}
+
+/// `<li><input type=checkbox id><label for>label</label>after</li>`.
+fn tick(id: String, label: Vec<Html>, after: Vec<Html>) -> Html {
+    let id = AttrValue::from(id);
+    let mut children = vec![
+        tag(
+            "input",
+            &[("type", "checkbox".into()), ("id", id.clone())],
+            Vec::new(),
+        ),
+        tag("label", &[("for", id)], label),
+    ];
+    children.extend(after);
+    tag("li", &[], children)
 }

@@ -29,7 +29,7 @@ pub fn summary(plan: &Plan) -> Html {
             </div>
         }
     });
-    let next = match plan.next_tier {
+    let next = match tier.next() {
         Some(next) => html! {
             <p>
                 { i18n::NEXT_TIER.get(lang) }{ c }
@@ -46,7 +46,7 @@ pub fn summary(plan: &Plan) -> Html {
                 <dd id="migration-start">{ t.migration_start.describe(lang) }</dd>
                 <dt>{ i18n::CEILING.get(lang) }{ format!(" ({} {} {})", i18n::AT_USERS.get(lang), users(f64::from(t.ceiling_users)), i18n::USERS.get(lang)) }</dt>
                 <dd id="ceiling">{ t.ceiling.describe(lang) }</dd>
-                if let Some(next_host) = plan.next_host {
+                if let Some(next_host) = s.host.next() {
                     <dt>{ i18n::MIGRATE_TO.get(lang) }</dt>
                     <dd>{ next_host.name().get(lang) }</dd>
                 }

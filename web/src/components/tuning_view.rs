@@ -3,8 +3,10 @@
 use super::{table, txt, Row};
 use crate::i18n::{self};
 use headroom_core::corrections::{self, Topic};
-use headroom_core::tuning::Origin;
-use headroom_core::Plan;
+use headroom_core::text::colon;
+use headroom_core::tuning::Reason;
+use headroom_core::tuning::Tuning;
+use headroom_core::{Lang, Plan};
 use yew::prelude::*;
 
 pub fn tuning_view(plan: &Plan) -> Html {
@@ -21,17 +23,17 @@ pub fn tuning_view(plan: &Plan) -> Html {
         .settings
         .iter()
         .map(|setting| {
-            let (class, source) = match setting.origin {
-                Origin::Corrected { source } => (Some("corrected"), format!("{}MB", source.0)),
-                Origin::Source => (None, setting.value_text()),
-                _ => (None, "—".to_owned()),
+            let (class, source) = match setting.reason {
+                Reason::Corrected { source, .. } => (Some("corrected"), format!("{}MB", source.0)),
+                Reason::Source { .. } => (None, setting.value_text()),
+                Reason::Derived(_) => (None, "—".to_owned()),
             };
             Row {
                 cells: vec![
                     html! { <code>{ format!("{} {}", setting.key.service().name(), setting.key.name()) }</code> },
                     html! { <code>{ setting.value_text() }</code> },
                     html! { <code>{ source }</code> },
-                    txt(tuning.provenance(setting, lang)),
+                    txt(setting.provenance(lang)),
                 ],
                 class,
                 data: Some(("data-setting", setting.key.name())),
@@ -42,11 +44,39 @@ pub fn tuning_view(plan: &Plan) -> Html {
         <section id="tuning" class="card" aria-labelledby="tuning-title">
             <h2 id="tuning-title">{ i18n::TUNING.get(lang) }</h2>
             { table(None, &[i18n::SETTING.get(lang), i18n::VALUE.get(lang), i18n::SOURCE_VALUE.get(lang), i18n::ORIGIN.get(lang)], rows) }
+            { memory_sum(tuning, lang) }
             <ul class="corrections">
                 { for corrections::about(Topic::Tuning).map(|c| html! {
                     <li>{ c.source_says.get(lang) }{ " → " }{ c.headroom_does.get(lang) }</li>
                 }) }
             </ul>
         </section>
+    }
+}
+
+/// PostgreSQL's worst case against its container, term by term.
+fn memory_sum(tuning: &Tuning, lang: Lang) -> Html {
+    let memory = &tuning.memory;
+    let c = colon(lang);
+    let rows = memory
+        .terms(lang)
+        .into_iter()
+        .map(|term| Row {
+            cells: vec![
+                txt(term.name),
+                txt(term.amount.display(lang)),
+                txt(term.detail),
+            ],
+            class: None,
+            data: None,
+        })
+        .collect();
+    html! {
+        <>
+            <h3 id="pg-memory">{ i18n::PG_WORST_CASE.get(lang) }</h3>
+            <p id="pg-worst-case">{ format!("{}{c}{} / {} (mem_limit)", i18n::PG_WORST_CASE.get(lang), memory.worst_case().display(lang), memory.limit.display(lang)) }</p>
+            { table(None, &[i18n::TERM.get(lang), i18n::AMOUNT.get(lang), i18n::HOW_COUNTED.get(lang)], rows) }
+            <p id="shm-size">{ format!("shm_size{c}{}m", tuning.shm.size.0) }</p>
+        </>
     }
 }
