@@ -4,6 +4,8 @@
 //! Native only; the browser session itself lives in tests/common/mod.rs.
 #![cfg(not(target_arch = "wasm32"))]
 
+pub mod servers;
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};

@@ -42,6 +42,12 @@ async fn plan_follows_the_url() {
             refused_values_are_noticed_and_dropped(b),
         )
         .await;
+    report
+        .check(
+            "/?users=50&pgconn=10000&growth=8: pgconn refused with the largest that fits, growth kept, the worst case shown",
+            an_unfit_pgconn_is_refused_with_the_largest_that_fits(b),
+        )
+        .await;
 
     browser.close().await;
     report.finish();
@@ -182,4 +188,38 @@ async fn refused_values_are_noticed_and_dropped(b: &Browser) -> R {
         !href.contains("users=") && !href.contains("growth="),
         || format!("the URL still carries users= or growth=: {href}"),
     )
+}
+
+async fn an_unfit_pgconn_is_refused_with_the_largest_that_fits(b: &Browser) -> R {
+    b.open("/?users=50&pgconn=10000&growth=8").await?;
+    let css = "#notices li[data-key=pgconn]";
+    let text = b
+        .client
+        .find(Locator::Css(css))
+        .await
+        .map_err(ctx(format!("no notice {css}")))?
+        .text()
+        .await
+        .map_err(ctx(format!("{css} text")))?;
+    ensure_eq(
+        css,
+        text.as_str(),
+        "pgconn: 10000 does not fit tier 1's 256m PostgreSQL container; at most 10",
+    )?;
+    let worst = b
+        .by_id("pg-worst-case")
+        .await?
+        .text()
+        .await
+        .map_err(ctx("#pg-worst-case text"))?;
+    ensure(
+        worst.ends_with("/ 256\u{a0}MiB (mem_limit)") || worst.ends_with("/ 256 MiB (mem_limit)"),
+        || format!("#pg-worst-case does not weigh against the 256m container: {worst:?}"),
+    )?;
+    let href = b
+        .wait_href("drop pgconn, keep growth", |h| !h.contains("pgconn"))
+        .await?;
+    ensure(href.contains("growth=8"), || {
+        format!("the refusal lost growth=8: {href}")
+    })
 }
