@@ -83,8 +83,8 @@ pub const CORRECTIONS: [Correction; 12] = [
         topic: Topic::Tuning,
         source_says: tx("Palier 3 : work_mem de 64MB.", "Tier 3: work_mem of 64MB."),
         headroom_does: tx(
-            "Le confronte au budget (mémoire restante / (connexions × 3)) et affiche la valeur de la source.",
-            "Checks it against the budget (memory left / (connections × 3)) and shows the source's value.",
+            "Le garde seulement si le pire cas de PostgreSQL tient dans le conteneur, et affiche la valeur de la source.",
+            "Keeps it only where PostgreSQL's worst case fits the container, and shows the source's value.",
         ),
     },
     Correction {

@@ -312,8 +312,8 @@ pub const POOLER: [Step; 4] = [
             &["grep -q '^POSTGRES_PASSWORD=' .env || echo 'POSTGRES_PASSWORD=...' >> .env"],
         ),
         tx(
-            "Le service pgbouncer les lit dans .env.",
-            "The pgbouncer service reads them from .env.",
+            "Le service pgbouncer lit POSTGRES_USER et POSTGRES_PASSWORD dans .env.",
+            "The pgbouncer service reads POSTGRES_USER and POSTGRES_PASSWORD from .env.",
         ),
     ),
     noted(
@@ -338,7 +338,7 @@ pub const POOLER: [Step; 4] = [
         ),
         &[
             "docker compose up -d",
-            "docker compose exec -e PGPASSWORD=\"$POSTGRES_PASSWORD\" pgbouncer psql -h 127.0.0.1 -U postgres -d {db} -c 'SELECT 1'",
+            "docker compose exec pgbouncer sh -c 'PGPASSWORD=\"$DB_PASSWORD\" psql -h 127.0.0.1 -U \"$DB_USER\" -d {db} -c \"SELECT 1\"'",
         ],
     ),
     noted(
@@ -348,11 +348,11 @@ pub const POOLER: [Step; 4] = [
                 "Vérifier que PostgreSQL garde de la marge",
                 "Check that PostgreSQL keeps room",
             ),
-            &["docker compose exec postgres psql -U postgres -c \"SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'\""],
+            &["docker compose exec postgres sh -c 'psql -U \"${POSTGRES_USER:-postgres}\" -c \"SELECT count(*) FROM pg_stat_activity WHERE client_port > 0\"'"],
         ),
         tx(
-            "Le compte reste sous default_pool_size.",
-            "The count stays under default_pool_size.",
+            "Les connexions TCP (celles de PgBouncer) restent sous default_pool_size.",
+            "The TCP connections (PgBouncer's) stay under default_pool_size.",
         ),
     ),
 ];

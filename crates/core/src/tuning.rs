@@ -503,20 +503,12 @@ impl Tuning {
             cpus: base.cpus,
             whole: base.whole_cpus,
         };
-        let connections_reason = match from {
-            ConnectionsFrom::Pooled => Reason::Source {
-                tier: POOLED_FROM_TIER,
-                place: SourcePlace::Optimisations,
-                rule: Some(Rule::Connections {
-                    pgconn: connections,
-                    from,
-                }),
-            },
-            _ => Reason::Derived(Rule::Connections {
-                pgconn: connections,
-                from,
-            }),
-        };
+        // The source advises pooling from tier 3 but gives no number: the
+        // value is the rule's (its text says so), never "the source's".
+        let connections_reason = Reason::Derived(Rule::Connections {
+            pgconn: connections,
+            from,
+        });
 
         let memory_setting = |key, (value, reason): (Mebibytes, Reason)| Setting {
             key,

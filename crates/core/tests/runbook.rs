@@ -5,7 +5,7 @@ mod common;
 use common::{defaults, plan_for};
 use headroom_core::corrections::{about, Topic, CORRECTIONS};
 use headroom_core::runbook::{
-    advice_for, Side, COMPOSE_CHANGE, CONCLUSION, CONSIDERATIONS, MIGRATION, ROLLBACK,
+    advice_for, Side, COMPOSE_CHANGE, CONCLUSION, CONSIDERATIONS, MIGRATION, POOLER, ROLLBACK,
 };
 use headroom_core::units::Euros;
 use headroom_core::{query, Host, Lang};
@@ -191,4 +191,16 @@ fn every_spec_correction_is_listed_with_both_sides_in_both_languages() {
             assert!(!c.source_says.get(lang).is_empty() && !c.headroom_does.get(lang).is_empty());
         }
     }
+}
+
+#[test]
+fn the_pooler_runbook_points_the_api_at_pgbouncer_with_your_database() {
+    let plan = plan_for("users=1200&db=shop");
+    let names = &plan.scenario.names;
+    let commands: Vec<String> = POOLER.iter().flat_map(|s| s.commands_for(names)).collect();
+    assert!(commands
+        .iter()
+        .any(|c| c == "sed -i 's#@postgres:5432/shop#@pgbouncer:5432/shop?pgbouncer=true#' .env"));
+    assert!(commands.iter().any(|c| c.contains("-d shop -c")));
+    assert!(POOLER.iter().all(|s| s.side == Side::Current));
 }

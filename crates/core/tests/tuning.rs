@@ -125,15 +125,14 @@ fn default_connections_fit_their_container() {
         })
     ));
     assert_eq!(tuning(2, None).connections, 35);
-    // From tier 3, the source's pooling: 20.
-    assert!(matches!(
+    // From tier 3, the source's pooling: 20, the rule's number (the source gives none).
+    assert_eq!(
         reason(&tuning(4, None), SettingKey::MaxConnections),
-        Reason::Source {
-            tier: 3,
-            place: SourcePlace::Optimisations,
-            ..
-        }
-    ));
+        Reason::Derived(Rule::Connections {
+            pgconn: 20,
+            from: ConnectionsFrom::Pooled
+        })
+    );
 }
 
 #[test]

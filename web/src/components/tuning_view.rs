@@ -74,7 +74,7 @@ fn memory_sum(tuning: &Tuning, lang: Lang) -> Html {
     html! {
         <>
             <h3 id="pg-memory">{ i18n::PG_WORST_CASE.get(lang) }</h3>
-            <p id="pg-worst-case">{ format!("{}{c}{} / {} (mem_limit)", i18n::PG_WORST_CASE.get(lang), memory.worst_case().display(lang), memory.limit.display(lang)) }</p>
+            <p id="pg-worst-case">{ format!("{} / {} (mem_limit)", memory.worst_case().display(lang), memory.limit.display(lang)) }</p>
             { table(None, &[i18n::TERM.get(lang), i18n::AMOUNT.get(lang), i18n::HOW_COUNTED.get(lang)], rows) }
             <p id="shm-size">{ format!("shm_size{c}{}m", tuning.shm.size.0) }</p>
         </>
