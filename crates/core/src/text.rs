@@ -142,7 +142,7 @@ pub fn rate(value: f64, lang: Lang) -> String {
     if !value.is_finite() || value <= 0.0 || value >= 0.1 {
         return number(value, 1, lang);
     }
-    let decimals = (-value.log10().floor()) as usize;
+    let decimals = (-(value.ln() / std::f64::consts::LN_10).floor()) as usize;
     number(value, decimals.min(12), lang)
 }
 

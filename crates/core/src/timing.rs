@@ -81,7 +81,9 @@ pub fn eta(users: u32, growth_percent: f64, threshold: f64, start: YearMonth) ->
 
 /// Users after `months` months.
 pub fn users_after(users: u32, growth_percent: f64, months: f64) -> f64 {
-    let projected = f64::from(users) * (1.0 + growth_percent / 100.0).powf(months);
+    // exp(t·ln(1+g)) rather than powf: the same figure, and the site's
+    // WebAssembly already carries ln and exp but not pow.
+    let projected = f64::from(users) * (months * (1.0 + growth_percent / 100.0).ln()).exp();
     if projected.is_finite() {
         projected
     } else {

@@ -29,13 +29,18 @@ impl Scale {
     }
 
     fn y(&self, users: f64) -> f64 {
-        let log = users.max(1.0).log10().clamp(FLOOR_LOG, self.top_log);
+        let log = log10(users.max(1.0)).clamp(FLOOR_LOG, self.top_log);
         TOP + (HEIGHT - TOP - BOTTOM) * (self.top_log - log) / (self.top_log - FLOOR_LOG)
     }
 }
 
 fn px(value: f64) -> String {
     text::fixed(value, 1)
+}
+
+/// Through `ln`, which the core already uses: one logarithm in the WebAssembly.
+fn log10(value: f64) -> f64 {
+    value.ln() / std::f64::consts::LN_10
 }
 
 pub fn growth_chart(plan: &Plan) -> Html {
@@ -48,12 +53,9 @@ pub fn growth_chart(plan: &Plan) -> Html {
         .chain(ceiling)
         .fold(10_000.0f64, f64::max);
     let scale = Scale {
-        top_log: (highest * 1.2)
-            .log10()
-            .ceil()
-            .clamp(FLOOR_LOG + 1.0, CAP_LOG),
+        top_log: log10(highest * 1.2).ceil().clamp(FLOOR_LOG + 1.0, CAP_LOG),
     };
-    let top_users = 10f64.powf(scale.top_log);
+    let top_users = 10f64.powi(scale.top_log as i32);
 
     // Tier bands, from each tier's lower bound to the next one's.
     let bands = TIERS.iter().map(|tier| {

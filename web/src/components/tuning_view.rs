@@ -3,7 +3,6 @@
 use super::{table, txt, Row};
 use crate::i18n::{self};
 use headroom_core::corrections::{self, Topic};
-use headroom_core::text::colon;
 use headroom_core::tuning::Reason;
 use headroom_core::tuning::Tuning;
 use headroom_core::{Lang, Plan};
@@ -57,7 +56,7 @@ pub fn tuning_view(plan: &Plan) -> Html {
 /// PostgreSQL's worst case against its container, term by term.
 fn memory_sum(tuning: &Tuning, lang: Lang) -> Html {
     let memory = &tuning.memory;
-    let c = colon(lang);
+
     let rows = memory
         .terms(lang)
         .into_iter()
@@ -76,7 +75,6 @@ fn memory_sum(tuning: &Tuning, lang: Lang) -> Html {
             <h3 id="pg-memory">{ i18n::PG_WORST_CASE.get(lang) }</h3>
             <p id="pg-worst-case">{ format!("{} / {} (mem_limit)", memory.worst_case().display(lang), memory.limit.display(lang)) }</p>
             { table(None, &[i18n::TERM.get(lang), i18n::AMOUNT.get(lang), i18n::HOW_COUNTED.get(lang)], rows) }
-            <p id="shm-size">{ format!("shm_size{c}{}m", tuning.shm.size.0) }</p>
         </>
     }
 }
