@@ -1,5 +1,5 @@
 //! Command-line arguments: one flag per URL query key, plus `--link`,
-//! `--json` and `--compose`. Every value goes through the core's validation.
+//! `--json`, `--compose` and `--base`. Every value goes through the core's validation.
 
 use headroom_core::scenario::Allowed;
 use headroom_core::{query, Defaults, Key, Lang, Scenario};
@@ -18,6 +18,8 @@ pub struct Request {
     pub scenario: Scenario,
     pub json: bool,
     pub compose: Option<PathBuf>,
+    /// The user's own compose file, to merge the override with.
+    pub base: Option<PathBuf>,
 }
 
 /// A one-line reason to stop with status 2.
@@ -48,6 +50,7 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
     let mut values: Vec<(Key, String)> = Vec::new();
     let mut json = false;
     let mut compose = None;
+    let mut base = None;
     let mut iter = rest.iter();
     while let Some(arg) = iter.next() {
         let Some(flag) = arg.strip_prefix("--") else {
@@ -90,6 +93,13 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
                     "a file path",
                 ))?))
             }
+            "base" => {
+                base = Some(PathBuf::from(value(text(
+                    lang,
+                    "votre docker-compose.yml",
+                    "your docker-compose.yml",
+                ))?))
+            }
             _ => match Key::from_name(name) {
                 Some(key) => {
                     let raw = value(key.allowed().describe(lang))?;
@@ -128,6 +138,7 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
         scenario,
         json,
         compose,
+        base,
     })))
 }
 
@@ -143,12 +154,12 @@ pub fn help(lang: Lang) -> String {
     let mut out = match lang {
         Lang::Fr => String::from(
             "headroom — plan de capacité d'une pile auto-hébergée\n\n\
-             Usage : headroom plan [--clé valeur]... [--link URL] [--json] [--compose FICHIER]\n\n\
+             Usage : headroom plan [--clé valeur]... [--link URL] [--json] [--compose FICHIER [--base FICHIER]]\n\n\
              Entrées (les mêmes clés que dans un lien de partage) :\n",
         ),
         Lang::En => String::from(
             "headroom — capacity plan for a self-hosted stack\n\n\
-             Usage: headroom plan [--key value]... [--link URL] [--json] [--compose FILE]\n\n\
+             Usage: headroom plan [--key value]... [--link URL] [--json] [--compose FILE [--base FILE]]\n\n\
              Inputs (the same keys as in a share link):\n",
         ),
     };
@@ -160,8 +171,8 @@ pub fn help(lang: Lang) -> String {
         out.push_str(&format!("  --{:<13} {}\n", key.name(), allowed));
     }
     out.push_str(match lang {
-        Lang::Fr => "\nAutres options :\n  --link URL       part d'un lien de partage ; les options le complètent\n  --json           sortie JSON\n  --compose FICHIER écrit le docker-compose.override.yml\n",
-        Lang::En => "\nOther flags:\n  --link URL       start from a share link; flags override it\n  --json           print JSON\n  --compose FILE   write the docker-compose.override.yml\n",
+        Lang::Fr => "\nAutres options :\n  --link URL       part d'un lien de partage ; les options le complètent\n  --json           sortie JSON\n  --compose FICHIER écrit le docker-compose.override.yml\n  --base FICHIER   votre docker-compose.yml : l'override prend vos noms de services\n                   et garde vos options de commande et votre NODE_OPTIONS\n",
+        Lang::En => "\nOther flags:\n  --link URL       start from a share link; flags override it\n  --json           print JSON\n  --compose FILE   write the docker-compose.override.yml\n  --base FILE      your docker-compose.yml: the override takes your service names\n                   and keeps your command flags and NODE_OPTIONS\n",
     });
     out
 }

@@ -4,11 +4,12 @@
 #![warn(clippy::unwrap_used)]
 
 mod args;
+mod base;
 mod json;
 mod report;
 
 use args::{Command, UsageError};
-use headroom_core::{plan, Defaults, Lang, YearMonth};
+use headroom_core::{compose, plan, Defaults, Lang, YearMonth};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -36,7 +37,15 @@ fn run(args: &[String], defaults: Defaults) -> Result<(), UsageError> {
         }
         Command::Plan(request) => request,
     };
-    let plan = plan(&request.scenario);
+    let mut plan = plan(&request.scenario);
+    if let Some(path) = &request.base {
+        let base = base::read(path)?;
+        let s = &plan.scenario;
+        plan.compose_override = plan
+            .tuning
+            .as_ref()
+            .map(|tuning| compose::override_yaml(plan.tier, tuning, s.users, s.lang, &base));
+    }
     if let Some(path) = &request.compose {
         let Some(yaml) = &plan.compose_override else {
             return Err(UsageError(match defaults.lang {

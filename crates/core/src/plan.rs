@@ -97,7 +97,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
     let tuning = Tuning::for_tier(tier, s.pg_connections);
     let compose_override = tuning
         .as_ref()
-        .map(|tuning| compose::override_yaml(tier, tuning, s.users, s.lang));
+        .map(|tuning| compose::override_yaml(tier, tuning, s.users, s.lang, &compose::Defaults));
     let verdict = match s.host.machine() {
         None => Verdict::NoCeiling,
         Some(machine) if s.users > machine.ceiling_users => Verdict::OverCeiling,

@@ -4,7 +4,10 @@ mod common;
 use common::plan_for;
 use compose_spec::service::{ByteValue, Command};
 use compose_spec::{Compose, ListOrMap, Service};
+use headroom_core::compose::{self, split_command, Base, BaseService};
+use headroom_core::tier::Service as Role;
 use headroom_core::tuning::SettingKey;
+use headroom_core::Lang;
 
 fn parse(query: &str) -> Compose {
     let yaml = plan_for(query)
@@ -263,4 +266,239 @@ fn pgbouncer_joins_from_tier_3_sized_to_pgconn() {
     assert_eq!(env(bouncer, "DB_HOST").as_deref(), Some("postgres"));
     // PostgreSQL keeps the pool plus the superusers' reserve.
     assert!(command(service(&c, "postgres")).contains(&"max_connections=43".to_owned()));
+}
+
+fn base_service(name: &str, image: Option<&str>, command: Option<&[&str]>) -> BaseService {
+    BaseService {
+        name: name.to_owned(),
+        image: image.map(str::to_owned),
+        command: command.map(|c| c.iter().map(|w| w.to_string()).collect()),
+        node_options: None,
+    }
+}
+
+/// A stack with other names, its own flags, a password and a replaced setting.
+fn renamed() -> Base {
+    let mut backend = base_service("backend", None, None);
+    backend.node_options = Some("--enable-source-maps --max-old-space-size=4096".to_owned());
+    Base {
+        services: vec![
+            backend,
+            base_service(
+                "db",
+                Some("postgres:16-alpine"),
+                Some(&[
+                    "postgres",
+                    "-c",
+                    "log_min_duration_statement=500",
+                    "-c",
+                    "shared_buffers=1GB",
+                ]),
+            ),
+            base_service(
+                "cache",
+                Some("redis:7-alpine"),
+                Some(&[
+                    "redis-server",
+                    "/etc/redis.conf",
+                    "--requirepass",
+                    "s3cret",
+                    "--maxmemory",
+                    "1gb",
+                ]),
+            ),
+            base_service("proxy", Some("nginx:alpine"), None),
+            base_service("web", Some("node:20-alpine"), None),
+        ],
+    }
+}
+
+fn merged(users: u32, base: &Base) -> Compose {
+    let plan = plan_for(&format!("users={users}"));
+    let tuning = plan.tuning.as_ref().expect("tuning");
+    let yaml = compose::override_yaml(plan.tier, tuning, users, Lang::En, base);
+    Compose::options()
+        .from_yaml_str(&yaml)
+        .unwrap_or_else(|e| panic!("{e}\n{yaml}"))
+}
+
+#[test]
+fn the_users_file_gives_the_service_names_and_keeps_their_flags() {
+    let c = merged(1200, &renamed());
+    let names: Vec<&str> = c.services.keys().map(|id| id.as_str()).collect();
+    assert_eq!(names, ["backend", "db", "cache", "proxy", "pgbouncer"]);
+    assert_eq!(limits(service(&c, "db")), (1.5, mib(1200), None));
+    // PostgreSQL: theirs first, then Headroom's; their shared_buffers is replaced.
+    let db = command(service(&c, "db"));
+    assert_eq!(
+        &db[..3],
+        ["postgres", "-c", "log_min_duration_statement=500"]
+    );
+    assert!(db.contains(&"shared_buffers=300MB".to_owned()));
+    assert!(!db.contains(&"shared_buffers=1GB".to_owned()));
+    // Redis: the config file stays first, the password stays, maxmemory is Headroom's.
+    assert_eq!(
+        command(service(&c, "cache")),
+        [
+            "redis-server",
+            "/etc/redis.conf",
+            "--requirepass",
+            "s3cret",
+            "--maxmemory",
+            "256mb",
+            "--maxmemory-policy",
+            "allkeys-lru"
+        ]
+    );
+    assert_eq!(
+        env(service(&c, "backend"), "NODE_OPTIONS").as_deref(),
+        Some("--enable-source-maps --max-old-space-size=1024")
+    );
+    // PgBouncer in front of their PostgreSQL.
+    assert_eq!(
+        env(service(&c, "pgbouncer"), "DB_HOST").as_deref(),
+        Some("db")
+    );
+}
+
+#[test]
+fn a_role_missing_from_the_users_file_gets_no_limits_and_says_so() {
+    let mut base = renamed();
+    base.services.retain(|s| s.name != "proxy");
+    let plan = plan_for("users=80");
+    let yaml = compose::override_yaml(
+        plan.tier,
+        plan.tuning.as_ref().unwrap(),
+        80,
+        Lang::En,
+        &base,
+    );
+    assert!(yaml.contains("# no nginx service in your file: its limits are not written"));
+    assert!(!yaml.contains("  nginx:"));
+}
+
+#[test]
+fn the_api_is_found_by_name_then_by_image() {
+    let by_image = Base {
+        services: vec![
+            base_service("app", Some("node:20"), None),
+            base_service("db", Some("postgres"), None),
+        ],
+    };
+    assert_eq!(
+        by_image.find(Role::Api).map(|s| s.name.as_str()),
+        Some("app")
+    );
+    // Two node services and no telling name: no guess.
+    let two = Base {
+        services: vec![
+            base_service("app", Some("node:20"), None),
+            base_service("web", Some("node:20"), None),
+        ],
+    };
+    assert_eq!(two.find(Role::Api), None);
+    assert_eq!(
+        renamed().find(Role::Api).map(|s| s.name.as_str()),
+        Some("backend")
+    );
+    assert_eq!(
+        Base {
+            services: vec![base_service("pg", Some("bitnami/postgresql:16"), None)]
+        }
+        .find(Role::Postgres)
+        .map(|s| s.name.as_str()),
+        Some("pg")
+    );
+}
+
+#[test]
+fn string_commands_split_as_compose_splits_them() {
+    assert_eq!(
+        split_command(r#"redis-server --requirepass "s3 cret" --save '' --appendonly yes"#),
+        [
+            "redis-server",
+            "--requirepass",
+            "s3 cret",
+            "--save",
+            "",
+            "--appendonly",
+            "yes"
+        ]
+    );
+    assert_eq!(
+        split_command(r"postgres -c log_line_prefix=%m\ [%p]"),
+        ["postgres", "-c", "log_line_prefix=%m [%p]"]
+    );
+    assert!(split_command("   ").is_empty());
+}
+
+#[test]
+fn exporters_and_consoles_beside_the_servers_are_not_taken_for_them() {
+    let base = Base {
+        services: vec![
+            base_service(
+                "metrics",
+                Some("prometheuscommunity/postgres-exporter"),
+                None,
+            ),
+            base_service("insight", Some("redis/redisinsight:latest"), None),
+            base_service("db", Some("postgres:16"), None),
+            base_service("cache", Some("bitnami/redis:7.2"), None),
+        ],
+    };
+    assert_eq!(
+        base.find(Role::Postgres).map(|s| s.name.as_str()),
+        Some("db")
+    );
+    assert_eq!(
+        base.find(Role::Redis).map(|s| s.name.as_str()),
+        Some("cache")
+    );
+}
+
+#[test]
+fn the_entrypoint_written_out_stays_in_front() {
+    let base = Base {
+        services: vec![base_service(
+            "db",
+            Some("postgres:16"),
+            Some(&[
+                "docker-entrypoint.sh",
+                "postgres",
+                "-c",
+                "log_min_duration_statement=500",
+            ]),
+        )],
+    };
+    let c = merged(1200, &base);
+    assert_eq!(
+        &command(service(&c, "db"))[..4],
+        [
+            "docker-entrypoint.sh",
+            "postgres",
+            "-c",
+            "log_min_duration_statement=500"
+        ]
+    );
+}
+
+#[test]
+fn a_pgbouncer_of_the_users_own_is_left_alone() {
+    let mut base = renamed();
+    base.services
+        .push(base_service("pooler", Some("bitnami/pgbouncer:1"), None));
+    let plan = plan_for("users=1200");
+    let yaml = compose::override_yaml(
+        plan.tier,
+        plan.tuning.as_ref().unwrap(),
+        1200,
+        Lang::En,
+        &base,
+    );
+    assert!(!yaml.contains("  pgbouncer:"));
+    assert!(!yaml.contains("edoburu"));
+    assert!(yaml.contains(
+        "# your pooler service is left as it is; set in it: pool_mode=transaction, \
+         max_client_conn=1000, default_pool_size=20, max_db_connections=20, reserve_pool_size=0"
+    ));
 }
