@@ -266,3 +266,47 @@ fn each_backend_stays_within_the_per_process_memory_the_core_counts() {
     );
     pg.stop();
 }
+
+#[test]
+fn the_conf_snippet_and_alter_system_are_accepted_by_postgres() {
+    for (tier, query) in TIERS {
+        let plan = plan_for(query);
+        let tuning = plan.tuning.as_ref().expect("tuning");
+        let count = tuning.postgres_settings().count();
+        let pg = Postgres::start(&[], 64 << 20);
+        // postgresql.conf: an included file, as a user would add it.
+        let data = pg.data_dir();
+        std::fs::write(data.join("headroom.conf"), tuning.postgresql_conf())
+            .expect("write headroom.conf");
+        let mut conf =
+            std::fs::read_to_string(data.join("postgresql.conf")).expect("postgresql.conf");
+        conf.push_str("\ninclude 'headroom.conf'\n");
+        std::fs::write(data.join("postgresql.conf"), conf).expect("include headroom.conf");
+        pg.psql("SELECT pg_reload_conf()").expect("reload");
+        // Each line read without error; the ones that size shared memory or
+        // processes wait for a restart ("setting could not be applied"), which
+        // pg_settings marks as pending_restart.
+        let read = |file: &str| {
+            pg.psql(&format!(
+                "SELECT count(*) FILTER (WHERE f.error IS NULL OR (f.error = 'setting could not be applied' AND s.pending_restart)), \
+                 count(*) FILTER (WHERE f.error IS NOT NULL AND NOT (f.error = 'setting could not be applied' AND s.pending_restart)) \
+                 FROM pg_file_settings f JOIN pg_settings s USING (name) WHERE f.sourcefile LIKE '%{file}'"
+            ))
+            .expect("pg_file_settings")
+        };
+        assert_eq!(
+            read("headroom.conf"),
+            format!("{count}|0"),
+            "tier {tier}: postgresql.conf"
+        );
+        // ALTER SYSTEM: every statement runs, postgresql.auto.conf holds them all.
+        pg.psql_script(&tuning.alter_system())
+            .unwrap_or_else(|e| panic!("tier {tier}: ALTER SYSTEM: {e}"));
+        assert_eq!(
+            read("postgresql.auto.conf"),
+            format!("{count}|0"),
+            "tier {tier}: ALTER SYSTEM"
+        );
+        pg.stop();
+    }
+}

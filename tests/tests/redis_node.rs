@@ -153,3 +153,21 @@ fn a_heap_as_large_as_the_limit_goes_over_it() {
     let (peak_kib, _, _) = node_peak_rss_kib("--max-old-space-size=512", FILL_HEAP_JS);
     assert!(peak_kib >> 10 > 512, "peaked at {} MiB", peak_kib >> 10);
 }
+
+#[test]
+fn the_redis_conf_lines_are_accepted_by_redis() {
+    for (tier, query) in TIERS {
+        let plan = plan_for(query);
+        let tuning = plan.tuning.as_ref().expect("tuning");
+        let server = Redis::start(&[]);
+        for line in tuning.redis_conf().lines() {
+            let (name, value) = line.split_once(' ').expect("name value");
+            server
+                .cli(&["CONFIG", "SET", name, value])
+                .unwrap_or_else(|e| panic!("tier {tier}: {line}: {e}"));
+            let got = server.cli(&["CONFIG", "GET", name]).expect("CONFIG GET");
+            assert!(got.lines().count() == 2, "tier {tier}: {got}");
+        }
+        server.stop();
+    }
+}

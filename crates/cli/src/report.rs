@@ -1,10 +1,10 @@
 //! The readable plan printed without `--json`.
 
-use headroom_core::runbook;
 use headroom_core::text::{self, tx};
 use headroom_core::tier::Resource;
 use headroom_core::timing::Eta;
 use headroom_core::Plan;
+use headroom_core::{corrections, runbook};
 
 pub fn render(plan: &Plan) -> String {
     let s = &plan.scenario;
@@ -175,6 +175,24 @@ pub fn render(plan: &Plan) -> String {
             ));
         }
         line(format!("  shm_size{c}{}m", tuning.shm.size.0,));
+        line(String::new());
+        line(
+            t(
+                "Les mêmes réglages sans toucher à command: (postgresql.conf, ALTER SYSTEM, redis.conf)",
+                "The same settings without touching command: (postgresql.conf, ALTER SYSTEM, redis.conf)",
+            )
+            .to_owned(),
+        );
+        for block in [
+            tuning.postgresql_conf(),
+            tuning.alter_system(),
+            tuning.redis_conf(),
+        ] {
+            for text in block.lines() {
+                line(format!("  {text}"));
+            }
+            line(String::new());
+        }
         if let Some(pooler) = &tuning.pooler {
             line(String::new());
             line(format!(
@@ -290,6 +308,12 @@ pub fn render(plan: &Plan) -> String {
         line(format!("  {}", correction.get(lang)));
     }
     line(format!("  {}", runbook::CONCLUSION_SUMMARY.get(lang)));
+    line(String::new());
+    line(t("Où la source se trompe", "Where the source is wrong").to_owned());
+    for correction in corrections::CORRECTIONS.iter() {
+        line(format!("  - {}", correction.source_says.get(lang)));
+        line(format!("    → {}", correction.headroom_does.get(lang)));
+    }
     if plan.compose_override.is_some() {
         line(String::new());
         line(

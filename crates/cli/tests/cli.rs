@@ -73,6 +73,12 @@ fn the_postgres_worst_case_is_printed_with_its_terms() {
     assert!(en.contains("25 processes × 3 × work_mem 3840kB × hash_mem_multiplier 2"));
     assert!(en.contains("shm_size: 181m"));
     assert!(en.contains("postgresql://USER:PASSWORD@pgbouncer:5432/memolist?pgbouncer=true"));
+    // The same settings in the forms that leave the compose command alone.
+    assert!(en.contains("  work_mem = '3840kB'\n"));
+    assert!(en.contains("  ALTER SYSTEM SET shared_buffers = '300MB';\n"));
+    assert!(en.contains("  maxmemory-policy allkeys-lru\n"));
+    // And where the source is wrong, as the page shows it.
+    assert!(en.contains("Where the source is wrong\n  - Conclusion: \"2000+ users: Cloud mandatory\""));
 }
 
 #[test]

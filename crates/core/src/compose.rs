@@ -532,6 +532,9 @@ fn replaces(replaced: &[(String, String)], lang: Lang) -> String {
     }
 }
 
+// Inlined into each stack's override: with Headroom's own names nothing is
+// carried, and the carrying code drops out of the site's WebAssembly.
+#[inline(always)]
 fn api(y: &mut String, tuning: &Tuning, replicas: u32, carried: Carried, lang: Lang) {
     let fr = lang == Lang::Fr;
     if let Some(heap) = tuning.get(SettingKey::NodeMaxOldSpace) {
@@ -559,6 +562,7 @@ fn api(y: &mut String, tuning: &Tuning, replicas: u32, carried: Carried, lang: L
 
 /// PostgreSQL or Redis settings as command-line flags (the official images
 /// ignore `POSTGRES_SHARED_BUFFERS` and the like), after the user's own.
+#[inline(always)]
 fn command(
     y: &mut String,
     tuning: &Tuning,

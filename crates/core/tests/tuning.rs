@@ -361,3 +361,20 @@ fn pgbouncer_from_tier_3_sized_to_pgconn() {
         ]
     );
 }
+
+#[test]
+fn the_settings_in_their_other_forms() {
+    let t = tuning(3, None);
+    let conf = t.postgresql_conf();
+    assert!(conf.starts_with("shared_buffers = '300MB'\n"));
+    assert!(conf.contains("work_mem = '3840kB'\n"));
+    assert!(conf.contains("max_connections = '23'\n"));
+    assert_eq!(conf.lines().count(), t.postgres_settings().count());
+    let sql = t.alter_system();
+    assert!(sql.starts_with("ALTER SYSTEM SET shared_buffers = '300MB';\n"));
+    assert!(sql.ends_with("SELECT pg_reload_conf();\n"));
+    assert_eq!(
+        t.redis_conf(),
+        "maxmemory 256mb\nmaxmemory-policy allkeys-lru\n"
+    );
+}
