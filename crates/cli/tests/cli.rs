@@ -78,7 +78,9 @@ fn the_postgres_worst_case_is_printed_with_its_terms() {
     assert!(en.contains("  ALTER SYSTEM SET shared_buffers = '300MB';\n"));
     assert!(en.contains("  maxmemory-policy allkeys-lru\n"));
     // And where the source is wrong, as the page shows it.
-    assert!(en.contains("Where the source is wrong\n  - Conclusion: \"2000+ users: Cloud mandatory\""));
+    assert!(
+        en.contains("Where the source is wrong\n  - Conclusion: \"2000+ users: Cloud mandatory\"")
+    );
 }
 
 #[test]

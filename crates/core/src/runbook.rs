@@ -267,11 +267,14 @@ pub const COMPOSE_CHANGE: [Step; 6] = [
         step(
             Side::Current,
             tx("Appliquer la nouvelle configuration", "Apply the new configuration"),
-            &["docker compose config"],
+            &[
+                "docker compose config",
+                "docker info 2>&1 | grep -i 'memory limit'",
+            ],
         ),
         tx(
-            "Déposer le docker-compose.override.yml de Headroom à côté de docker-compose.yml ; docker compose config affiche le résultat fusionné.",
-            "Put Headroom's docker-compose.override.yml next to docker-compose.yml; docker compose config prints the merged result.",
+            "Déposer le docker-compose.override.yml de Headroom à côté de docker-compose.yml ; docker compose config affiche le résultat fusionné ; docker info ne doit pas signaler « No memory limit support ».",
+            "Put Headroom's docker-compose.override.yml next to docker-compose.yml; docker compose config prints the merged result; docker info must not warn \"No memory limit support\".",
         ),
     ),
     step(
@@ -377,8 +380,9 @@ impl Consideration {
     }
 }
 
-/// Source, section 6, "Considérations Spéciales".
-pub const CONSIDERATIONS: [Consideration; 3] = [
+/// Source, section 6, "Considérations Spéciales", and the Pi's memory
+/// cgroup, without which Docker ignores every `mem_limit`.
+pub const CONSIDERATIONS: [Consideration; 4] = [
     Consideration {
         title: tx("Chaleur", "Heat"),
         summary: tx(
@@ -433,6 +437,30 @@ pub const CONSIDERATIONS: [Consideration; 3] = [
         points: &[],
         commands: &[],
         hosts: &[Host::Pi4, Host::MiniPc],
+        from_users: None,
+        price: None,
+    },
+    Consideration {
+        title: tx("Limites mémoire", "Memory limits"),
+        summary: tx(
+            "Sans le cgroup mémoire, absent par défaut sur Raspberry Pi OS, Docker ignore tous les mem_limit.",
+            "Without the memory cgroup, off by default on Raspberry Pi OS, Docker ignores every mem_limit.",
+        ),
+        points: &[tx(
+            "Avant l'override : cgroup_enable=memory cgroup_memory=1 dans cmdline.txt, puis redémarrer",
+            "Before the override: cgroup_enable=memory cgroup_memory=1 in cmdline.txt, then reboot",
+        )],
+        commands: &[
+            (
+                tx("Vérifier (rien ne s'affiche : les limites s'appliquent)", "Check (no output: limits apply)"),
+                "docker info 2>&1 | grep -i 'memory limit'",
+            ),
+            (
+                tx("Activer", "Enable"),
+                "sudo sed -i '1 s/$/ cgroup_enable=memory cgroup_memory=1/' /boot/firmware/cmdline.txt && sudo reboot",
+            ),
+        ],
+        hosts: &[Host::Pi4],
         from_users: None,
         price: None,
     },

@@ -147,7 +147,7 @@ fn the_compose_change_checklist_has_the_sources_six_steps() {
 
 #[test]
 fn special_considerations() {
-    let [heat, network, noise] = &CONSIDERATIONS;
+    let [heat, network, noise, memory] = &CONSIDERATIONS;
     assert_eq!(heat.price, Some(Euros::about(10)));
     assert!(heat.points[1].get(Lang::En).contains("70 °C"));
     assert_eq!(heat.commands[0].1, "vcgencmd measure_temp");
@@ -160,6 +160,15 @@ fn special_considerations() {
     assert!(heat.applies(Host::Pi4, 10) && !heat.applies(Host::MiniPc, 10));
     assert!(!network.applies(Host::Pi4, 499) && network.applies(Host::Pi4, 500));
     assert!(!network.applies(Host::Cloud, 5_000));
+    // The Pi's memory cgroup, without which every mem_limit is ignored.
+    assert!(memory.applies(Host::Pi4, 10) && !memory.applies(Host::MiniPc, 10));
+    assert!(memory.points[0]
+        .get(Lang::En)
+        .contains("cgroup_enable=memory"));
+    assert_eq!(
+        memory.commands[0].1,
+        "docker info 2>&1 | grep -i 'memory limit'"
+    );
 }
 
 #[test]
