@@ -196,6 +196,7 @@ fn pgbouncer_serves_200_clients_in_front_of_the_overrides_max_connections() {
         // Without the pooler, 200 clients are more than max_connections.
         let direct = concurrent_clients(pg.port(), CLIENTS, QUERY);
         let refused = direct.iter().filter(|r| r.is_err()).count();
+        eprintln!("tier {tier}: {CLIENTS} clients straight to PostgreSQL: {refused} refused");
         assert!(
             refused > 0,
             "tier {tier}: 200 direct clients were all served: the control proves nothing"
@@ -221,6 +222,10 @@ fn pgbouncer_serves_200_clients_in_front_of_the_overrides_max_connections() {
         let bouncer = PgBouncer::start(&settings, &pg);
         let pooled = concurrent_clients(bouncer.port(), CLIENTS, QUERY);
         let failures: Vec<&String> = pooled.iter().filter_map(|r| r.as_ref().err()).collect();
+        eprintln!(
+            "tier {tier}: {CLIENTS} clients through PgBouncer: {} refused",
+            failures.len()
+        );
         assert!(
             failures.is_empty(),
             "tier {tier}: {} of {CLIENTS} refused, first: {:?}",
