@@ -27,7 +27,8 @@ pub struct Request {
 pub struct UsageError(pub String);
 
 pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError> {
-    let lang = defaults.lang;
+    // Messages follow --lang when it is given, whatever the locale says.
+    let lang = requested_lang(args).unwrap_or(defaults.lang);
     let (first, rest) = match args.split_first() {
         Some((first, rest)) => (first.as_str(), rest),
         None => return Ok(Command::Help),
@@ -118,6 +119,12 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
     // The link first, then the flags on top of it.
     let mut scenario = match link {
         Some(link) => {
+            if !is_link(&link) {
+                return Err(UsageError(match lang {
+                    Lang::Fr => format!("--link : « {link} » n'est ni un lien de partage (https://…/?users=…) ni sa requête (users=…)"),
+                    Lang::En => format!("--link: \"{link}\" is neither a share link (https://…/?users=…) nor its query (users=…)"),
+                }));
+            }
             let decoded = query::decode(&link, defaults);
             if let Some(error) = decoded.errors.first() {
                 return Err(UsageError(format!("--link {}", error.message(lang))));
@@ -140,6 +147,33 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
         compose,
         base,
     })))
+}
+
+/// The language a valid `--lang` asks for, if any.
+fn requested_lang(args: &[String]) -> Option<Lang> {
+    let mut iter = args.iter();
+    let mut found = None;
+    while let Some(arg) = iter.next() {
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => iter.next().map(String::as_str),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(lang) = value.and_then(Lang::from_code) {
+            found = Some(lang);
+        }
+    }
+    found
+}
+
+/// A share link (a URL, with or without a query) or a query of `key=value`
+/// pairs, possibly with its leading `?`.
+fn is_link(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with("http://")
+        || text.starts_with("https://")
+        || text.contains('?')
+        || (!text.is_empty() && text.split('&').all(|pair| pair.contains('=')))
 }
 
 fn text(lang: Lang, fr: &str, en: &str) -> String {

@@ -214,6 +214,27 @@ fn readable_output_in_both_languages() {
 }
 
 #[test]
+fn refusals_follow_lang_and_a_link_must_be_a_link() {
+    // --lang wins over the locale (LANG=C here), before or after the bad flag.
+    assert_eq!(
+        refusal(&["plan", "--lang", "fr", "--users", "-1"]),
+        "headroom: --users : « -1 » refusé ; attendu : un entier de 0 à 100\u{202f}000\u{202f}000"
+    );
+    assert!(refusal(&["plan", "--users=-1", "--lang=fr"]).starts_with("headroom: --users : "));
+    assert_eq!(
+        refusal(&["plan", "--link", "::::"]),
+        "headroom: --link: \"::::\" is neither a share link (https://…/?users=…) nor its query (users=…)"
+    );
+    // A link without inputs is a link: the default plan.
+    assert!(headroom(&["plan", "--link", "https://headroom.example/"])
+        .status
+        .success());
+    assert!(headroom(&["plan", "--link", "users=800&growth=3"])
+        .status
+        .success());
+}
+
+#[test]
 fn bad_input_is_one_line_and_status_2() {
     assert_eq!(
         refusal(&["plan", "--users", "abc"]),

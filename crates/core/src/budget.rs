@@ -63,7 +63,10 @@ impl Budget {
             });
         }
         let memory_committed = shares.iter().map(|s| s.memory).sum::<Mebibytes>() + OS_RESERVE;
-        let cpus_committed = shares.iter().map(|s| s.cpus).sum();
+        // The source writes cpus in tenths and quarters: a sum of floats
+        // would print 2.3000000000000003; round away the binary noise.
+        let cpus_committed =
+            Cores((shares.iter().map(|s| s.cpus.0).sum::<f64>() * 1e6).round() / 1e6);
         Some(Budget {
             host,
             machine,
