@@ -4,43 +4,79 @@
 
 use crate::args::UsageError;
 use headroom_core::compose::{split_command, Base, BaseService};
+use headroom_core::Lang;
 use std::path::Path;
 use yaml_rust2::{Yaml, YamlLoader};
 
 /// Reads and parses `path`; any problem is one line naming the file.
-pub fn read(path: &Path) -> Result<Base, UsageError> {
-    let fail = |problem: String| UsageError(format!("--base {}: {problem}", path.display()));
+pub fn read(path: &Path, lang: Lang) -> Result<Base, UsageError> {
+    let sep = if lang == Lang::Fr { " : " } else { ": " };
+    let fail = |problem: String| UsageError(format!("--base {}{sep}{problem}", path.display()));
     let text = std::fs::read_to_string(path).map_err(|e| fail(e.to_string()))?;
-    let base = parse(&text).map_err(fail)?;
-    match base.problem() {
+    let base = parse(&text, lang).map_err(fail)?;
+    match base.problem(lang) {
         Some(problem) => Err(fail(problem)),
         None => Ok(base),
     }
 }
 
 /// The compose file's services, or what is wrong with it.
-pub fn parse(text: &str) -> Result<Base, String> {
+pub fn parse(text: &str, lang: Lang) -> Result<Base, String> {
+    let say = |fr: &str, en: &str| match lang {
+        Lang::Fr => fr.to_owned(),
+        Lang::En => en.to_owned(),
+    };
+    // The parser's own message (with its line and column) stays as it is.
     let documents = YamlLoader::load_from_str(text).map_err(|e| e.to_string())?;
-    let document = documents.first().ok_or("the file is empty")?;
+    let document = documents
+        .first()
+        .ok_or_else(|| say("le fichier est vide", "the file is empty"))?;
     let services = match &document["services"] {
         Yaml::Hash(services) => services,
-        Yaml::BadValue => return Err("no services: mapping at the top level".to_owned()),
-        _ => return Err("services: is not a mapping of service names".to_owned()),
+        Yaml::BadValue => {
+            return Err(say(
+                "pas de services: au premier niveau",
+                "no services: mapping at the top level",
+            ))
+        }
+        _ => {
+            return Err(say(
+                "services: n'associe pas des noms à des services",
+                "services: is not a mapping of service names",
+            ))
+        }
     };
     let mut base = Base::default();
     for (name, service) in services {
-        let name = scalar(name).ok_or("a service name is not a string")?;
+        let name = scalar(name).ok_or_else(|| {
+            say(
+                "un nom de service n'est pas une chaîne",
+                "a service name is not a string",
+            )
+        })?;
         let service = &with_merge_keys(service);
         let command = match &service["command"] {
             Yaml::String(command) => Some(split_command(command)),
             Yaml::Array(words) => Some(
                 words
                     .iter()
-                    .map(|w| scalar(w).ok_or(format!("{name}: command: holds a non-scalar")))
+                    .map(|w| {
+                        scalar(w).ok_or_else(|| {
+                            say(
+                                &format!("{name} : command: contient autre chose qu'un mot"),
+                                &format!("{name}: command: holds something other than a word"),
+                            )
+                        })
+                    })
                     .collect::<Result<_, _>>()?,
             ),
             Yaml::BadValue | Yaml::Null => None,
-            _ => return Err(format!("{name}: command: is neither a string nor a list")),
+            _ => {
+                return Err(say(
+                    &format!("{name} : command: n'est ni une chaîne ni une liste"),
+                    &format!("{name}: command: is neither a string nor a list"),
+                ))
+            }
         };
         let node_options = match &service["environment"] {
             Yaml::Hash(map) => map
@@ -111,9 +147,13 @@ mod tests {
     use super::*;
     use headroom_core::tier::Service;
 
+    fn parse_en(text: &str) -> Result<Base, String> {
+        parse(text, Lang::En)
+    }
+
     #[test]
     fn anchors_and_merge_keys_are_followed() {
-        let base = parse(
+        let base = parse_en(
             "x-node: &node\n  image: node:20\n  environment:\n    NODE_OPTIONS: --enable-source-maps\n\
              services:\n  app:\n    <<: *node\n    ports: ['3000:3000']\n  db:\n    image: postgres:16\n",
         )
@@ -127,29 +167,35 @@ mod tests {
 
     #[test]
     fn a_command_headroom_cannot_extend_is_refused_not_dropped() {
-        let base = parse(
+        let base = parse_en(
             "services:\n  cache:\n    image: redis:7\n    command: sh -c \"redis-server --requirepass $$P\"\n",
         )
         .expect("parses");
-        let problem = base.problem().expect("refused");
+        let problem = base.problem(Lang::En).expect("refused");
         assert!(
             problem.starts_with("service cache: Headroom cannot add its flags"),
             "{problem}"
         );
         // The entrypoint written out in front is understood.
-        let base = parse(
+        let base = parse_en(
             "services:\n  db:\n    image: postgres:16\n    command: [docker-entrypoint.sh, postgres, -c, log_min_duration_statement=500]\n",
         )
         .expect("parses");
-        assert_eq!(base.problem(), None);
+        assert_eq!(base.problem(Lang::En), None);
     }
 
     #[test]
     fn the_file_problems_read_as_one_line() {
-        assert!(parse("services: [").expect_err("not YAML").contains("line"));
+        assert!(parse_en("services: [")
+            .expect_err("not YAML")
+            .contains("line"));
         assert_eq!(
-            parse("web:\n  image: nginx\n").expect_err("no services"),
+            parse_en("web:\n  image: nginx\n").expect_err("no services"),
             "no services: mapping at the top level"
+        );
+        assert_eq!(
+            parse("web:\n  image: nginx\n", Lang::Fr).expect_err("no services"),
+            "pas de services: au premier niveau"
         );
     }
 }

@@ -39,7 +39,7 @@ fn run(args: &[String], defaults: Defaults) -> Result<(), UsageError> {
     };
     let mut plan = plan(&request.scenario);
     if let Some(path) = &request.base {
-        let base = base::read(path)?;
+        let base = base::read(path, plan.scenario.lang)?;
         let s = &plan.scenario;
         plan.compose_override = plan
             .tuning

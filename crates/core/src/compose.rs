@@ -122,6 +122,10 @@ pub struct Carried {
     pub replaced: Vec<(String, String)>,
 }
 
+fn command_words(service: &BaseService) -> &[String] {
+    service.command.as_deref().unwrap_or(&[])
+}
+
 /// How a user's command splits around the program: the words before it and
 /// its arguments; `None` for a command Headroom cannot add flags to (a shell
 /// script, another program).
@@ -146,19 +150,22 @@ impl Base {
     /// The first thing in the user's file that the override could not carry
     /// without losing it: a PostgreSQL or Redis command that does not run the
     /// server directly (`sh -c "…"`).
-    pub fn problem(&self) -> Option<String> {
+    pub fn problem(&self, lang: Lang) -> Option<String> {
         [(Service::Postgres, "postgres"), (Service::Redis, "redis-server")]
             .into_iter()
             .find_map(|(role, program)| {
                 let service = self.find(role)?;
                 let command = service.command.as_deref()?;
-                around_program(command, program).is_none().then(|| {
-                    format!(
-                        "service {}: Headroom cannot add its flags to the command \"{}\" without losing it; \
-                         write it as a list that starts with {program}",
-                        service.name,
-                        command.join(" ")
-                    )
+                let (name, command) = (&service.name, command.join(" "));
+                around_program(command_words(service), program).is_none().then(|| match lang {
+                    Lang::Fr => format!(
+                        "service {name} : Headroom ne peut pas ajouter ses options à la commande « {command} » sans la perdre ; \
+                         écrivez-la en liste qui commence par {program}"
+                    ),
+                    Lang::En => format!(
+                        "service {name}: Headroom cannot add its flags to the command \"{command}\" without losing it; \
+                         write it as a list that starts with {program}"
+                    ),
                 })
             })
     }
