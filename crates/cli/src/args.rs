@@ -202,7 +202,12 @@ pub fn help(lang: Lang) -> String {
             Allowed::OneOf(values) => values.join(" | "),
             other => other.describe(lang),
         };
-        out.push_str(&format!("  --{:<13} {}\n", key.name(), allowed));
+        out.push_str(&format!(
+            "  --{:<13} {}: {}\n",
+            key.name(),
+            key.description().get(lang),
+            allowed
+        ));
     }
     out.push_str(match lang {
         Lang::Fr => "\nAutres options :\n  --link URL       part d'un lien de partage ; les options le complètent\n  --json           sortie JSON\n  --compose FICHIER écrit le docker-compose.override.yml\n  --base FICHIER   votre docker-compose.yml : l'override prend vos noms de services\n                   et garde vos options de commande et votre NODE_OPTIONS\n",

@@ -7,7 +7,7 @@
 
 use crate::decimal;
 use crate::hardware::Host;
-use crate::text::{self, Lang};
+use crate::text::{self, tx, Lang, Text};
 use crate::tier::{self, Service};
 use crate::tuning;
 use std::fmt;
@@ -250,78 +250,63 @@ impl Scenario {
 
     /// Sets one input from its text form. On refusal the scenario is unchanged.
     pub fn set(&mut self, key: Key, raw: &str) -> Result<(), InputError> {
+        let spec = key.spec();
         let refuse = || InputError::new(key, raw);
         let value = raw.trim();
-        let optional = key.is_optional();
-        if value.is_empty() && optional {
+        if value.is_empty() && spec.optional {
             self.clear(key);
             return Ok(());
         }
-        match key.allowed() {
-            Allowed::Integer { min, max } => {
-                let n: u64 = value.parse().map_err(|_| refuse())?;
-                if n < min || n > max {
-                    return Err(refuse());
-                }
-                let n = u32::try_from(n).map_err(|_| refuse())?;
-                match key {
-                    Key::Users => self.users = n,
-                    _ => self.pg_connections = Some(n),
-                }
-            }
-            Allowed::Number {
+        let number = || -> Result<f64, InputError> {
+            let Allowed::Number {
                 min,
                 min_exclusive,
                 max,
-            } => {
-                let n = parse_decimal(value).ok_or_else(refuse)?;
-                let above_min = if min_exclusive { n > min } else { n >= min };
-                if !n.is_finite() || !above_min || max.is_some_and(|max| n > max) {
-                    return Err(refuse());
-                }
-                match key {
-                    Key::Growth => self.growth_percent = n,
-                    Key::Peak => self.peak_ratio = n,
-                    Key::Mbpu => self.mb_per_user = n,
-                    _ => {
-                        if let Some(slot) = self.optional_number(key) {
-                            *slot = Some(n);
-                        }
-                    }
-                }
+            } = spec.allowed
+            else {
+                return Err(refuse());
+            };
+            let n = parse_decimal(value).ok_or_else(refuse)?;
+            let above_min = if min_exclusive { n > min } else { n >= min };
+            if !n.is_finite() || !above_min || max.is_some_and(|max| n > max) {
+                return Err(refuse());
             }
-            Allowed::OneOf(_) => match key {
-                Key::Host => self.host = Host::from_code(value).ok_or_else(refuse)?,
-                _ => self.lang = Lang::from_code(value).ok_or_else(refuse)?,
-            },
-            Allowed::Month => self.start = YearMonth::parse(value).ok_or_else(refuse)?,
-            Allowed::Name => *self.name_mut(key) = Name::parse(value).ok_or_else(refuse)?,
+            Ok(n)
+        };
+        let integer = || -> Result<u32, InputError> {
+            let Allowed::Integer { min, max } = spec.allowed else {
+                return Err(refuse());
+            };
+            let n: u64 = value.parse().map_err(|_| refuse())?;
+            if n < min || n > max {
+                return Err(refuse());
+            }
+            u32::try_from(n).map_err(|_| refuse())
+        };
+        match spec.slot {
+            Slot::Count(_, field) => *field(self) = integer()?,
+            Slot::OptionalCount(_, field) => *field(self) = Some(integer()?),
+            Slot::Number(_, field, _) => *field(self) = number()?,
+            Slot::OptionalNumber(_, field) => *field(self) = Some(number()?),
+            Slot::Host => self.host = Host::from_code(value).ok_or_else(refuse)?,
+            Slot::Lang => self.lang = Lang::from_code(value).ok_or_else(refuse)?,
+            Slot::Month => self.start = YearMonth::parse(value).ok_or_else(refuse)?,
+            Slot::Name(_, field) => *field(self) = Name::parse(value).ok_or_else(refuse)?,
         }
         Ok(())
     }
 
     /// The input's text form, or `None` when it is absent (an optional input).
     pub fn value(&self, key: Key) -> Option<String> {
-        let number = |n: Option<f64>| n.map(|n| n.to_string());
-        match key {
-            Key::Users => Some(self.users.to_string()),
-            Key::Growth => number(Some(self.growth_percent)),
-            Key::Host => Some(self.host.code().to_owned()),
-            Key::Rpu => number(self.requests_per_user),
-            Key::Peak => number(Some(self.peak_ratio)),
-            Key::Mbpu => number(Some(self.mb_per_user)),
-            Key::Pgconn => self.pg_connections.map(|n| n.to_string()),
-            Key::Start => Some(self.start.to_string()),
-            Key::Lang => Some(self.lang.code().to_owned()),
-            Key::Cpu => number(self.metrics.cpu),
-            Key::Ram => number(self.metrics.ram),
-            Key::Disk => number(self.metrics.disk),
-            Key::P95 => number(self.metrics.p95_ms),
-            Key::Err => number(self.metrics.errors),
-            Key::Db => Some(self.names.database.to_string()),
-            Key::Domain => Some(self.names.domain.to_string()),
-            Key::Target => Some(self.names.target.to_string()),
-            Key::Pgcontainer => Some(self.names.pg_container.to_string()),
+        match key.spec().slot {
+            Slot::Count(field, _) => Some(field(self).to_string()),
+            Slot::OptionalCount(field, _) => field(self).map(|n| n.to_string()),
+            Slot::Number(field, _, _) => Some(field(self).to_string()),
+            Slot::OptionalNumber(field, _) => field(self).map(|n| n.to_string()),
+            Slot::Host => Some(self.host.code().to_owned()),
+            Slot::Lang => Some(self.lang.code().to_owned()),
+            Slot::Month => Some(self.start.to_string()),
+            Slot::Name(field, _) => Some(field(self).to_string()),
         }
     }
 
@@ -374,42 +359,19 @@ impl Scenario {
     /// Puts a numeric input back to its default. Text inputs (`host`, `lang`,
     /// `start`, names) cannot hold a refused value, so they are left alone.
     fn reset(&mut self, key: Key) {
-        match key {
-            Key::Users => self.users = DEFAULT_USERS,
-            Key::Growth => self.growth_percent = DEFAULT_GROWTH_PERCENT,
-            Key::Peak => self.peak_ratio = DEFAULT_PEAK_RATIO,
-            Key::Mbpu => self.mb_per_user = DEFAULT_MB_PER_USER,
+        match key.spec().slot {
+            Slot::Count(_, field) => *field(self) = DEFAULT_USERS,
+            Slot::Number(_, field, default) => *field(self) = default,
             _ => self.clear(key),
         }
     }
 
+    /// Empties an optional input.
     fn clear(&mut self, key: Key) {
-        if key == Key::Pgconn {
-            self.pg_connections = None;
-        } else if let Some(slot) = self.optional_number(key) {
-            *slot = None;
-        }
-    }
-
-    /// The slot of an optional numeric input.
-    fn optional_number(&mut self, key: Key) -> Option<&mut Option<f64>> {
-        match key {
-            Key::Rpu => Some(&mut self.requests_per_user),
-            Key::Cpu => Some(&mut self.metrics.cpu),
-            Key::Ram => Some(&mut self.metrics.ram),
-            Key::Disk => Some(&mut self.metrics.disk),
-            Key::P95 => Some(&mut self.metrics.p95_ms),
-            Key::Err => Some(&mut self.metrics.errors),
-            _ => None,
-        }
-    }
-
-    fn name_mut(&mut self, key: Key) -> &mut Name {
-        match key {
-            Key::Db => &mut self.names.database,
-            Key::Domain => &mut self.names.domain,
-            Key::Target => &mut self.names.target,
-            _ => &mut self.names.pg_container,
+        match key.spec().slot {
+            Slot::OptionalCount(_, field) => *field(self) = None,
+            Slot::OptionalNumber(_, field) => *field(self) = None,
+            _ => {}
         }
     }
 }
@@ -445,110 +407,291 @@ pub enum Key {
     Pgcontainer,
 }
 
-impl Key {
-    /// In the order they are written into a link.
-    pub const ALL: [Key; 18] = [
-        Key::Users,
-        Key::Growth,
-        Key::Host,
-        Key::Rpu,
-        Key::Peak,
-        Key::Mbpu,
-        Key::Pgconn,
-        Key::Start,
-        Key::Lang,
-        Key::Cpu,
-        Key::Ram,
-        Key::Disk,
-        Key::P95,
-        Key::Err,
-        Key::Db,
-        Key::Domain,
-        Key::Target,
-        Key::Pgcontainer,
-    ];
+/// Where a key's value lives in a [`Scenario`]: a reader and a writer of
+/// the one field, so that no key is ever mapped anywhere else.
+#[derive(Clone, Copy)]
+enum Slot {
+    Count(fn(&Scenario) -> &u32, fn(&mut Scenario) -> &mut u32),
+    OptionalCount(
+        fn(&Scenario) -> &Option<u32>,
+        fn(&mut Scenario) -> &mut Option<u32>,
+    ),
+    /// With the default a refused value falls back to.
+    Number(fn(&Scenario) -> &f64, fn(&mut Scenario) -> &mut f64, f64),
+    OptionalNumber(
+        fn(&Scenario) -> &Option<f64>,
+        fn(&mut Scenario) -> &mut Option<f64>,
+    ),
+    Host,
+    Lang,
+    Month,
+    Name(fn(&Scenario) -> &Name, fn(&mut Scenario) -> &mut Name),
+}
 
-    pub fn name(self) -> &'static str {
-        match self {
-            Key::Users => "users",
-            Key::Growth => "growth",
-            Key::Host => "host",
-            Key::Rpu => "rpu",
-            Key::Peak => "peak",
-            Key::Mbpu => "mbpu",
-            Key::Pgconn => "pgconn",
-            Key::Start => "start",
-            Key::Lang => "lang",
-            Key::Cpu => "cpu",
-            Key::Ram => "ram",
-            Key::Disk => "disk",
-            Key::P95 => "p95",
-            Key::Err => "err",
-            Key::Db => "db",
-            Key::Domain => "domain",
-            Key::Target => "target",
-            Key::Pgcontainer => "pgcontainer",
+/// One query key: its name in a link, what it accepts, whether it may be
+/// absent, where it goes, and what it means.
+#[derive(Clone, Copy)]
+struct KeySpec {
+    key: Key,
+    name: &'static str,
+    allowed: Allowed,
+    optional: bool,
+    slot: Slot,
+    description: Text,
+}
+
+/// A [`Slot`] with the reader and writer of one field of [`Scenario`].
+macro_rules! slot {
+    ($variant:ident, $($path:ident).+ $(, $default:expr)?) => {
+        Slot::$variant(|s| &s.$($path).+, |s| &mut s.$($path).+ $(, $default)?)
+    };
+}
+
+const PERCENT: Allowed = Allowed::Number {
+    min: 0.0,
+    min_exclusive: false,
+    max: Some(100.0),
+};
+
+/// Every query key, in the order they are written into a link (SPEC section 2).
+const KEYS: [KeySpec; 18] = {
+    const fn spec(
+        key: Key,
+        name: &'static str,
+        allowed: Allowed,
+        optional: bool,
+        slot: Slot,
+        description: Text,
+    ) -> KeySpec {
+        KeySpec {
+            key,
+            name,
+            allowed,
+            optional,
+            slot,
+            description,
         }
     }
-
-    pub fn from_name(name: &str) -> Option<Key> {
-        Key::ALL.into_iter().find(|key| key.name() == name)
-    }
-
-    /// Inputs that may be absent: an empty value clears them.
-    pub fn is_optional(self) -> bool {
-        matches!(
-            self,
-            Key::Rpu | Key::Pgconn | Key::Cpu | Key::Ram | Key::Disk | Key::P95 | Key::Err
-        )
-    }
-
-    pub fn allowed(self) -> Allowed {
-        const PERCENT: Allowed = Allowed::Number {
-            min: 0.0,
-            min_exclusive: false,
-            max: Some(100.0),
-        };
-        match self {
-            Key::Users => Allowed::Integer {
+    [
+        spec(
+            Key::Users,
+            "users",
+            Allowed::Integer {
                 min: 0,
                 max: 100_000_000,
             },
-            Key::Growth => Allowed::Number {
+            false,
+            slot!(Count, users),
+            tx("Utilisateurs actifs par mois", "Monthly active users"),
+        ),
+        spec(
+            Key::Growth,
+            "growth",
+            Allowed::Number {
                 min: -90.0,
                 min_exclusive: false,
                 max: Some(1_000.0),
             },
-            Key::Host => Allowed::OneOf(&["pi4", "minipc", "cloud"]),
-            Key::Rpu => Allowed::Number {
+            false,
+            slot!(Number, growth_percent, DEFAULT_GROWTH_PERCENT),
+            tx("Croissance par mois (%)", "Growth per month (%)"),
+        ),
+        spec(
+            Key::Host,
+            "host",
+            Allowed::OneOf(&["pi4", "minipc", "cloud"]),
+            false,
+            Slot::Host,
+            tx("Machine actuelle", "Current machine"),
+        ),
+        spec(
+            Key::Rpu,
+            "rpu",
+            Allowed::Number {
                 min: 0.0,
                 min_exclusive: true,
                 max: Some(100_000.0),
             },
-            Key::Peak => Allowed::Number {
+            true,
+            slot!(OptionalNumber, requests_per_user),
+            tx(
+                "Requêtes par utilisateur et par jour",
+                "Requests per user per day",
+            ),
+        ),
+        spec(
+            Key::Peak,
+            "peak",
+            Allowed::Number {
                 min: 1.0,
                 min_exclusive: false,
                 max: Some(100.0),
             },
-            Key::Mbpu => Allowed::Number {
+            false,
+            slot!(Number, peak_ratio, DEFAULT_PEAK_RATIO),
+            tx("Rapport pointe / moyenne", "Peak-to-average ratio"),
+        ),
+        spec(
+            Key::Mbpu,
+            "mbpu",
+            Allowed::Number {
                 min: 0.0,
                 min_exclusive: false,
                 max: Some(100_000.0),
             },
-            Key::Pgconn => Allowed::Integer {
+            false,
+            slot!(Number, mb_per_user, DEFAULT_MB_PER_USER),
+            tx("Mo de base par utilisateur", "Database MB per user"),
+        ),
+        spec(
+            Key::Pgconn,
+            "pgconn",
+            Allowed::Integer {
                 min: 5,
                 max: 10_000,
             },
-            Key::Start => Allowed::Month,
-            Key::Lang => Allowed::OneOf(&["fr", "en"]),
-            Key::Cpu | Key::Ram | Key::Disk | Key::Err => PERCENT,
-            Key::P95 => Allowed::Number {
+            true,
+            slot!(OptionalCount, pg_connections),
+            tx(
+                "Connexions PostgreSQL des applications",
+                "PostgreSQL connections for the apps",
+            ),
+        ),
+        spec(
+            Key::Start,
+            "start",
+            Allowed::Month,
+            false,
+            Slot::Month,
+            tx("Début de la projection", "Projection starts"),
+        ),
+        spec(
+            Key::Lang,
+            "lang",
+            Allowed::OneOf(&["fr", "en"]),
+            false,
+            Slot::Lang,
+            tx("Langue", "Language"),
+        ),
+        spec(
+            Key::Cpu,
+            "cpu",
+            PERCENT,
+            true,
+            slot!(OptionalNumber, metrics.cpu),
+            tx("CPU moyen (%)", "Average CPU (%)"),
+        ),
+        spec(
+            Key::Ram,
+            "ram",
+            PERCENT,
+            true,
+            slot!(OptionalNumber, metrics.ram),
+            tx("RAM utilisée (%)", "RAM in use (%)"),
+        ),
+        spec(
+            Key::Disk,
+            "disk",
+            PERCENT,
+            true,
+            slot!(OptionalNumber, metrics.disk),
+            tx("Disque utilisé (%)", "Disk in use (%)"),
+        ),
+        spec(
+            Key::P95,
+            "p95",
+            Allowed::Number {
                 min: 0.0,
                 min_exclusive: false,
                 max: None,
             },
-            Key::Db | Key::Domain | Key::Target | Key::Pgcontainer => Allowed::Name,
+            true,
+            slot!(OptionalNumber, metrics.p95_ms),
+            tx("Latence p95 (ms)", "p95 latency (ms)"),
+        ),
+        spec(
+            Key::Err,
+            "err",
+            PERCENT,
+            true,
+            slot!(OptionalNumber, metrics.errors),
+            tx("Réponses 5xx (%)", "5xx responses (%)"),
+        ),
+        spec(
+            Key::Db,
+            "db",
+            Allowed::Name,
+            false,
+            slot!(Name, names.database),
+            tx("Base PostgreSQL", "PostgreSQL database"),
+        ),
+        spec(
+            Key::Domain,
+            "domain",
+            Allowed::Name,
+            false,
+            slot!(Name, names.domain),
+            tx("Domaine public", "Public domain"),
+        ),
+        spec(
+            Key::Target,
+            "target",
+            Allowed::Name,
+            false,
+            slot!(Name, names.target),
+            tx("Nom SSH du mini PC", "Mini PC's SSH host name"),
+        ),
+        spec(
+            Key::Pgcontainer,
+            "pgcontainer",
+            Allowed::Name,
+            false,
+            slot!(Name, names.pg_container),
+            tx("Conteneur PostgreSQL", "PostgreSQL container"),
+        ),
+    ]
+};
+
+impl Key {
+    /// In the order they are written into a link.
+    pub const ALL: [Key; 18] = {
+        let mut all = [Key::Users; 18];
+        let mut i = 0;
+        while i < KEYS.len() {
+            all[i] = KEYS[i].key;
+            i += 1;
         }
+        all
+    };
+
+    /// The key's row of [`KEYS`].
+    fn spec(self) -> &'static KeySpec {
+        // KEYS lists every key once, in the enum's order (checked by a test).
+        &KEYS[self as usize]
+    }
+
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    pub fn from_name(name: &str) -> Option<Key> {
+        KEYS.iter()
+            .find(|spec| spec.name == name)
+            .map(|spec| spec.key)
+    }
+
+    /// Inputs that may be absent: an empty value clears them.
+    pub fn is_optional(self) -> bool {
+        self.spec().optional
+    }
+
+    pub fn allowed(self) -> Allowed {
+        self.spec().allowed
+    }
+
+    /// The input's label, as the page and `headroom plan --help` show it.
+    pub fn description(self) -> Text {
+        self.spec().description
     }
 }
 

@@ -419,3 +419,18 @@ fn pairs_decode_like_a_query() {
     assert_eq!(decoded.errors[0].key, Key::Growth);
     assert_eq!(query::percent_encode("a b/é"), "a%20b%2F%C3%A9");
 }
+
+#[test]
+fn the_key_table_lists_every_key_once_in_order() {
+    for (i, key) in Key::ALL.into_iter().enumerate() {
+        // `Key::spec` reads the table at the key's own index.
+        assert_eq!(key as usize, i, "{key:?}");
+        assert_eq!(Key::from_name(key.name()), Some(key));
+        assert!(!key.description().get(Lang::En).is_empty());
+        assert!(!key.description().get(Lang::Fr).is_empty());
+    }
+    let mut names: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), Key::ALL.len());
+}

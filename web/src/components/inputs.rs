@@ -1,6 +1,6 @@
 //! The inputs, one per URL key: the main three in view, the rest folded.
 
-use crate::i18n::{self, tx, Lang, Text};
+use crate::i18n::{self, Lang, Text};
 use crate::state::State;
 use headroom_core::text;
 use headroom_core::{Host, InputError, Key, Scenario};
@@ -27,138 +27,54 @@ enum Kind {
 
 struct Field {
     key: Key,
-    label: Text,
     kind: Kind,
     /// Said when the field may be left empty.
     empty: Option<Text>,
 }
 
-const fn field(key: Key, label: Text, kind: Kind) -> Field {
+const fn field(key: Key, kind: Kind) -> Field {
     Field {
         key,
-        label,
         kind,
         empty: None,
     }
 }
 
-const fn optional(key: Key, label: Text, kind: Kind, empty: Text) -> Field {
+const fn optional(key: Key, kind: Kind, empty: Text) -> Field {
     Field {
         key,
-        label,
         kind,
         empty: Some(empty),
     }
 }
 
 const MAIN: [Field; 3] = [
-    field(
-        Key::Users,
-        tx("Utilisateurs actifs par mois", "Monthly active users"),
-        Kind::Integer,
-    ),
-    field(
-        Key::Growth,
-        tx("Croissance par mois (%)", "Growth per month (%)"),
-        Kind::Decimal,
-    ),
-    field(
-        Key::Host,
-        tx("Machine actuelle", "Current machine"),
-        Kind::Host,
-    ),
+    field(Key::Users, Kind::Integer),
+    field(Key::Growth, Kind::Decimal),
+    field(Key::Host, Kind::Host),
 ];
 
 const ADVANCED: [Field; 5] = [
-    optional(
-        Key::Rpu,
-        tx(
-            "Requêtes par utilisateur et par jour",
-            "Requests per user per day",
-        ),
-        Kind::Decimal,
-        i18n::DEFAULT_RULE,
-    ),
-    field(
-        Key::Peak,
-        tx("Rapport pointe / moyenne", "Peak-to-average ratio"),
-        Kind::Decimal,
-    ),
-    field(
-        Key::Mbpu,
-        tx("Mo de base par utilisateur", "Database MB per user"),
-        Kind::Decimal,
-    ),
-    optional(
-        Key::Pgconn,
-        tx(
-            "max_connections de PostgreSQL",
-            "PostgreSQL max_connections",
-        ),
-        Kind::Integer,
-        i18n::DEFAULT_TIER,
-    ),
-    field(
-        Key::Start,
-        tx("Début de la projection", "Projection starts"),
-        Kind::Month,
-    ),
+    optional(Key::Rpu, Kind::Decimal, i18n::DEFAULT_RULE),
+    field(Key::Peak, Kind::Decimal),
+    field(Key::Mbpu, Kind::Decimal),
+    optional(Key::Pgconn, Kind::Integer, i18n::DEFAULT_TIER),
+    field(Key::Start, Kind::Month),
 ];
 
 const MEASURED: [Field; 5] = [
-    optional(
-        Key::Cpu,
-        tx("CPU moyen (%)", "Average CPU (%)"),
-        Kind::Decimal,
-        i18n::EMPTY_ABSENT,
-    ),
-    optional(
-        Key::Ram,
-        tx("RAM utilisée (%)", "RAM in use (%)"),
-        Kind::Decimal,
-        i18n::EMPTY_ABSENT,
-    ),
-    optional(
-        Key::Disk,
-        tx("Disque utilisé (%)", "Disk in use (%)"),
-        Kind::Decimal,
-        i18n::EMPTY_ABSENT,
-    ),
-    optional(
-        Key::P95,
-        tx("Latence p95 (ms)", "p95 latency (ms)"),
-        Kind::Decimal,
-        i18n::EMPTY_ABSENT,
-    ),
-    optional(
-        Key::Err,
-        tx("Réponses 5xx (%)", "5xx responses (%)"),
-        Kind::Decimal,
-        i18n::EMPTY_ABSENT,
-    ),
+    optional(Key::Cpu, Kind::Decimal, i18n::EMPTY_ABSENT),
+    optional(Key::Ram, Kind::Decimal, i18n::EMPTY_ABSENT),
+    optional(Key::Disk, Kind::Decimal, i18n::EMPTY_ABSENT),
+    optional(Key::P95, Kind::Decimal, i18n::EMPTY_ABSENT),
+    optional(Key::Err, Kind::Decimal, i18n::EMPTY_ABSENT),
 ];
 
 const NAMES: [Field; 4] = [
-    field(
-        Key::Db,
-        tx("Base PostgreSQL", "PostgreSQL database"),
-        Kind::Name,
-    ),
-    field(
-        Key::Domain,
-        tx("Domaine public", "Public domain"),
-        Kind::Name,
-    ),
-    field(
-        Key::Target,
-        tx("Nom SSH du mini PC", "Mini PC's SSH host name"),
-        Kind::Name,
-    ),
-    field(
-        Key::Pgcontainer,
-        tx("Conteneur PostgreSQL", "PostgreSQL container"),
-        Kind::Name,
-    ),
+    field(Key::Db, Kind::Name),
+    field(Key::Domain, Kind::Name),
+    field(Key::Target, Kind::Name),
+    field(Key::Pgcontainer, Kind::Name),
 ];
 
 pub fn inputs(props: &InputsProps) -> Html {
@@ -240,7 +156,7 @@ fn render_field(field: &Field, props: &InputsProps, lang: Lang) -> Html {
     };
     html! {
         <div class={classes!("field", invalid.then_some("invalid"))}>
-            <label for={id}>{ field.label.get(lang) }</label>
+            <label for={id}>{ field.key.description().get(lang) }</label>
             { control }
             if field.kind != Kind::Host {
                 <small id={hint_id}>{ hint }</small>
