@@ -20,6 +20,10 @@ pub struct Request {
     pub compose: Option<PathBuf>,
     /// The user's own compose file, to merge the override with.
     pub base: Option<PathBuf>,
+    /// Where to write the Prometheus alerting rules.
+    pub alerts: Option<PathBuf>,
+    /// The API's request-duration histogram, for the latency and 5xx rules.
+    pub histogram: String,
 }
 
 /// A one-line reason to stop with status 2.
@@ -52,6 +56,8 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
     let mut json = false;
     let mut compose = None;
     let mut base = None;
+    let mut alerts = None;
+    let mut histogram = headroom_core::alerts::DEFAULT_HISTOGRAM.to_owned();
     let mut iter = rest.iter();
     while let Some(arg) = iter.next() {
         let Some(flag) = arg.strip_prefix("--") else {
@@ -93,6 +99,27 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
                     "un chemin de fichier",
                     "a file path",
                 ))?))
+            }
+            "alerts" => {
+                alerts = Some(PathBuf::from(value(text(
+                    lang,
+                    "un chemin de fichier",
+                    "a file path",
+                ))?))
+            }
+            "histogram" => {
+                let name = value(text(
+                    lang,
+                    "un nom de métrique Prometheus",
+                    "a Prometheus metric name",
+                ))?;
+                if !headroom_core::alerts::is_metric_name(&name) {
+                    return Err(UsageError(match lang {
+                        Lang::Fr => format!("--histogram : « {name} » refusé ; attendu : un nom de métrique Prometheus ([a-zA-Z_:][a-zA-Z0-9_:]*)"),
+                        Lang::En => format!("--histogram: \"{name}\" refused; expected a Prometheus metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)"),
+                    }));
+                }
+                histogram = name;
             }
             "base" => {
                 base = Some(PathBuf::from(value(text(
@@ -146,6 +173,8 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
         json,
         compose,
         base,
+        alerts,
+        histogram,
     })))
 }
 
@@ -210,8 +239,8 @@ pub fn help(lang: Lang) -> String {
         ));
     }
     out.push_str(match lang {
-        Lang::Fr => "\nAutres options :\n  --link URL       part d'un lien de partage ; les options le complètent\n  --json           sortie JSON\n  --compose FICHIER écrit le docker-compose.override.yml\n  --base FICHIER   votre docker-compose.yml : l'override prend vos noms de services\n                   et garde vos options de commande et votre NODE_OPTIONS\n",
-        Lang::En => "\nOther flags:\n  --link URL       start from a share link; flags override it\n  --json           print JSON\n  --compose FILE   write the docker-compose.override.yml\n  --base FILE      your docker-compose.yml: the override takes your service names\n                   and keeps your command flags and NODE_OPTIONS\n",
+        Lang::Fr => "\nAutres options :\n  --link URL       part d'un lien de partage ; les options le complètent\n  --json           sortie JSON\n  --compose FICHIER écrit le docker-compose.override.yml\n  --base FICHIER   votre docker-compose.yml : l'override prend vos noms de services\n                   et garde vos options de commande et votre NODE_OPTIONS\n  --alerts FICHIER écrit les règles d'alerte Prometheus (headroom-alerts.yml)\n  --histogram NOM  l'histogramme de durée des requêtes de l'API (http_request_duration_seconds)\n",
+        Lang::En => "\nOther flags:\n  --link URL       start from a share link; flags override it\n  --json           print JSON\n  --compose FILE   write the docker-compose.override.yml\n  --base FILE      your docker-compose.yml: the override takes your service names\n                   and keeps your command flags and NODE_OPTIONS\n  --alerts FILE    write the Prometheus alerting rules (headroom-alerts.yml)\n  --histogram NAME the API's request-duration histogram (http_request_duration_seconds)\n",
     });
     out
 }

@@ -61,6 +61,12 @@ fn run(args: &[String], defaults: Defaults) -> Result<(), UsageError> {
         std::fs::write(path, yaml)
             .map_err(|error| UsageError(format!("--compose {}: {error}", path.display())))?;
     }
+    if let Some(path) = &request.alerts {
+        let s = &plan.scenario;
+        let rules = headroom_core::alerts::rules_yaml(plan.tier, &request.histogram, s.lang);
+        std::fs::write(path, rules)
+            .map_err(|error| UsageError(format!("--alerts {}: {error}", path.display())))?;
+    }
     if request.json {
         println!("{}", json::render(&plan, defaults));
     } else {
