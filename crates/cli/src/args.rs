@@ -1,6 +1,7 @@
 //! Command-line arguments: one flag per URL query key, plus `--link`,
 //! `--json`, `--compose` and `--base`. Every value goes through the core's validation.
 
+use crate::report::Section;
 use headroom_core::scenario::Allowed;
 use headroom_core::{query, Defaults, Key, Lang, Scenario};
 use std::path::PathBuf;
@@ -24,6 +25,8 @@ pub struct Request {
     pub alerts: Option<PathBuf>,
     /// The API's request-duration histogram, for the latency and 5xx rules.
     pub histogram: String,
+    /// Print only this part of the readable plan.
+    pub section: Option<Section>,
 }
 
 /// A one-line reason to stop with status 2.
@@ -57,6 +60,7 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
     let mut compose = None;
     let mut base = None;
     let mut alerts = None;
+    let mut section = None;
     let mut histogram = headroom_core::alerts::DEFAULT_HISTOGRAM.to_owned();
     let mut iter = rest.iter();
     while let Some(arg) = iter.next() {
@@ -99,6 +103,22 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
                     "un chemin de fichier",
                     "a file path",
                 ))?))
+            }
+            "section" => {
+                let names: Vec<&str> = Section::ALL.iter().map(|s| s.name()).collect();
+                let name = value(names.join(", "))?;
+                section = Some(Section::from_name(&name).ok_or_else(|| {
+                    UsageError(match lang {
+                        Lang::Fr => format!(
+                            "--section : « {name} » refusé ; attendu : l'une des valeurs {}",
+                            names.join(", ")
+                        ),
+                        Lang::En => format!(
+                            "--section: \"{name}\" refused; expected one of {}",
+                            names.join(", ")
+                        ),
+                    })
+                })?);
             }
             "alerts" => {
                 alerts = Some(PathBuf::from(value(text(
@@ -175,6 +195,7 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
         base,
         alerts,
         histogram,
+        section,
     })))
 }
 
@@ -239,8 +260,8 @@ pub fn help(lang: Lang) -> String {
         ));
     }
     out.push_str(match lang {
-        Lang::Fr => "\nAutres options :\n  --link URL       part d'un lien de partage ; les options le complètent\n  --json           sortie JSON\n  --compose FICHIER écrit le docker-compose.override.yml\n  --base FICHIER   votre docker-compose.yml : l'override prend vos noms de services\n                   et garde vos options de commande et votre NODE_OPTIONS\n  --alerts FICHIER écrit les règles d'alerte Prometheus (headroom-alerts.yml)\n  --histogram NOM  l'histogramme de durée des requêtes de l'API (http_request_duration_seconds)\n",
-        Lang::En => "\nOther flags:\n  --link URL       start from a share link; flags override it\n  --json           print JSON\n  --compose FILE   write the docker-compose.override.yml\n  --base FILE      your docker-compose.yml: the override takes your service names\n                   and keeps your command flags and NODE_OPTIONS\n  --alerts FILE    write the Prometheus alerting rules (headroom-alerts.yml)\n  --histogram NAME the API's request-duration histogram (http_request_duration_seconds)\n",
+        Lang::Fr => "\nAutres options :\n  --link URL       part d'un lien de partage ; les options le complètent\n  --json           sortie JSON\n  --compose FICHIER écrit le docker-compose.override.yml\n  --base FICHIER   votre docker-compose.yml : l'override prend vos noms de services\n                   et garde vos options de commande et votre NODE_OPTIONS\n  --alerts FICHIER écrit les règles d'alerte Prometheus (headroom-alerts.yml)\n  --section NOM    n'affiche qu'une partie : summary, load, hardware, tuning, budget,\n                   decisions, roadmap, runbooks, considerations, conclusion, corrections\n  --histogram NOM  l'histogramme de durée des requêtes de l'API (http_request_duration_seconds)\n",
+        Lang::En => "\nOther flags:\n  --link URL       start from a share link; flags override it\n  --json           print JSON\n  --compose FILE   write the docker-compose.override.yml\n  --base FILE      your docker-compose.yml: the override takes your service names\n                   and keeps your command flags and NODE_OPTIONS\n  --alerts FILE    write the Prometheus alerting rules (headroom-alerts.yml)\n  --section NAME   print one part: summary, load, hardware, tuning, budget, decisions,\n                   roadmap, runbooks, considerations, conclusion, corrections\n  --histogram NAME the API's request-duration histogram (http_request_duration_seconds)\n",
     });
     out
 }

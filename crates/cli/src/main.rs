@@ -70,7 +70,7 @@ fn run(args: &[String], defaults: Defaults) -> Result<(), UsageError> {
     if request.json {
         println!("{}", json::render(&plan, defaults));
     } else {
-        print!("{}", report::render(&plan));
+        print!("{}", report::render(&plan, request.section));
     }
     Ok(())
 }

@@ -4,22 +4,18 @@ use headroom_core::text::{self, tx};
 use headroom_core::tier::Resource;
 use headroom_core::timing::Eta;
 use headroom_core::Plan;
-use headroom_core::{corrections, runbook};
+use headroom_core::{corrections, decision, hardware, runbook};
 
-pub fn render(plan: &Plan) -> String {
+pub fn render(plan: &Plan, section: Option<Section>) -> String {
     let s = &plan.scenario;
     let lang = s.lang;
     let t = |fr: &'static str, en: &'static str| tx(fr, en).get(lang);
     let n = |x: f64| text::integer(x, lang);
     let c = text::colon(lang);
     let tier = plan.tier;
-    let mut out = String::new();
-    let mut line = |text: String| {
-        out.push_str(&text);
-        out.push('\n');
-    };
+    let mut w = Writer::default();
 
-    line(format!(
+    w.line(format!(
         "Headroom — {} {}, {} {}, {}",
         n(f64::from(s.users)),
         t("utilisateurs actifs par mois", "monthly active users"),
@@ -28,11 +24,12 @@ pub fn render(plan: &Plan) -> String {
         s.host.name().get(lang)
     ));
     for notice in &plan.notices {
-        line(format!("! {}", notice.message(lang)));
+        w.line(format!("! {}", notice.message(lang)));
     }
-    line(String::new());
+    w.line(String::new());
 
-    line(format!(
+    w.section(Section::Summary);
+    w.line(format!(
         "{} {} · {} ({} {})",
         t("Palier", "Tier"),
         tier.number,
@@ -41,25 +38,25 @@ pub fn render(plan: &Plan) -> String {
         t("utilisateurs", "users")
     ));
     for bullet in tier.profile {
-        line(format!("  - {}", bullet.get(lang)));
+        w.line(format!("  - {}", bullet.get(lang)));
     }
     if let Some(recommendation) = tier.recommendation {
-        line(format!("  → {}", recommendation.get(lang)));
+        w.line(format!("  → {}", recommendation.get(lang)));
     }
-    line(format!(
+    w.line(format!(
         "{}{c}{}",
         s.host.name().get(lang),
         plan.verdict.name().get(lang)
     ));
     if let Some(timing) = plan.host_timing {
-        line(format!(
+        w.line(format!(
             "  {} ({} {}){c}{}",
             t("Lancer la phase 1", "Start phase 1"),
             n(timing.migration_start_users),
             t("utilisateurs", "users"),
             timing.migration_start.describe(lang)
         ));
-        line(format!(
+        w.line(format!(
             "  {} ({} {}){c}{}",
             t("Plafond de la machine", "Machine's ceiling"),
             n(f64::from(timing.ceiling_users)),
@@ -67,23 +64,24 @@ pub fn render(plan: &Plan) -> String {
             timing.ceiling.describe(lang)
         ));
     }
-    line(String::new());
+    w.line(String::new());
 
+    w.section(Section::Load);
     let load = &plan.load;
-    line(t("Charge attendue", "Expected load").to_owned());
+    w.line(t("Charge attendue", "Expected load").to_owned());
     let rule = if plan.uses_source_request_rule() {
         t(", règle de la source", ", source's rule")
     } else {
         ""
     };
-    line(format!(
+    w.line(format!(
         "  {:<24} {} ({} {}{rule})",
         t("Requêtes par jour", "Requests per day"),
         n(load.requests_per_day),
         text::number(load.requests_per_user, 2, lang),
         t("par utilisateur", "per user"),
     ));
-    line(format!(
+    w.line(format!(
         "  {:<24} {} {}, {} {}",
         t("Requêtes par seconde", "Requests per second"),
         load.requests_per_second.display(lang),
@@ -91,12 +89,12 @@ pub fn render(plan: &Plan) -> String {
         load.peak_requests_per_second.display(lang),
         t("en pointe", "at peak"),
     ));
-    line(format!(
+    w.line(format!(
         "  {:<24} {}",
         t("Base de données", "Database"),
         load.database.display(lang)
     ));
-    line(format!(
+    w.line(format!(
         "  {:<24} {}",
         t("Cache actif", "Active cache"),
         load.cache.display(lang)
@@ -114,14 +112,15 @@ pub fn render(plan: &Plan) -> String {
         ),
         None => String::new(),
     };
-    line(format!(
+    w.line(format!(
         "  {:<24} {}{provision}",
         t("Disque utilisé", "Disk in use"),
         load.disk.display(lang)
     ));
-    line(String::new());
+    w.line(String::new());
 
-    line(format!(
+    w.section(Section::Hardware);
+    w.line(format!(
         "{}{c}{} ({})",
         t("Coût mensuel", "Monthly cost"),
         tier.monthly_cost.display(lang),
@@ -138,19 +137,117 @@ pub fn render(plan: &Plan) -> String {
     } else {
         ";"
     };
-    line(format!(
+    w.line(format!(
         "{}{c}{} ({}){semicolon} {}{c}{lasts}",
         t("Durée du palier", "Tier lasts"),
         tier.durability.describe(lang),
         t("source", "source"),
         t("à votre croissance", "at your growth")
     ));
-    line(String::new());
+    if !tier.allocation.is_empty() {
+        w.line(format!(
+            "  {}",
+            t(
+                "Ce que le palier utilise (sur le Pi 4)",
+                "What the tier uses (on the Pi 4)"
+            )
+        ));
+        let one = |x: f64| text::number(x, 1, lang);
+        for row in tier.allocation {
+            let low = row
+                .low
+                .map(|l| format!("{}–", one(l)))
+                .unwrap_or_else(|| "< ".to_owned());
+            w.line(format!(
+                "    {:<16} {low}{} {} ({})",
+                row.resource.name().get(lang),
+                one(row.high),
+                row.unit.get(lang),
+                row.note.get(lang)
+            ));
+        }
+    }
+    if !tier.limits.is_empty() {
+        w.line(format!(
+            "  {}",
+            t("Limites compose (source)", "Compose limits (source)")
+        ));
+        for l in tier.limits {
+            let reservation = l
+                .mem_reservation
+                .map(|r| format!(", mem_reservation {}m", r.0))
+                .unwrap_or_default();
+            let replicas = if l.replicas > 1 {
+                format!(" × {}", l.replicas)
+            } else {
+                String::new()
+            };
+            w.line(format!(
+                "    {:<9} cpus {}, mem_limit {}m{reservation}{replicas}",
+                l.service.name(),
+                l.cpus.0,
+                l.mem_limit.0
+            ));
+        }
+    }
+    for item in tier.optimizations {
+        w.line(format!("  - {}", item.get(lang)));
+    }
+    for upgrade in tier.upgrades {
+        let price = upgrade
+            .price
+            .map(|p| format!(" — {}", p.display(lang)))
+            .unwrap_or_default();
+        w.line(format!("  + {}{price}", upgrade.item.get(lang)));
+    }
+    if tier.number == 4 || (s.host == headroom_core::Host::Pi4 && plan.host_timing.is_some()) {
+        w.line(format!(
+            "  {}",
+            t(
+                "Le mini PC à acheter (source, palier 4)",
+                "The mini PC to buy (source, tier 4)"
+            )
+        ));
+        for part in hardware::MINI_PC_PARTS
+            .iter()
+            .chain([&hardware::MINI_PC_EXAMPLE])
+        {
+            w.line(format!(
+                "    {:<16} {:<36} {}",
+                part.role.get(lang),
+                part.spec.get(lang),
+                part.price.display(lang)
+            ));
+        }
+        w.line(format!(
+            "    {:<16} {:<36} {}",
+            "Total",
+            "",
+            hardware::MINI_PC_TOTAL.display(lang)
+        ));
+    }
+    if tier.number == 5 {
+        w.line(format!(
+            "  {}",
+            t(
+                "Architecture distribuée (source, palier 5)",
+                "Distributed architecture (source, tier 5)"
+            )
+        ));
+        for cluster in &hardware::TIER5_ARCHITECTURE {
+            w.line(format!("    {}", cluster.name.get(lang)));
+            for node in cluster.nodes {
+                w.line(format!("      ├─ {}", node.get(lang)));
+            }
+        }
+    }
+    w.line(String::new());
 
+    w.section(Section::Tuning);
     if let Some(tuning) = &plan.tuning {
-        line(t("Réglages des serveurs", "Server settings").to_owned());
+        w.line(t("Réglages des serveurs", "Server settings").to_owned());
         for setting in &tuning.settings {
-            line(format!(
+            w.line(format!(
                 "  {:<9} {:<32} {:<12} {}",
                 setting.key.service().name(),
                 setting.key.name(),
@@ -158,25 +255,25 @@ pub fn render(plan: &Plan) -> String {
                 setting.provenance(lang)
             ));
         }
-        line(String::new());
+        w.line(String::new());
         let memory = &tuning.memory;
-        line(format!(
+        w.line(format!(
             "{}{c}{} / {} (mem_limit)",
             t("Pire cas de PostgreSQL", "PostgreSQL's worst case"),
             memory.worst_case().display(lang),
             memory.limit.display(lang),
         ));
         for term in memory.terms(lang) {
-            line(format!(
+            w.line(format!(
                 "  {:<18} {:>10}  {}",
                 term.name,
                 term.amount.display(lang),
                 term.detail
             ));
         }
-        line(format!("  shm_size{c}{}m", tuning.shm.size.0,));
-        line(String::new());
-        line(
+        w.line(format!("  shm_size{c}{}m", tuning.shm.size.0,));
+        w.line(String::new());
+        w.line(
             t(
                 "Les mêmes réglages sans toucher à command: (postgresql.conf, ALTER SYSTEM, redis.conf)",
                 "The same settings without touching command: (postgresql.conf, ALTER SYSTEM, redis.conf)",
@@ -189,13 +286,13 @@ pub fn render(plan: &Plan) -> String {
             tuning.redis_conf(),
         ] {
             for text in block.lines() {
-                line(format!("  {text}"));
+                w.line(format!("  {text}"));
             }
-            line(String::new());
+            w.line(String::new());
         }
         if let Some(pooler) = &tuning.pooler {
-            line(String::new());
-            line(format!(
+            w.line(String::new());
+            w.line(format!(
                 "PgBouncer ({}){c}{}",
                 headroom_core::pooler::IMAGE,
                 t(
@@ -204,7 +301,7 @@ pub fn render(plan: &Plan) -> String {
                 )
             ));
             for setting in &pooler.settings {
-                line(format!(
+                w.line(format!(
                     "  {:<21} {:<12} {}",
                     setting.key,
                     setting.value,
@@ -213,29 +310,30 @@ pub fn render(plan: &Plan) -> String {
             }
             let [before, after] =
                 pooler.connection_strings("postgres", plan.scenario.names.database.as_str());
-            line(format!("  {}{c}{before}", t("avant", "before")));
-            line(format!("  {}{c}{after}", t("après", "after")));
+            w.line(format!("  {}{c}{before}", t("avant", "before")));
+            w.line(format!("  {}{c}{after}", t("après", "after")));
             for (i, step) in runbook::POOLER.iter().enumerate() {
-                line(format!("  {}. {}", i + 1, step.title.get(lang)));
+                w.line(format!("  {}. {}", i + 1, step.title.get(lang)));
                 for command in step.commands_for(&plan.scenario.names) {
-                    line(format!("       $ {command}"));
+                    w.line(format!("       $ {command}"));
                 }
                 if let Some(note) = step.note_for(&plan.scenario.names, lang) {
-                    line(format!("       {note}"));
+                    w.line(format!("       {note}"));
                 }
             }
         }
-        line(String::new());
+        w.line(String::new());
     }
 
+    w.section(Section::Budget);
     if let Some(budget) = &plan.budget {
-        line(format!(
+        w.line(format!(
             "{} ({}){c}{}",
             t("Bilan des ressources", "Budget check"),
             budget.host.name().get(lang),
             budget.machine.describe(lang)
         ));
-        line(format!(
+        w.line(format!(
             "  {}{c}{} + {} {} = {}; {}{c}{}",
             t("Mémoire", "Memory"),
             (budget.memory_committed - budget.os_reserve).display(lang),
@@ -246,19 +344,19 @@ pub fn render(plan: &Plan) -> String {
             budget.memory_left.display(lang)
         ));
         if budget.memory_overflows() {
-            line(format!(
+            w.line(format!(
                 "  ! {}",
                 t("La mémoire déborde.", "Memory overflows.")
             ));
         }
-        line(format!(
+        w.line(format!(
             "  CPU{c}{} / {} ({})",
             budget.cpus_committed.display(lang),
             budget.machine.threads.display(lang),
             text::percent(100.0 * budget.cpu_ratio(), 1, lang)
         ));
         if budget.cpus_oversubscribed() {
-            line(format!(
+            w.line(format!(
                 "  ! {}",
                 t(
                     "Les limites CPU dépassent les cœurs de la machine.",
@@ -266,13 +364,14 @@ pub fn render(plan: &Plan) -> String {
                 )
             ));
         }
-        line(String::new());
+        w.line(String::new());
     }
 
+    w.section(Section::Decisions);
     if !plan.triggered.is_empty() {
-        line(t("Mesures : actions à mener", "Measured: actions to take").to_owned());
+        w.line(t("Mesures : actions à mener", "Measured: actions to take").to_owned());
         for row in &plan.triggered {
-            line(format!(
+            w.line(format!(
                 "  [{}] {} > {}{c}{}",
                 row.severity.name().get(lang),
                 row.metric.name().get(lang),
@@ -280,43 +379,132 @@ pub fn render(plan: &Plan) -> String {
                 row.action.get(lang)
             ));
         }
-        line(String::new());
+        w.line(String::new());
     }
+    w.line(t("Tableau de décision (source)", "Decision table (source)").to_owned());
+    for row in &decision::THRESHOLDS {
+        let mark = if plan.triggered.contains(&row) {
+            "!"
+        } else {
+            " "
+        };
+        w.line(format!(
+            "  {mark} {:<26} > {:<10} {:<9} {}",
+            row.metric.name().get(lang),
+            row.metric.format(row.threshold, lang),
+            row.severity.name().get(lang),
+            row.action.get(lang)
+        ));
+        if let Some(note) = row.source_note {
+            w.line(format!("      {}", note.get(lang)));
+        }
+    }
+    w.line(String::new());
 
-    line(t("Feuille de route projetée", "Projected roadmap").to_owned());
+    w.section(Section::Roadmap);
+    w.line(t("Feuille de route projetée", "Projected roadmap").to_owned());
     for p in &plan.roadmap {
         let when = match p.starts {
             Eta::Overdue => t("atteint", "reached").to_owned(),
             eta => eta.describe(lang),
         };
-        line(format!(
-            "  {}. {:<22} {}",
+        let source = match p.step.to_month {
+            Some(to) => format!("{}–{to}", p.step.from_month),
+            None => format!("{}+", p.step.from_month),
+        };
+        let price = p
+            .step
+            .price
+            .map(|e| format!(", {}", e.display(lang)))
+            .unwrap_or_default();
+        w.line(format!(
+            "  {}. {:<22} {when} ({} {source} {}{price})",
             p.step.number,
             p.step.action.get(lang),
-            when
+            t("source :", "source:"),
+            t("mois", "months"),
         ));
     }
-    line(String::new());
+    w.line(String::new());
 
-    line(format!(
+    w.section(Section::Runbooks);
+    let names = &s.names;
+    let steps = |w: &mut Writer, steps: &[runbook::Step]| {
+        for (i, step) in steps.iter().enumerate() {
+            w.line(format!(
+                "    {}. [{}] {}",
+                i + 1,
+                step.side.name().get(lang),
+                step.title.get(lang)
+            ));
+            for command in step.commands_for(names) {
+                w.line(format!("         $ {command}"));
+            }
+            if let Some(note) = step.note_for(names, lang) {
+                w.line(format!("         {note}"));
+            }
+        }
+    };
+    w.line(t("Migration Pi 4 → mini PC", "Migration Pi 4 → mini PC").to_owned());
+    for phase in &runbook::MIGRATION {
+        w.line(format!(
+            "  {} {} · {} ({})",
+            t("Phase", "Phase"),
+            phase.number,
+            phase.name.get(lang),
+            phase.duration.get(lang)
+        ));
+        for task in phase.tasks.iter().chain(phase.checklist) {
+            w.line(format!("    [ ] {}", task.get(lang)));
+        }
+        steps(&mut w, phase.steps);
+    }
+    w.line(format!("  {}", t("Retour arrière", "Rollback")));
+    steps(&mut w, &runbook::ROLLBACK);
+    w.line(t("Pour tout changement du compose", "For any compose change").to_owned());
+    steps(&mut w, &runbook::COMPOSE_CHANGE);
+    w.line(String::new());
+
+    w.section(Section::Considerations);
+    for item in runbook::CONSIDERATIONS
+        .iter()
+        .filter(|c| c.applies(s.host, s.users))
+    {
+        w.line(format!(
+            "{}{c}{}",
+            item.title.get(lang),
+            item.summary.get(lang)
+        ));
+        for point in item.points {
+            w.line(format!("  - {}", point.get(lang)));
+        }
+        for (what, command) in item.commands {
+            w.line(format!("  {}{c}$ {command}", what.get(lang)));
+        }
+    }
+    w.line(String::new());
+
+    w.section(Section::Conclusion);
+    w.line(format!(
         "{} ({}){c}{}",
         t("Conseil", "Advice"),
         plan.advice.source_range,
         plan.advice.advice.get(lang)
     ));
     if let Some(correction) = plan.advice.correction {
-        line(format!("  {}", correction.get(lang)));
+        w.line(format!("  {}", correction.get(lang)));
     }
-    line(format!("  {}", runbook::CONCLUSION_SUMMARY.get(lang)));
-    line(String::new());
-    line(t("Où la source se trompe", "Where the source is wrong").to_owned());
+    w.line(format!("  {}", runbook::CONCLUSION_SUMMARY.get(lang)));
+    w.line(String::new());
+    w.section(Section::Corrections);
+    w.line(t("Où la source se trompe", "Where the source is wrong").to_owned());
     for correction in corrections::CORRECTIONS.iter() {
-        line(format!("  - {}", correction.source_says.get(lang)));
-        line(format!("    → {}", correction.headroom_does.get(lang)));
+        w.line(format!("  - {}", correction.source_says.get(lang)));
+        w.line(format!("    → {}", correction.headroom_does.get(lang)));
     }
     if plan.compose_override.is_some() {
-        line(String::new());
-        line(
+        w.line(String::new());
+        w.line(
             t(
                 "docker-compose.override.yml : --compose FICHIER pour l'écrire.",
                 "docker-compose.override.yml: --compose FILE writes it.",
@@ -324,5 +512,89 @@ pub fn render(plan: &Plan) -> String {
             .to_owned(),
         );
     }
-    out
+    w.finish(section)
+}
+
+/// A part of the readable plan, for `--section NAME`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Summary,
+    Load,
+    Hardware,
+    Tuning,
+    Budget,
+    Decisions,
+    Roadmap,
+    Runbooks,
+    Considerations,
+    Conclusion,
+    Corrections,
+}
+
+impl Section {
+    pub const ALL: [Section; 11] = [
+        Section::Summary,
+        Section::Load,
+        Section::Hardware,
+        Section::Tuning,
+        Section::Budget,
+        Section::Decisions,
+        Section::Roadmap,
+        Section::Runbooks,
+        Section::Considerations,
+        Section::Conclusion,
+        Section::Corrections,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Summary => "summary",
+            Section::Load => "load",
+            Section::Hardware => "hardware",
+            Section::Tuning => "tuning",
+            Section::Budget => "budget",
+            Section::Decisions => "decisions",
+            Section::Roadmap => "roadmap",
+            Section::Runbooks => "runbooks",
+            Section::Considerations => "considerations",
+            Section::Conclusion => "conclusion",
+            Section::Corrections => "corrections",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// The report's text, cut into sections as it is written.
+#[derive(Default)]
+struct Writer {
+    /// The header, then each section's text.
+    parts: Vec<(Option<Section>, String)>,
+}
+
+impl Writer {
+    fn line(&mut self, text: String) {
+        if self.parts.is_empty() {
+            self.parts.push((None, String::new()));
+        }
+        if let Some((_, out)) = self.parts.last_mut() {
+            out.push_str(&text);
+            out.push('\n');
+        }
+    }
+
+    fn section(&mut self, section: Section) {
+        self.parts.push((Some(section), String::new()));
+    }
+
+    /// The whole plan, or the header and one section.
+    fn finish(self, only: Option<Section>) -> String {
+        self.parts
+            .into_iter()
+            .filter(|(section, _)| only.is_none() || section.is_none() || *section == only)
+            .map(|(_, text)| text)
+            .collect()
+    }
 }

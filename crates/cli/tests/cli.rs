@@ -311,3 +311,39 @@ fn help_lists_every_flag() {
         assert!(help.contains(&format!("--{key}")), "--{key}");
     }
 }
+
+#[test]
+fn sections_print_one_part_each_with_the_runbook_names_substituted() {
+    let text = |args: &[&str]| String::from_utf8(headroom(args).stdout).unwrap();
+    let runbooks = text(&[
+        "plan",
+        "--users",
+        "1200",
+        "--db",
+        "shop",
+        "--target",
+        "nuc",
+        "--section",
+        "runbooks",
+    ]);
+    assert!(runbooks.contains("pg_dump -U postgres shop > backup.sql"));
+    assert!(runbooks.contains("scp backup.sql user@nuc:/tmp/"));
+    assert!(!runbooks.contains("Server settings"), "one section only");
+    let hardware = text(&["plan", "--users", "1200", "--section", "hardware"]);
+    assert!(
+        hardware.contains("CPU              3.5–4 cores in use"),
+        "{hardware}"
+    );
+    assert!(hardware.contains("Total") && hardware.contains("€500–720"));
+    let decisions = text(&["plan", "--cpu", "90", "--section", "decisions"]);
+    // All nine rows, the two the measurement trips marked.
+    assert_eq!(decisions.matches("  ! CPU use").count(), 2);
+    assert!(decisions.contains("5xx errors"));
+    let tier5 = text(&["plan", "--users", "50000", "--section", "hardware"]);
+    assert!(tier5.contains("Node.js API #4"));
+    assert_eq!(
+        refusal(&["plan", "--section", "everything"]),
+        "headroom: --section: \"everything\" refused; expected one of summary, load, hardware, \
+         tuning, budget, decisions, roadmap, runbooks, considerations, conclusion, corrections"
+    );
+}
