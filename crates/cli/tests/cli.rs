@@ -347,3 +347,30 @@ fn sections_print_one_part_each_with_the_runbook_names_substituted() {
          tuning, budget, decisions, roadmap, runbooks, considerations, conclusion, corrections"
     );
 }
+
+#[test]
+fn json_follows_the_committed_schema() {
+    let schema: Value = serde_json::from_str(include_str!("../../../schema/plan.schema.json"))
+        .expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    for args in [
+        &["plan", "--json"][..],
+        &[
+            "plan", "--json", "--users", "1200", "--cpu", "90", "--lang", "fr",
+        ],
+        &["plan", "--json", "--users", "50000", "--host", "cloud"],
+        &["plan", "--json", "--users", "0", "--growth", "-10"],
+    ] {
+        let plan = json(args);
+        assert_eq!(plan["schema_version"], 1);
+        let errors: Vec<String> = validator
+            .iter_errors(&plan)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{args:?}: {errors:?}");
+    }
+    // The schema can fail: a plan without its tier is refused.
+    let mut broken = json(&["plan", "--json"]);
+    broken.as_object_mut().expect("an object").remove("tier");
+    assert!(!validator.is_valid(&broken));
+}

@@ -52,6 +52,8 @@ pub mod tier;
 pub mod timing;
 pub mod tuning;
 pub mod units;
+#[cfg(feature = "serde")]
+pub mod view;
 
 pub use hardware::Host;
 pub use plan::{plan, Plan, Verdict};

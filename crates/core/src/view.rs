@@ -1,0 +1,350 @@
+//! The plan as other programs read it: one serializable view with a stable,
+//! versioned shape (`schema_version`), the CLI's `--json`. Numbers are
+//! unrounded; sizes carry their unit in the field name (`_mb` decimal
+//! megabytes, `_mib` binary). The view differs from the model on purpose:
+//! texts in the plan's language, enums as short strings, figures computed.
+//! Behind the `serde` feature, off in the site.
+
+use crate::decision::Severity;
+use crate::roadmap::Lasts;
+use crate::timing::Eta;
+use crate::tuning::{self, Reason};
+use crate::{pooler, query, Defaults, Plan, Verdict};
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever a field changes meaning or goes; adding one does not.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanView {
+    pub schema_version: u32,
+    /// The share link's query for these inputs.
+    pub query: String,
+    pub scenario: ScenarioView,
+    pub tier: TierView,
+    pub host: HostView,
+    pub load: LoadView,
+    pub timing: TimingView,
+    pub tuning: Option<Vec<SettingView>>,
+    pub postgres: Option<PostgresView>,
+    pub budget: Option<BudgetView>,
+    pub decisions: Vec<DecisionView>,
+    pub roadmap: Vec<RoadmapView>,
+    pub advice: AdviceView,
+    pub compose_override: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioView {
+    pub users: u32,
+    pub growth_percent: f64,
+    pub host: String,
+    pub requests_per_user: Option<f64>,
+    pub peak_ratio: f64,
+    pub mb_per_user: f64,
+    pub pg_connections: Option<u32>,
+    pub start: String,
+    pub lang: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TierView {
+    pub number: u8,
+    pub name: String,
+    pub min_users: u32,
+    pub max_users: Option<u32>,
+    pub position: Option<f64>,
+    pub next: Option<u8>,
+    pub monthly_cost_eur: [u32; 2],
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HostView {
+    pub code: String,
+    pub name: String,
+    pub ceiling_users: Option<u32>,
+    /// `fits`, `start_migration`, `over_ceiling`, `no_ceiling`.
+    pub verdict: String,
+    pub verdict_text: String,
+    pub next: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LoadView {
+    pub requests_per_user: f64,
+    pub requests_per_user_from_source_rule: bool,
+    pub requests_per_day: f64,
+    pub requests_per_second: f64,
+    pub peak_requests_per_second: f64,
+    pub database_mb: f64,
+    pub cache_mb: f64,
+    pub disk_mb: f64,
+}
+
+/// Fractional months from the start; `0` when overdue, `null` when not
+/// within ten years, all `null` on the cloud.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TimingView {
+    pub migration_start_users: Option<f64>,
+    pub migration_start_months: Option<f64>,
+    pub migration_start_month: Option<String>,
+    pub ceiling_users: Option<u32>,
+    pub ceiling_months: Option<f64>,
+    pub ceiling_month: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SettingView {
+    pub service: String,
+    pub name: String,
+    pub value: String,
+    /// `source`, `derived`, `corrected`.
+    pub origin: String,
+    pub source_value: Option<f64>,
+    pub provenance: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PostgresView {
+    pub connections: u32,
+    pub largest_connections: Option<u32>,
+    pub mem_limit_mib: f64,
+    pub worst_case_mib: f64,
+    pub shared_memory_mib: f64,
+    pub process_overhead_mib: f64,
+    pub processes: u32,
+    pub query_memory_mib: f64,
+    pub query_processes: u32,
+    pub autovacuum_mib: f64,
+    pub work_mem_mib: f64,
+    pub shm_size_mib: f64,
+    pub pgbouncer: Option<PgBouncerView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PgBouncerView {
+    pub image: String,
+    pub pool_size: u32,
+    pub settings: Vec<PoolSettingView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PoolSettingView {
+    pub name: String,
+    pub value: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BudgetView {
+    pub host: String,
+    pub memory_mib: f64,
+    pub os_reserve_mib: f64,
+    pub memory_committed_mib: f64,
+    pub memory_left_mib: f64,
+    pub memory_overflows: bool,
+    pub cpus: f64,
+    pub cpus_committed: f64,
+    pub cpus_oversubscribed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DecisionView {
+    /// The query key of the measurement: `cpu`, `ram`, `disk`, `p95`, `err`.
+    pub metric: String,
+    pub threshold: f64,
+    /// `warning`, `urgent`, `critical`.
+    pub severity: String,
+    pub action: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoadmapView {
+    pub step: u8,
+    pub tier: u8,
+    pub action: String,
+    pub source_months: (u32, Option<u32>),
+    pub starts_in_months: Option<f64>,
+    pub starts_month: Option<String>,
+    pub tier_lasts_months: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdviceView {
+    pub source_range: String,
+    pub text: String,
+    pub correction: Option<String>,
+}
+
+fn month(eta: Eta) -> Option<String> {
+    match eta {
+        Eta::In { month, .. } => Some(month.to_string()),
+        _ => None,
+    }
+}
+
+impl PlanView {
+    pub fn new(plan: &Plan, defaults: Defaults) -> PlanView {
+        let s = &plan.scenario;
+        let lang = s.lang;
+        let tier = plan.tier;
+        PlanView {
+            schema_version: SCHEMA_VERSION,
+            query: query::encode(s, defaults),
+            scenario: ScenarioView {
+                users: s.users,
+                growth_percent: s.growth_percent,
+                host: s.host.code().to_owned(),
+                requests_per_user: s.requests_per_user,
+                peak_ratio: s.peak_ratio,
+                mb_per_user: s.mb_per_user,
+                pg_connections: s.pg_connections,
+                start: s.start.to_string(),
+                lang: lang.code().to_owned(),
+            },
+            tier: TierView {
+                number: tier.number,
+                name: tier.name.get(lang).to_owned(),
+                min_users: tier.min_users,
+                max_users: tier.max_users,
+                position: plan.position,
+                next: tier.next().map(|t| t.number),
+                monthly_cost_eur: [tier.monthly_cost.low, tier.monthly_cost.high],
+            },
+            host: HostView {
+                code: s.host.code().to_owned(),
+                name: s.host.name().get(lang).to_owned(),
+                ceiling_users: s.host.machine().map(|m| m.ceiling_users),
+                verdict: match plan.verdict {
+                    Verdict::Fits => "fits",
+                    Verdict::StartMigration => "start_migration",
+                    Verdict::OverCeiling => "over_ceiling",
+                    Verdict::NoCeiling => "no_ceiling",
+                }
+                .to_owned(),
+                verdict_text: plan.verdict.name().get(lang).to_owned(),
+                next: s.host.next().map(|h| h.code().to_owned()),
+            },
+            load: LoadView {
+                requests_per_user: plan.load.requests_per_user,
+                requests_per_user_from_source_rule: plan.uses_source_request_rule(),
+                requests_per_day: plan.load.requests_per_day,
+                requests_per_second: plan.load.requests_per_second.0,
+                peak_requests_per_second: plan.load.peak_requests_per_second.0,
+                database_mb: plan.load.database.0,
+                cache_mb: plan.load.cache.0,
+                disk_mb: plan.load.disk.0,
+            },
+            timing: plan
+                .host_timing
+                .map(|t| TimingView {
+                    migration_start_users: Some(t.migration_start_users),
+                    migration_start_months: t.migration_start.months(),
+                    migration_start_month: month(t.migration_start),
+                    ceiling_users: Some(t.ceiling_users),
+                    ceiling_months: t.ceiling.months(),
+                    ceiling_month: month(t.ceiling),
+                })
+                .unwrap_or_default(),
+            tuning: plan.tuning.as_ref().map(|t| {
+                t.settings
+                    .iter()
+                    .map(|setting| SettingView {
+                        service: setting.key.service().name().to_owned(),
+                        name: setting.key.name().to_owned(),
+                        value: setting.value_text(),
+                        origin: match setting.reason {
+                            Reason::Source { .. } => "source",
+                            Reason::Derived(_) => "derived",
+                            Reason::Corrected { .. } => "corrected",
+                        }
+                        .to_owned(),
+                        source_value: match setting.reason {
+                            Reason::Corrected { source, .. } => Some(source.0),
+                            _ => None,
+                        },
+                        provenance: setting.provenance(lang),
+                    })
+                    .collect()
+            }),
+            postgres: plan.tuning.as_ref().map(|t| {
+                let m = &t.memory;
+                PostgresView {
+                    connections: t.connections,
+                    largest_connections: tuning::largest_pgconn(tier),
+                    mem_limit_mib: m.limit.0,
+                    worst_case_mib: m.worst_case().0,
+                    shared_memory_mib: m.shared.0,
+                    process_overhead_mib: m.process_overhead().0,
+                    processes: m.processes,
+                    query_memory_mib: m.query_memory().0,
+                    query_processes: m.query_processes,
+                    autovacuum_mib: m.autovacuum().0,
+                    work_mem_mib: m.work_mem.0,
+                    shm_size_mib: t.shm.size.0,
+                    pgbouncer: t.pooler.as_ref().map(|p| PgBouncerView {
+                        image: pooler::IMAGE.to_owned(),
+                        pool_size: p.pool_size,
+                        settings: p
+                            .settings
+                            .iter()
+                            .map(|s| PoolSettingView {
+                                name: s.key.to_owned(),
+                                value: s.value.clone(),
+                                reason: s.reason.describe(lang),
+                            })
+                            .collect(),
+                    }),
+                }
+            }),
+            budget: plan.budget.as_ref().map(|b| BudgetView {
+                host: b.host.code().to_owned(),
+                memory_mib: b.machine.memory.0,
+                os_reserve_mib: b.os_reserve.0,
+                memory_committed_mib: b.memory_committed.0,
+                memory_left_mib: b.memory_left.0,
+                memory_overflows: b.memory_overflows(),
+                cpus: b.machine.threads.0,
+                cpus_committed: b.cpus_committed.0,
+                cpus_oversubscribed: b.cpus_oversubscribed(),
+            }),
+            decisions: plan
+                .triggered
+                .iter()
+                .map(|row| DecisionView {
+                    metric: row.metric.key().to_owned(),
+                    threshold: row.threshold,
+                    severity: match row.severity {
+                        Severity::Warning => "warning",
+                        Severity::Urgent => "urgent",
+                        Severity::Critical => "critical",
+                    }
+                    .to_owned(),
+                    action: row.action.get(lang).to_owned(),
+                })
+                .collect(),
+            roadmap: plan
+                .roadmap
+                .iter()
+                .map(|p| RoadmapView {
+                    step: p.step.number,
+                    tier: p.tier.number,
+                    action: p.step.action.get(lang).to_owned(),
+                    source_months: (p.step.from_month, p.step.to_month),
+                    starts_in_months: p.starts.months(),
+                    starts_month: month(p.starts),
+                    tier_lasts_months: match p.lasts {
+                        Lasts::Months(m) => Some(m),
+                        _ => None,
+                    },
+                })
+                .collect(),
+            advice: AdviceView {
+                source_range: plan.advice.source_range.to_owned(),
+                text: plan.advice.advice.get(lang).to_owned(),
+                correction: plan.advice.correction.map(|c| c.get(lang).to_owned()),
+            },
+            compose_override: plan.compose_override.clone(),
+        }
+    }
+}
