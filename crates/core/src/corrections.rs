@@ -27,7 +27,7 @@ pub const CORRECTIONS: [Correction; 12] = [
     Correction {
         topic: Topic::Tiers,
         source_says: tx(
-            "Conclusion : « 2000+ users : Cloud mandatory », alors que le tableau des paliers garde le mini PC jusqu'à 10 000.",
+            "Conclusion : « 2000+ users : Cloud mandatory », alors que le tableau des paliers garde le mini PC jusqu'à 10\u{202f}000.",
             "Conclusion: \"2000+ users: Cloud mandatory\", while the tier table keeps the mini PC up to 10,000.",
         ),
         headroom_does: tx(

@@ -521,7 +521,7 @@ pub const CONCLUSION: [Advice; 4] = [
         advice: tx("Le cloud devient obligatoire", "Cloud is mandatory"),
         price: None,
         correction: Some(tx(
-            "Le tableau des paliers de la source garde un mini PC jusqu'à 10 000 utilisateurs ; Headroom le suit : mini PC jusqu'à 10 000, cloud au-delà.",
+            "Le tableau des paliers de la source garde un mini PC jusqu'à 10\u{202f}000 utilisateurs ; Headroom le suit : mini PC jusqu'à 10\u{202f}000, cloud au-delà.",
             "The source's tier table keeps a mini PC up to 10,000 users; Headroom follows it: mini PC up to 10,000, cloud beyond.",
         )),
     },
@@ -529,7 +529,7 @@ pub const CONCLUSION: [Advice; 4] = [
 
 /// Source, section 8: its closing judgement on the Pi 4.
 pub const CONCLUSION_SUMMARY: Text = tx(
-    "Avec un SSD, le Pi 4 tient 1 000 à 2 000 utilisateurs actifs par mois : un excellent rapport coût/performance pour démarrer. Au-delà, il faut investir dans une infrastructure qui s'étend.",
+    "Avec un SSD, le Pi 4 tient 1\u{202f}000 à 2\u{202f}000 utilisateurs actifs par mois : un excellent rapport coût/performance pour démarrer. Au-delà, il faut investir dans une infrastructure qui s'étend.",
     "With an SSD, the Pi 4 carries 1,000-2,000 monthly active users: excellent value for a young product. Past that, invest in infrastructure that scales.",
 );
 

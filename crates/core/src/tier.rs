@@ -456,7 +456,7 @@ pub static TIERS: [Tier; 5] = [
             )),
         },
         warning: Some(tx(
-            "Le Pi 4 B atteint sa limite critique au-delà de 2 000 utilisateurs",
+            "Le Pi 4 B atteint sa limite critique au-delà de 2\u{202f}000 utilisateurs",
             "The Pi 4 B hits its critical limit beyond 2,000 users",
         )),
     },

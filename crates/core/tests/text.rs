@@ -63,3 +63,35 @@ fn fixed_point_for_svg_and_css() {
     assert_eq!(text::fixed(1e20, 1), "100000000000000000000.0");
     assert_eq!(text::fixed(f64::NAN, 1), "0");
 }
+
+#[test]
+fn french_texts_group_thousands_with_a_narrow_no_break_space() {
+    use headroom_core::corrections::CORRECTIONS;
+    use headroom_core::runbook::{CONCLUSION, CONCLUSION_SUMMARY};
+    use headroom_core::tier::TIERS;
+    let mut texts: Vec<&str> = CORRECTIONS
+        .iter()
+        .flat_map(|c| [c.source_says.get(Lang::Fr), c.headroom_does.get(Lang::Fr)])
+        .collect();
+    texts.extend(CONCLUSION.iter().map(|a| a.advice.get(Lang::Fr)));
+    texts.extend(
+        CONCLUSION
+            .iter()
+            .filter_map(|a| a.correction.map(|c| c.get(Lang::Fr))),
+    );
+    texts.push(CONCLUSION_SUMMARY.get(Lang::Fr));
+    texts.extend(
+        TIERS
+            .iter()
+            .filter_map(|t| t.warning.map(|w| w.get(Lang::Fr))),
+    );
+    for text in texts {
+        let bytes: Vec<char> = text.chars().collect();
+        for window in bytes.windows(5) {
+            let plain_grouping = window[0].is_ascii_digit()
+                && window[1] == ' '
+                && window[2..].iter().all(|c| c.is_ascii_digit());
+            assert!(!plain_grouping, "a plain space groups thousands in: {text}");
+        }
+    }
+}
