@@ -19,7 +19,7 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
         "Headroom — {} {}, {} {}, {}",
         n(f64::from(s.users)),
         t("utilisateurs actifs par mois", "monthly active users"),
-        text::percent(s.growth_percent, 2, lang),
+        text::percent(s.growth_percent, decimals_for(s.growth_percent), lang),
         t("par mois", "a month"),
         s.host.name().get(lang)
     ));
@@ -78,7 +78,11 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
         "  {:<24} {} ({} {}{rule})",
         t("Requêtes par jour", "Requests per day"),
         n(load.requests_per_day),
-        text::number(load.requests_per_user, 2, lang),
+        text::number(
+            load.requests_per_user,
+            decimals_for(load.requests_per_user),
+            lang
+        ),
         t("par utilisateur", "per user"),
     ));
     w.line(format!(
@@ -513,6 +517,16 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
         );
     }
     w.finish(section)
+}
+
+/// Decimals enough to show a small input's first two significant digits
+/// (0.001 stays 0.001, not 0), two for ordinary values.
+fn decimals_for(value: f64) -> usize {
+    let magnitude = value.abs();
+    if magnitude == 0.0 || magnitude >= 0.01 || !magnitude.is_finite() {
+        return 2;
+    }
+    ((-magnitude.log10()).floor() as usize + 2).min(8)
 }
 
 /// A part of the readable plan, for `--section NAME`.

@@ -374,3 +374,16 @@ fn json_follows_the_committed_schema() {
     broken.as_object_mut().expect("an object").remove("tier");
     assert!(!validator.is_valid(&broken));
 }
+
+#[test]
+fn small_inputs_keep_their_significant_digits() {
+    let out = String::from_utf8(
+        headroom(&[
+            "plan", "--users", "1", "--rpu", "0.001", "--growth", "0.001",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert!(out.contains("0.001% a month"), "{out}");
+    assert!(out.contains("(0.001 per user)"), "{out}");
+}
