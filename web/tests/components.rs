@@ -95,7 +95,8 @@ async fn summary_shows_tier_3_and_60000_requests_for_2000_users() {
         Some("3")
     );
     assert_eq!(text(&root, "#summary-requests-per-day"), "60,000");
-    assert!(text(&root, "#verdict").contains("Start the migration"));
+    // 2,000 users is the Pi's ceiling: the migration is overdue.
+    assert!(text(&root, "#verdict").contains("Past the machine's ceiling"));
 }
 
 #[wasm_bindgen_test]

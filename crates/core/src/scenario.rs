@@ -50,6 +50,12 @@ const MONTHS_EN: [&str; 12] = [
 
 impl YearMonth {
     /// A month of the years 1000 to 9999; `month` counts from 1.
+    /// The last month a projection may start: its ten years stay within 9999.
+    pub const LAST_START: YearMonth = YearMonth {
+        year: 9989,
+        month: 12,
+    };
+
     pub fn new(year: i32, month: u8) -> Option<YearMonth> {
         ((1000..=9999).contains(&year) && (1..=12).contains(&month))
             .then_some(YearMonth { year, month })
@@ -99,8 +105,10 @@ impl YearMonth {
     }
 
     /// The month `count` months later.
+    /// The month `count` months later, at most 9999-12 (always `YYYY-MM`).
     pub fn plus_months(self, count: u32) -> YearMonth {
-        let index = i64::from(self.year) * 12 + i64::from(self.month - 1) + i64::from(count);
+        let index = (i64::from(self.year) * 12 + i64::from(self.month - 1) + i64::from(count))
+            .min(9999 * 12 + 11);
         YearMonth {
             year: index.div_euclid(12) as i32,
             month: (index.rem_euclid(12) + 1) as u8,
@@ -286,11 +294,16 @@ impl Scenario {
         match spec.slot {
             Slot::Count(_, field) => *field(self) = integer()?,
             Slot::OptionalCount(_, field) => *field(self) = Some(integer()?),
-            Slot::Number(_, field, _) => *field(self) = number()?,
-            Slot::OptionalNumber(_, field) => *field(self) = Some(number()?),
+            // + 0.0 turns -0 into 0, so a link never carries `growth=-0`.
+            Slot::Number(_, field, _) => *field(self) = number()? + 0.0,
+            Slot::OptionalNumber(_, field) => *field(self) = Some(number()? + 0.0),
             Slot::Host => self.host = Host::from_code(value).ok_or_else(refuse)?,
             Slot::Lang => self.lang = Lang::from_code(value).ok_or_else(refuse)?,
-            Slot::Month => self.start = YearMonth::parse(value).ok_or_else(refuse)?,
+            Slot::Month => {
+                self.start = YearMonth::parse(value)
+                    .filter(|month| *month <= YearMonth::LAST_START)
+                    .ok_or_else(refuse)?
+            }
             Slot::Name(_, field) => *field(self) = Name::parse(value).ok_or_else(refuse)?,
         }
         Ok(())
@@ -773,8 +786,8 @@ impl Allowed {
                 format!("l'une des valeurs {}", values.join(", "))
             }
             (Allowed::OneOf(values), Lang::En) => format!("one of {}", values.join(", ")),
-            (Allowed::Month, Lang::Fr) => "un mois au format AAAA-MM".to_owned(),
-            (Allowed::Month, Lang::En) => "a month written YYYY-MM".to_owned(),
+            (Allowed::Month, Lang::Fr) => "un mois AAAA-MM de 1000-01 à 9989-12".to_owned(),
+            (Allowed::Month, Lang::En) => "a month YYYY-MM from 1000-01 to 9989-12".to_owned(),
             (Allowed::Name, Lang::Fr) => "1 à 63 caractères parmi A-Z a-z 0-9 . _ -".to_owned(),
             (Allowed::Name, Lang::En) => "1 to 63 characters among A-Z a-z 0-9 . _ -".to_owned(),
         }

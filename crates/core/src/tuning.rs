@@ -901,9 +901,9 @@ impl Why {
                     pct(f64::from(NODE_RESIDENT_PERCENT)),
                 );
                 if fr {
-                    format!("soit environ {resident} résidents une fois le tas plein, au-delà de {share} du mem_limit de {limit}m")
+                    format!("culmine vers {resident}, plus de {share} de {limit}m")
                 } else {
-                    format!("means about {resident} resident once the heap is full, over {share} of the {limit}m mem_limit")
+                    format!("peaks near {resident}, over {share} of {limit}m")
                 }
             }
         }
@@ -979,8 +979,8 @@ impl Rule {
                         "PostgreSQL's default of 100",
                     ),
                     ConnectionsFrom::LargestThatFits => tx(
-                        "les 100 de PostgreSQL ne tiennent pas dans le conteneur\u{a0}: le maximum qui tient",
-                        "PostgreSQL's default 100 does not fit the container: the most that does",
+                        "le maximum qui tient (pas les 100 de PostgreSQL)",
+                        "the most that fits (PostgreSQL's 100 does not)",
                     ),
                     ConnectionsFrom::Pooled => tx(
                         "derrière PgBouncer, comme la source le conseille",

@@ -79,6 +79,17 @@ fn already_overdue() {
     // Overdue even without growth.
     assert_eq!(eta(2_000, -5.0, 1_500.0, november_2026()), Eta::Overdue);
     assert_eq!(plan_for("users=1500").verdict, Verdict::StartMigration);
+    assert_eq!(plan_for("users=1999").verdict, Verdict::StartMigration);
+    // At exactly the ceiling the migration is overdue, as the ceiling's date says.
+    assert_eq!(plan_for("users=2000").verdict, Verdict::OverCeiling);
+    assert_eq!(
+        plan_for("users=2000").host_timing.unwrap().ceiling,
+        Eta::Overdue
+    );
+    assert_eq!(
+        plan_for("users=10000&host=minipc").verdict,
+        Verdict::OverCeiling
+    );
     assert_eq!(plan_for("users=1499").verdict, Verdict::Fits);
 }
 
