@@ -277,7 +277,9 @@ fn bad_input_is_one_line_and_status_2() {
         refusal(&["plot"]),
         "headroom: unknown command \"plot\"; try: headroom plan --help"
     );
-    assert!(refusal(&["plan", "--start", "2026-1"]).contains("a month written YYYY-MM"));
+    assert!(
+        refusal(&["plan", "--start", "2026-1"]).contains("a month YYYY-MM from 1000-01 to 9989-12")
+    );
 }
 
 #[test]
