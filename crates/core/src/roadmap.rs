@@ -92,7 +92,9 @@ impl Lasts {
     }
 }
 
-/// How long `tier` lasts for `users` growing at `growth_percent` a month.
+/// How long `tier` lasts for `users` growing at `growth_percent` a month:
+/// from its first user (or now, once in it) to the next tier's first user,
+/// the same boundary at which the roadmap starts the next step.
 pub fn lasts(tier: &Tier, users: u32, growth_percent: f64) -> Lasts {
     let Some(max) = tier.max_users else {
         return Lasts::Unlimited;
@@ -100,12 +102,8 @@ pub fn lasts(tier: &Tier, users: u32, growth_percent: f64) -> Lasts {
     if users > max {
         return Lasts::Past;
     }
-    let entry = if users >= tier.min_users {
-        f64::from(users)
-    } else {
-        f64::from(tier.min_users.saturating_sub(1))
-    };
-    match timing::months_until(entry, growth_percent, f64::from(max)) {
+    let entry = f64::from(users.max(tier.min_users));
+    match timing::months_until(entry, growth_percent, f64::from(max) + 1.0) {
         Some(months) => Lasts::Months(months),
         None => Lasts::Beyond,
     }

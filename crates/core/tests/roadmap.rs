@@ -64,14 +64,44 @@ fn projected_starts_for_500_users_at_15_percent() {
 fn computed_durability_beside_the_sources() {
     let roadmap = plan_for("users=300").roadmap;
     assert_eq!(roadmap[0].lasts, Lasts::Past);
-    // The current tier: from 300 to 500 users.
+    // The current tier: from 300 users to the next tier's first, 501.
     assert_eq!(
         roadmap[1].lasts,
-        Lasts::Months((500f64 / 300.0).ln() / 1.15f64.ln())
+        Lasts::Months((501f64 / 300.0).ln() / 1.15f64.ln())
     );
-    // Later tiers: from entry to exit, 500 -> 2,000 and 2,000 -> 10,000.
-    assert_eq!(roadmap[2].lasts, Lasts::Months(4f64.ln() / 1.15f64.ln()));
-    assert_eq!(roadmap[3].lasts, Lasts::Months(5f64.ln() / 1.15f64.ln()));
+    // Later tiers: from their first user to the next tier's, 501 -> 2,001
+    // and 2,001 -> 10,001: exactly the gap between two steps' starts.
+    assert_eq!(
+        roadmap[2].lasts,
+        Lasts::Months((2_001f64 / 501.0).ln() / 1.15f64.ln())
+    );
+    assert_eq!(
+        roadmap[3].lasts,
+        Lasts::Months((10_001f64 / 2_001.0).ln() / 1.15f64.ln())
+    );
+    for pair in roadmap.windows(2).skip(1) {
+        let (Lasts::Months(lasts), Some(start), Some(next)) = (
+            pair[0].lasts,
+            pair[0].starts.months(),
+            pair[1].starts.months(),
+        ) else {
+            continue;
+        };
+        assert!(
+            (start + lasts - next).abs() < 1e-9,
+            "{} + {} != {}",
+            start,
+            lasts,
+            next
+        );
+    }
+    // At a tier's last user (100 on tier 1), the tier lasts as long as the
+    // next step takes to start: one boundary rule for both.
+    let edge = plan_for("users=100&start=2025-01").roadmap;
+    let Lasts::Months(lasts) = edge[0].lasts else {
+        panic!("tier 1 should last a little: {:?}", edge[0].lasts);
+    };
+    assert_eq!(Some(lasts), edge[1].starts.months());
     assert_eq!(roadmap[4].lasts, Lasts::Unlimited);
     // Without growth nothing is ever left.
     assert_eq!(
