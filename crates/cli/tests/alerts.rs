@@ -78,7 +78,7 @@ fn expected(metric: Metric, severity: Severity, labels: &str) -> String {
 
 /// One promtool test: `series` for 40 minutes, then at 30 minutes the
 /// metric's two alerts (if any) are expected as `fired`.
-fn case(series: &[(String, String)], checks: &[(&str, String)]) -> String {
+fn case<A: AsRef<str>>(series: &[(String, String)], checks: &[(A, String)]) -> String {
     let mut t = String::from("  - interval: 1m\n    input_series:\n");
     for (name, values) in series {
         t.push_str(&format!(
@@ -88,6 +88,7 @@ fn case(series: &[(String, String)], checks: &[(&str, String)]) -> String {
     }
     t.push_str("    alert_rule_test:\n");
     for (alert, exp) in checks {
+        let alert = alert.as_ref();
         t.push_str(&format!(
             "      - eval_time: 30m\n        alertname: {alert}\n        exp_alerts:\n"
         ));
@@ -158,10 +159,6 @@ fn promtool_accepts_the_rules_and_every_threshold_fires_above_it_and_not_below()
             fired,
             ", instance: h",
         );
-        let checks: Vec<(&str, String)> = checks
-            .iter()
-            .map(|(a, e)| (a.as_str(), e.clone()))
-            .collect();
         tests.push_str(&case(&series, &checks));
     }
     // Memory and disk: percent used of a total of 1000.
@@ -189,10 +186,6 @@ fn promtool_accepts_the_rules_and_every_threshold_fires_above_it_and_not_below()
             fired,
             ", instance: h",
         );
-        let checks: Vec<(&str, String)> = checks
-            .iter()
-            .map(|(a, e)| (a.as_str(), e.clone()))
-            .collect();
         tests.push_str(&case(&ram, &checks));
         let labels = "device=\"sda1\",fstype=\"ext4\",instance=\"h\",mountpoint=\"/\"";
         let disk = [
@@ -213,10 +206,6 @@ fn promtool_accepts_the_rules_and_every_threshold_fires_above_it_and_not_below()
             fired,
             ", device: sda1, fstype: ext4, instance: h, mountpoint: /",
         );
-        let checks: Vec<(&str, String)> = checks
-            .iter()
-            .map(|(a, e)| (a.as_str(), e.clone()))
-            .collect();
         tests.push_str(&case(&disk, &checks));
     }
     // p95: every request in one bucket, so the 95th percentile sits 95% into it:
@@ -247,10 +236,6 @@ fn promtool_accepts_the_rules_and_every_threshold_fires_above_it_and_not_below()
             fired,
             "",
         );
-        let checks: Vec<(&str, String)> = checks
-            .iter()
-            .map(|(a, e)| (a.as_str(), e.clone()))
-            .collect();
         tests.push_str(&case(&series, &checks));
     }
     // 5xx: errors per minute out of 100 requests.

@@ -122,10 +122,6 @@ pub struct Carried {
     pub replaced: Vec<(String, String)>,
 }
 
-fn command_words(service: &BaseService) -> &[String] {
-    service.command.as_deref().unwrap_or(&[])
-}
-
 /// How a user's command splits around the program: the words before it and
 /// its arguments; `None` for a command Headroom cannot add flags to (a shell
 /// script, another program).
@@ -155,9 +151,9 @@ impl Base {
             .into_iter()
             .find_map(|(role, program)| {
                 let service = self.find(role)?;
-                let command = service.command.as_deref()?;
-                let (name, command) = (&service.name, command.join(" "));
-                around_program(command_words(service), program).is_none().then(|| match lang {
+                let words = service.command.as_deref()?;
+                let (name, command) = (&service.name, words.join(" "));
+                around_program(words, program).is_none().then(|| match lang {
                     Lang::Fr => format!(
                         "service {name} : Headroom ne peut pas ajouter ses options à la commande « {command} » sans la perdre ; \
                          écrivez-la en liste qui commence par {program}"

@@ -646,11 +646,6 @@ impl Tuning {
         self.settings.iter().find(|s| s.key == key)
     }
 
-    /// Where the setting's value comes from, in a sentence.
-    pub fn provenance(&self, setting: &Setting, lang: Lang) -> String {
-        setting.provenance(lang)
-    }
-
     /// PostgreSQL's flags, in the order the override writes them.
     pub fn postgres_settings(&self) -> impl Iterator<Item = &Setting> {
         self.settings
@@ -955,7 +950,12 @@ impl Rule {
                     memory.process_overhead(),
                     memory.autovacuum(),
                 ]
-                .map(|m| text::number(m.0, 2, Lang::En).replace(',', ""))
+                // Written as the sum reads: `82.5` in English, `82,5` in French,
+                // and no thousands comma in English (`1200`, like `1200m`).
+                .map(|m| match lang {
+                    Lang::En => text::number(m.0, 2, lang).replace(',', ""),
+                    Lang::Fr => text::number(m.0, 2, lang),
+                })
                 .join(" − ");
                 let n = memory.query_processes;
                 let ops = postgres::OPERATIONS_PER_QUERY;
@@ -1045,7 +1045,7 @@ impl Rule {
                     pct(NODE_RESIDENT_PERCENT),
                     plain(limit),
                 );
-                let slope = NODE_OUTSIDE_SLOPE;
+                let slope = text::number(NODE_OUTSIDE_SLOPE, 3, lang);
                 if fr {
                     format!("pic résident mesuré {base} + tas × {slope}, sous {p} des {limit}m")
                 } else {

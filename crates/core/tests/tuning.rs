@@ -223,6 +223,12 @@ fn provenance_sentences_name_the_source_value_and_the_rule() {
          rule: (1200 − 322 − 82.5 − 225) / (25 processes × 3 operations × 2 for hashes), \
          in 64kB steps, at least 1MB"
     );
+    // French writes its decimals with a comma, in the formula too.
+    assert!(t
+        .get(SettingKey::WorkMem)
+        .unwrap()
+        .provenance(Lang::Fr)
+        .contains("(1\u{202f}200 − 322 − 82,5 − 225)"));
     assert_eq!(
         sb.provenance(Lang::Fr),
         "corrigé\u{a0}: la source donne 512MB, soit 43\u{a0}% du mem_limit de 1200m, au-delà de 40\u{a0}%\u{a0}; règle\u{a0}: 25\u{a0}% du mem_limit de 1200m, 40\u{a0}% au plus"
