@@ -73,9 +73,20 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
+    // A directory's page is its index.html (the French page is fr/), as on
+    // any static host; without its trailing slash, it is redirected there.
     let rel = path.trim_start_matches('/');
-    let rel = if rel.is_empty() { "index.html" } else { rel };
-    let rel_path = PathBuf::from(rel);
+    let mut rel_path = PathBuf::from(rel);
+    if rel.is_empty() || rel.ends_with('/') {
+        rel_path.push("index.html");
+    } else if root.join(rel).is_dir() {
+        let query = target.find('?').map_or("", |i| &target[i..]);
+        return write!(
+            stream,
+            "HTTP/1.1 301 Moved Permanently\r\nLocation: {path}/{query}\r\n\
+             Content-Length: 0\r\nConnection: close\r\n\r\n"
+        );
+    }
     let safe = rel_path
         .components()
         .all(|c| matches!(c, Component::Normal(_)));

@@ -1,6 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The language switch: French figures and labels, `<html lang>` and the URL
-//! follow, without a reload; and back to English.
+//! The two pages: English at the root, French in `fr/`, each with only its
+//! own language's texts. The switch opens the other page with the same
+//! inputs; `<html lang>` and the URL follow; and back to English.
 //! One chromedriver + Chromium session for all the checks of this file.
 
 mod common;
@@ -17,9 +18,9 @@ async fn language_switch() {
     let mut report = Report::new("language_switch");
 
     const TO_FR: &str =
-        "clicking #lang-fr shows French figures and labels, html lang=fr, lang=fr in the URL, no reload";
+        "clicking #lang-fr opens fr/ with the same inputs: French figures and labels, html lang=fr, lang=fr in the URL";
     const TO_EN: &str =
-        "clicking #lang-en brings English back, html lang=en, no lang= in the URL, no reload";
+        "clicking #lang-en opens the English page with the same inputs, html lang=en, no lang= in the URL";
     if report.check(TO_FR, switch_to_french(b)).await.is_some() {
         report.check(TO_EN, switch_back_to_english(b)).await;
     } else {
@@ -29,6 +30,12 @@ async fn language_switch() {
         .check(
             "a /?lang=fr link opens in French",
             french_link_opens_in_french(b),
+        )
+        .await;
+    report
+        .check(
+            "fr/ opens in French for an English browser, and fr/?lang=en opens the English page",
+            french_page_is_french(b),
         )
         .await;
 
@@ -63,8 +70,6 @@ async fn switch_to_french(b: &Browser) -> R {
         en_state["html_lang"].as_str(),
         Some("en"),
     )?;
-    b.set_marker().await?;
-
     b.by_id("lang-fr")
         .await?
         .click()
@@ -111,14 +116,15 @@ async fn switch_to_french(b: &Browser) -> R {
         state["summary_title"].as_str(),
         Some("En bref"),
     )?;
-    let href = b
-        .wait_href("carry lang=fr", |h| h.contains("lang=fr"))
-        .await?;
+    let href = b.href().await?;
+    ensure(
+        href.starts_with(&b.url("/fr/?")) && href.contains("lang=fr"),
+        || format!("expected the French page fr/ with lang=fr: {href}"),
+    )?;
     ensure(
         href.contains("users=2000") && href.contains("growth=10"),
         || format!("the URL lost the other inputs: {href}"),
-    )?;
-    b.ensure_no_reload("the switch to French").await
+    )
 }
 
 async fn switch_back_to_english(b: &Browser) -> R {
@@ -160,16 +166,44 @@ async fn switch_back_to_english(b: &Browser) -> R {
         "URL back in English",
         href.as_str(),
         b.url("/?users=2000&growth=10").as_str(),
-    )?;
-    b.ensure_no_reload("the switch back to English").await
+    )
 }
 
 async fn french_link_opens_in_french(b: &Browser) -> R {
     b.open("/?users=2000&growth=10&lang=fr").await?;
-    let f = b.figures().await?;
-    ensure(f.shows("3", "Palier 3 ", &format!("60{NNBSP}000")), || {
-        format!("expected the French tier 3 plan, got {f:#?}")
-    })?;
+    let f = b
+        .wait_figures("the French tier 3 plan", |f| {
+            f.shows("3", "Palier 3 ", &format!("60{NNBSP}000"))
+        })
+        .await?;
+    ensure(f.tier.is_some(), || "no #tier".to_owned())?;
+    let href = b.href().await?;
+    ensure_eq(
+        "the French page keeps the link",
+        href.as_str(),
+        b.url("/fr/?users=2000&growth=10&lang=fr").as_str(),
+    )?;
     let state = language_state(b).await?;
     ensure_eq("html lang", state["html_lang"].as_str(), Some("fr"))
+}
+
+async fn french_page_is_french(b: &Browser) -> R {
+    b.open("/fr/").await?;
+    let state = language_state(b).await?;
+    ensure_eq("fr/ html lang", state["html_lang"].as_str(), Some("fr"))?;
+    ensure_eq(
+        "fr/ #summary-title",
+        state["summary_title"].as_str(),
+        Some("En bref"),
+    )?;
+    b.open("/fr/?users=2000&lang=en").await?;
+    b.wait_figures("the English tier 3 plan", |f| {
+        f.tier.as_deref().is_some_and(|t| t.starts_with("Tier 3 "))
+    })
+    .await?;
+    ensure_eq(
+        "fr/?lang=en opens the English page",
+        b.href().await?.as_str(),
+        b.url("/?users=2000").as_str(),
+    )
 }

@@ -49,8 +49,8 @@ async fn layout_at_360_px_and_desktop() {
     report.finish();
 }
 
-/// Opens the page in `lang` with a `width` × `height` viewport. French is
-/// reached through the switch, as a visitor would.
+/// Opens the page in `lang` with a `width` × `height` viewport. The French
+/// page is reached through the switch, as a visitor would.
 async fn open_in(b: &Browser, lang: &str, width: u32, height: u32) -> R {
     b.set_viewport(width, height).await?;
     b.open(PAGE).await?;
@@ -66,6 +66,7 @@ async fn open_in(b: &Browser, lang: &str, width: u32, height: u32) -> R {
         &format!("return document.documentElement.lang === '{lang}';"),
     )
     .await?;
+    b.wait_rendered().await?;
     let inner = b.js("return window.innerWidth;").await?;
     ensure_eq("window.innerWidth", inner.as_u64(), Some(u64::from(width)))
 }

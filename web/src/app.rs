@@ -4,33 +4,70 @@ use crate::browser;
 use crate::components::{
     budget_bar, compose_view, conclusion, considerations, copy_button::CopyButton, decision_table,
     growth_chart, hardware, inputs, load_profile, notices, roadmap_view, runbooks, summary,
-    tuning_view,
+    tuning_view, Calendar,
 };
 use crate::i18n::{self, Lang};
 use crate::state::{Action, State};
 use crate::url;
-use headroom_core::{plan, query, Key};
+use headroom_core::{plan, query, Defaults, Key};
 use yew::prelude::*;
 
+/// Where the page starts: the query string it opened with and the defaults
+/// of the place it runs (the browser, or the build for the prerendered page).
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The query string, without its `?`.
+    pub query: String,
+    pub defaults: Defaults,
+    /// Calendar months, or months from now on the prerendered page.
+    #[prop_or_default]
+    pub calendar: Calendar,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let state = use_reducer(|| State::from_query(&url::query(), browser::defaults()));
+pub fn app(props: &AppProps) -> Html {
+    let state = use_reducer(|| {
+        let mut state = State::from_query(&props.query, props.defaults);
+        // A page of the site shows its own language, whatever the link says.
+        if let Some(page) = i18n::PAGE {
+            state.set(Key::Lang, page.code());
+        }
+        state
+    });
     let decoded = use_memo(state.clone(), |state| state.decoded());
     let plan = use_memo(decoded.scenario.clone(), plan);
     let lang = plan.scenario.lang;
+    let calendar = props.calendar;
     let link = query::encode(&plan.scenario, state.defaults);
 
     use_effect_with(link, |link| url::replace_query(link));
     use_effect_with(lang, |lang| browser::set_document_lang(*lang));
-    use_effect_with((), |_| browser::mark_rendered());
+    use_effect_with((), |_| {
+        browser::drop_prerendered();
+        browser::mark_rendered();
+    });
 
     let on_input = {
         let state = state.clone();
         Callback::from(move |(key, text): (Key, String)| state.dispatch(Action::Set(key, text)))
     };
     let lang_button = |target: Lang, label: &'static str, name: &'static str| {
-        let on_input = on_input.clone();
-        let onclick = Callback::from(move |_| on_input.emit((Key::Lang, target.code().to_owned())));
+        let onclick = match i18n::PAGE {
+            // Each language has its own page: go there with the same inputs.
+            Some(_) => {
+                let state = state.clone();
+                Callback::from(move |_| {
+                    let mut next = (*state).clone();
+                    next.set(Key::Lang, target.code());
+                    let scenario = next.decoded().scenario;
+                    url::open_page(target, &query::encode(&scenario, next.defaults));
+                })
+            }
+            None => {
+                let on_input = on_input.clone();
+                Callback::from(move |_| on_input.emit((Key::Lang, target.code().to_owned())))
+            }
+        };
         html! {
             <button id={format!("lang-{}", target.code())} type="button" lang={target.code()}
                 aria-pressed={(lang == target).to_string()} title={name} {onclick}>
@@ -59,6 +96,7 @@ pub fn app() -> Html {
                         errors: &decoded.errors,
                         on_input: &on_input,
                         lang,
+                        calendar,
                     }) }
                     <div class="share">
                         <CopyButton id="copy-link" label={i18n::COPY_LINK} text={Callback::from(|_| url::href())} />
@@ -67,15 +105,15 @@ pub fn app() -> Html {
                 </aside>
                 <main class="results">
                     { notices::notices(&decoded.errors, lang) }
-                    { summary::summary(&plan) }
-                    { growth_chart::growth_chart(&plan) }
+                    { summary::summary(&plan, calendar) }
+                    { growth_chart::growth_chart(&plan, calendar) }
                     { load_profile::load_profile(&plan) }
                     { hardware::hardware(&plan) }
                     { compose_view::compose_view(&plan) }
                     { tuning_view::tuning_view(&plan) }
                     { budget_bar::budget_bar(&plan) }
                     { decision_table::decision_table(&plan) }
-                    { roadmap_view::roadmap_view(&plan) }
+                    { roadmap_view::roadmap_view(&plan, calendar) }
                     { runbooks::runbooks(&plan) }
                     { considerations::considerations(&plan) }
                     { conclusion::conclusion(&plan) }

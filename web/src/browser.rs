@@ -34,6 +34,17 @@ pub async fn copy(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
+/// Removes the page the build prerendered (`#prerendered`) once the app has
+/// rendered its own, in the same task, so no frame shows both or neither.
+pub fn drop_prerendered() {
+    if let Some(old) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("prerendered"))
+    {
+        old.remove();
+    }
+}
+
 /// Marks the first complete render, for the benchmark script.
 pub fn mark_rendered() {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {

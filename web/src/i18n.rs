@@ -5,6 +5,17 @@
 pub use headroom_core::text::{tx, Lang, Text};
 use yew::prelude::*;
 
+/// The language of this build of the page. Each page of the site carries one
+/// language (features `only-fr`, `only-en`): `fr/` the French one, the root
+/// the English one. `None` for a build with both, which switches in place.
+pub const PAGE: Option<Lang> = if cfg!(feature = "only-fr") {
+    Some(Lang::Fr)
+} else if cfg!(feature = "only-en") {
+    Some(Lang::En)
+} else {
+    None
+};
+
 /// The language of the page.
 #[hook]
 pub fn use_lang() -> Lang {

@@ -6,7 +6,9 @@ mod app;
 pub mod browser;
 pub mod components;
 pub mod i18n;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod state;
 pub mod url;
 
-pub use app::App;
+pub use app::{App, AppProps};

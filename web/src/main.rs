@@ -5,5 +5,17 @@
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 fn main() {
-    yew::Renderer::<headroom_web::App>::new().render();
+    let props = headroom_web::AppProps {
+        query: headroom_web::url::query(),
+        defaults: headroom_web::browser::defaults(),
+        calendar: headroom_web::components::Calendar::Dated,
+    };
+    // The app renders into `#app`, beside the prerendered page it replaces.
+    match web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+    {
+        Some(root) => yew::Renderer::<headroom_web::App>::with_root_and_props(root, props).render(),
+        None => yew::Renderer::<headroom_web::App>::with_props(props).render(),
+    };
 }

@@ -25,16 +25,19 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Set(key, text) => {
-                next.inputs.retain(|(k, _)| *k != key);
-                next.inputs.push((key, text));
-            }
+            Action::Set(key, text) => next.set(key, &text),
         }
         Rc::new(next)
     }
 }
 
 impl State {
+    /// Sets the text of `key`, as if typed.
+    pub fn set(&mut self, key: Key, text: &str) {
+        self.inputs.retain(|(k, _)| *k != key);
+        self.inputs.push((key, text.to_owned()));
+    }
+
     /// The state a query string describes; unknown keys are dropped.
     pub fn from_query(query: &str, defaults: Defaults) -> State {
         let inputs = query::pairs(query)

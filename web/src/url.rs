@@ -1,6 +1,7 @@
 //! The only module that touches `window.location` and `history`: the page's
 //! query string is the plan's state.
 
+use crate::i18n::{self, Lang};
 use wasm_bindgen::JsValue;
 
 /// The current query string, without its `?`.
@@ -41,5 +42,19 @@ pub fn replace_query(query: &str) {
     }
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Opens the page of `lang` with `query`. The French page lives in `fr/`
+/// beside the English one, so both work under any sub-path.
+pub fn open_page(lang: Lang, query: &str) {
+    let page = match (i18n::PAGE, lang) {
+        (Some(Lang::En), Lang::Fr) => "fr/",
+        (Some(Lang::Fr), Lang::En) => "../",
+        _ => "./",
+    };
+    let sep = if query.is_empty() { "" } else { "?" };
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(&format!("{page}{sep}{query}"));
     }
 }

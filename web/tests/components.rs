@@ -4,9 +4,9 @@
 
 use headroom_core::{plan, query, Defaults, Lang, Plan, YearMonth};
 use headroom_web::components::{
-    budget_bar, compose_view, decision_table, growth_chart, notices, summary,
+    budget_bar, compose_view, decision_table, growth_chart, notices, summary, Calendar,
 };
-use headroom_web::App;
+use headroom_web::{App, AppProps};
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -51,11 +51,11 @@ fn section(props: &HostProps) -> Html {
     let plan = &props.plan;
     let lang = plan.scenario.lang;
     let inner = match props.section {
-        "summary" => summary::summary(plan),
+        "summary" => summary::summary(plan, Calendar::Dated),
         "decisions" => decision_table::decision_table(plan),
         "compose" => compose_view::compose_view(plan),
         "budget" => budget_bar::budget_bar(plan),
-        _ => growth_chart::growth_chart(plan),
+        _ => growth_chart::growth_chart(plan, Calendar::Dated),
     };
     html! { <ContextProvider<Lang> context={lang}>{ inner }</ContextProvider<Lang>> }
 }
@@ -214,7 +214,12 @@ async fn growth_chart_is_svg_with_a_text_alternative() {
 #[wasm_bindgen_test]
 async fn typing_updates_the_figures_and_the_url() {
     let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let props = AppProps {
+        query: String::new(),
+        defaults: defaults(),
+        calendar: Calendar::Dated,
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     let input: HtmlInputElement = root
         .query_selector("#in-users")

@@ -38,19 +38,39 @@ impl Lang {
     }
 }
 
-/// A sentence in both languages.
+/// A sentence in both languages. A build for one language only (features
+/// `only-fr`, `only-en`: each page of the site) keeps that side alone, so the
+/// other language's words never reach its WebAssembly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
-    pub fr: &'static str,
-    pub en: &'static str,
+    #[cfg(not(feature = "only-en"))]
+    fr: &'static str,
+    #[cfg(not(feature = "only-fr"))]
+    en: &'static str,
 }
 
+#[cfg(all(feature = "only-fr", feature = "only-en"))]
+compile_error!("headroom-core: the features only-fr and only-en exclude each other");
+
 impl Text {
+    #[allow(unused_variables)]
     pub const fn new(fr: &'static str, en: &'static str) -> Text {
-        Text { fr, en }
+        Text {
+            #[cfg(not(feature = "only-en"))]
+            fr,
+            #[cfg(not(feature = "only-fr"))]
+            en,
+        }
     }
 
+    /// The sentence in `lang`; a one-language build has only its own.
+    #[allow(unused_variables)]
     pub fn get(self, lang: Lang) -> &'static str {
+        #[cfg(feature = "only-fr")]
+        return self.fr;
+        #[cfg(feature = "only-en")]
+        return self.en;
+        #[cfg(not(any(feature = "only-fr", feature = "only-en")))]
         match lang {
             Lang::Fr => self.fr,
             Lang::En => self.en,
@@ -113,12 +133,17 @@ pub fn fixed(value: f64, decimals: usize) -> String {
     }
     let decimals = decimals.min(15);
     let scaled = (value.abs() * 10f64.powi(decimals as i32)).round();
-    // Integer-valued floats print as plain digits, never with an exponent.
-    let mut digits = if scaled < 1e18 {
-        (scaled as u64).to_string()
-    } else {
-        scaled.to_string()
-    };
+    // Integer-valued floats print as plain digits, never with an exponent,
+    // and without the float formatter (a sizeable part of the WebAssembly).
+    // Past u128, the digits after the 39th are zeros: a double has 17
+    // significant digits.
+    let (mut scaled, mut zeros) = (scaled, 0);
+    while scaled >= 1e38 {
+        scaled /= 10.0;
+        zeros += 1;
+    }
+    let mut digits = (scaled as u128).to_string();
+    digits.push_str(&"0".repeat(zeros));
     if digits.len() <= decimals {
         digits.insert_str(0, &"0".repeat(decimals + 1 - digits.len()));
     }

@@ -31,19 +31,20 @@ impl Eta {
 
     /// `July 2027 (in 7.9 months)`, `now (overdue)`, `not within 10 years`.
     pub fn describe(self, lang: Lang) -> String {
+        match self {
+            Eta::In { month, .. } => format!("{} ({})", month.label(lang), self.within(lang)),
+            _ => self.within(lang),
+        }
+    }
+
+    /// The same without the calendar month: `in 7.9 months`, for a page
+    /// written before it is read.
+    pub fn within(self, lang: Lang) -> String {
         match (self, lang) {
             (Eta::Overdue, Lang::Fr) => "maintenant (en retard)".to_owned(),
             (Eta::Overdue, Lang::En) => "now (overdue)".to_owned(),
-            (Eta::In { months, month }, Lang::Fr) => {
-                format!(
-                    "{} (dans {})",
-                    month.label(lang),
-                    text::months(months, lang)
-                )
-            }
-            (Eta::In { months, month }, Lang::En) => {
-                format!("{} (in {})", month.label(lang), text::months(months, lang))
-            }
+            (Eta::In { months, .. }, Lang::Fr) => format!("dans {}", text::months(months, lang)),
+            (Eta::In { months, .. }, Lang::En) => format!("in {}", text::months(months, lang)),
             (Eta::Beyond, Lang::Fr) => "pas dans les 10 ans".to_owned(),
             (Eta::Beyond, Lang::En) => "not within 10 years".to_owned(),
         }

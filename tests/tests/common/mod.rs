@@ -120,19 +120,32 @@ impl Browser {
     }
 
     pub async fn start_with(dist: PathBuf) -> Browser {
+        Browser::start_configured(dist, json!({})).await
+    }
+
+    /// A session where pages run no JavaScript at all (hence no WebAssembly).
+    #[allow(dead_code)]
+    pub async fn start_without_js(dist: PathBuf) -> Browser {
+        let no_js = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        Browser::start_configured(dist, no_js).await
+    }
+
+    async fn start_configured(dist: PathBuf, prefs: Value) -> Browser {
         headroom_e2e::check_dist(&dist);
         let origin = serve_dir(dist);
         let driver = Chromedriver::start();
         let profile = TempProfile::new();
+        // navigator.language, hence the page's default language: the tests
+        // expect English whatever the machine's locale.
+        let mut prefs = prefs;
+        prefs["intl.accept_languages"] = json!("en-US,en");
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".into(),
             json!({
                 "binary": chromium_binary(),
                 "args": chromium_args(&profile),
-                // navigator.language, hence the page's default language: the
-                // tests expect English whatever the machine's locale.
-                "prefs": { "intl.accept_languages": "en-US,en" },
+                "prefs": prefs,
             }),
         );
         let client = ClientBuilder::new(HttpConnector::new())

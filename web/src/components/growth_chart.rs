@@ -1,6 +1,7 @@
 //! Projected users over 36 months on a log scale, with the tier bands, the
 //! machine's ceiling and the two migration dates, as inline SVG.
 
+use super::Calendar;
 use crate::i18n::{self, Lang};
 use headroom_core::plan::PROJECTION_MONTHS;
 use headroom_core::text::{self, colon};
@@ -43,7 +44,7 @@ fn log10(value: f64) -> f64 {
     value.ln() / std::f64::consts::LN_10
 }
 
-pub fn growth_chart(plan: &Plan) -> Html {
+pub fn growth_chart(plan: &Plan, calendar: Calendar) -> Html {
     let lang = plan.scenario.lang;
     let projection = &plan.projection;
     let ceiling = plan.host_timing.map(|t| f64::from(t.ceiling_users));
@@ -90,7 +91,10 @@ pub fn growth_chart(plan: &Plan) -> Html {
 
     let month_ticks = (0..=PROJECTION_MONTHS).step_by(6).map(|month| {
         let x = scale.x(f64::from(month));
-        let label = plan.scenario.start.plus_months(month).to_string();
+        let label = match calendar {
+            Calendar::Dated => plan.scenario.start.plus_months(month).to_string(),
+            Calendar::Relative => format!("+{month}"),
+        };
         html! {
             <g class="tick">
                 <line x1={px(x)} x2={px(x)} y1={px(HEIGHT - BOTTOM)} y2={px(HEIGHT - BOTTOM + 5.0)} />
@@ -141,7 +145,7 @@ pub fn growth_chart(plan: &Plan) -> Html {
         }
     });
 
-    let description = describe(plan, lang);
+    let description = describe(plan, calendar, lang);
     html! {
         <section id="growth" class="card" aria-labelledby="growth-title">
             <h2 id="growth-title">{ i18n::GROWTH.get(lang) }</h2>
@@ -165,7 +169,7 @@ pub fn growth_chart(plan: &Plan) -> Html {
 }
 
 /// The chart in words, for screen readers and for print.
-fn describe(plan: &headroom_core::Plan, lang: Lang) -> String {
+fn describe(plan: &headroom_core::Plan, calendar: Calendar, lang: Lang) -> String {
     let c = colon(lang);
     let now = text::integer(f64::from(plan.scenario.users), lang);
     let later = text::integer(plan.projection.last().copied().unwrap_or_default(), lang);
@@ -180,9 +184,9 @@ fn describe(plan: &headroom_core::Plan, lang: Lang) -> String {
         out.push_str(&format!(
             " {}{c}{}. {}{c}{}.",
             i18n::START_PHASE_1.get(lang),
-            t.migration_start.describe(lang),
+            calendar.eta(t.migration_start, lang),
             i18n::CEILING.get(lang),
-            t.ceiling.describe(lang)
+            calendar.eta(t.ceiling, lang)
         ));
     }
     out

@@ -1,5 +1,6 @@
 //! The inputs, one per URL key: the main three in view, the rest folded.
 
+use super::Calendar;
 use crate::i18n::{self, Lang, Text};
 use crate::state::State;
 use headroom_core::text;
@@ -14,6 +15,9 @@ pub struct InputsProps<'a> {
     pub errors: &'a [InputError],
     pub on_input: &'a Callback<(Key, String)>,
     pub lang: Lang,
+    /// A page written ahead of time leaves the start month empty: it would be
+    /// the build's month, not the reader's.
+    pub calendar: Calendar,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -108,7 +112,10 @@ fn render_field(field: &Field, props: &InputsProps, lang: Lang) -> Html {
     let key = field.key;
     let id = format!("in-{}", key.name());
     let hint_id = format!("{id}-hint");
-    let text = props.state.text(key, props.scenario);
+    let text = match (key, props.calendar) {
+        (Key::Start, Calendar::Relative) => String::new(),
+        _ => props.state.text(key, props.scenario),
+    };
     let invalid = props.errors.iter().any(|e| e.key == key);
     let mut hint = format!(
         "{}{}{}",

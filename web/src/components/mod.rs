@@ -18,8 +18,30 @@ pub mod runbooks;
 pub mod summary;
 pub mod tuning_view;
 
+use crate::i18n::Lang;
+use headroom_core::timing::Eta;
 use yew::virtual_dom::{VTag, VText};
 use yew::{AttrValue, Html};
+
+/// How the page says when things happen: calendar months counted from the
+/// reader's today, or months from now on the page the build writes ahead of
+/// time, whose calendar months would go stale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Calendar {
+    #[default]
+    Dated,
+    Relative,
+}
+
+impl Calendar {
+    /// `July 2027 (in 7.9 months)`, or `in 7.9 months`.
+    pub fn eta(self, eta: Eta, lang: Lang) -> String {
+        match self {
+            Calendar::Dated => eta.describe(lang),
+            Calendar::Relative => eta.within(lang),
+        }
+    }
+}
 
 /// Text of the page.
 pub fn txt(text: impl Into<AttrValue>) -> Html {

@@ -1,12 +1,12 @@
 //! The source's five-step roadmap beside the one projected from your growth.
 
-use super::{table, txt, Row};
+use super::{table, txt, Calendar, Row};
 use crate::i18n::{self};
 use headroom_core::timing::Eta;
 use headroom_core::Plan;
 use yew::prelude::*;
 
-pub fn roadmap_view(plan: &Plan) -> Html {
+pub fn roadmap_view(plan: &Plan, calendar: Calendar) -> Html {
     let lang = plan.scenario.lang;
     let current = plan.tier.number;
     let rows = plan
@@ -19,7 +19,7 @@ pub fn roadmap_view(plan: &Plan) -> Html {
             };
             let projected = match p.starts {
                 Eta::Overdue => i18n::REACHED.get(lang).to_owned(),
-                eta => eta.describe(lang),
+                eta => calendar.eta(eta, lang),
             };
             let action = match p.step.price {
                 Some(price) => format!("{} ({})", p.step.action.get(lang), price.display(lang)),

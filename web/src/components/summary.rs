@@ -1,13 +1,14 @@
 //! The answer in a few lines: tier, what the machine can still do, and the
 //! two migration dates.
 
+use super::Calendar;
 use crate::i18n::{self};
 use headroom_core::text::{self, colon};
 use headroom_core::Plan;
 use headroom_core::Verdict;
 use yew::prelude::*;
 
-pub fn summary(plan: &Plan) -> Html {
+pub fn summary(plan: &Plan, calendar: Calendar) -> Html {
     let lang = plan.scenario.lang;
     let s = &plan.scenario;
     let tier = plan.tier;
@@ -43,9 +44,9 @@ pub fn summary(plan: &Plan) -> Html {
         Some(t) => html! {
             <dl class="dates">
                 <dt>{ i18n::START_PHASE_1.get(lang) }{ format!(" ({} {} {})", i18n::AT_USERS.get(lang), users(t.migration_start_users), i18n::USERS.get(lang)) }</dt>
-                <dd id="migration-start">{ t.migration_start.describe(lang) }</dd>
+                <dd id="migration-start">{ calendar.eta(t.migration_start, lang) }</dd>
                 <dt>{ i18n::CEILING.get(lang) }{ format!(" ({} {} {})", i18n::AT_USERS.get(lang), users(f64::from(t.ceiling_users)), i18n::USERS.get(lang)) }</dt>
-                <dd id="ceiling">{ t.ceiling.describe(lang) }</dd>
+                <dd id="ceiling">{ calendar.eta(t.ceiling, lang) }</dd>
                 if let Some(next_host) = s.host.next() {
                     <dt>{ i18n::MIGRATE_TO.get(lang) }</dt>
                     <dd>{ next_host.name().get(lang) }</dd>
@@ -76,7 +77,7 @@ pub fn summary(plan: &Plan) -> Html {
             { timing }
             <p class="headline-load">
                 { i18n::REQUESTS_PER_DAY.get(lang) }{ c }
-                <strong id="summary-requests-per-day">{ text::integer(plan.load.requests_per_day, lang) }</strong>
+                <strong id="summary-requests-per-day" elementtiming="plan-figure">{ text::integer(plan.load.requests_per_day, lang) }</strong>
             </p>
         </section>
     }

@@ -1,0 +1,334 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The page the build writes ahead of time: the default plan readable without
+//! JavaScript, in English at the root and in French in `fr/`, with a title, a
+//! description and a `<noscript>` line; a share link never shows the default
+//! plan's figures as its own, neither before the app has started nor after.
+
+mod common;
+
+use common::{ensure, ensure_eq, Browser, Report, R};
+use std::path::{Path, PathBuf};
+
+/// U+202F NARROW NO-BREAK SPACE, the French thousands separator.
+const NNBSP: char = '\u{202F}';
+
+/// The default plan, as the core computes it: 500 users → tier 2, 10,000
+/// requests a day.
+const DEFAULT_TIER: &str = "2";
+
+#[tokio::test(flavor = "current_thread")]
+async fn prerendered_pages() {
+    let dist = headroom_e2e::dist_dir();
+    let mut report = Report::new("prerendered_pages");
+
+    let browser = Browser::start_without_js(dist.clone()).await;
+    let b = &browser;
+    report
+        .check(
+            "without JavaScript, / shows the default plan: tier 2, 10,000 requests a day, in English, with the noscript line",
+            without_js(b, "/", "Tier 2 ", "10,000", "en", "The calculator needs JavaScript"),
+        )
+        .await;
+    report
+        .check(
+            "without JavaScript, fr/ shows the default plan in French: Palier 2, 10 000 requests a day",
+            without_js(
+                b,
+                "/fr/",
+                "Palier 2 ",
+                &format!("10{NNBSP}000"),
+                "fr",
+                "Le calculateur a besoin de JavaScript",
+            ),
+        )
+        .await;
+    report
+        .check(
+            "the title and the description say what the plan is, in each language",
+            title_and_description(b),
+        )
+        .await;
+    report
+        .check(
+            "without JavaScript, the prerendered page gives months from now, not calendar months",
+            no_calendar_month(b),
+        )
+        .await;
+    browser.close().await;
+
+    // The same site without its WebAssembly: the page's first script runs, the
+    // app never starts.
+    let no_wasm = without_wasm(&dist);
+    let browser = Browser::start_with(no_wasm.path.clone()).await;
+    let b = &browser;
+    report
+        .check(
+            "before the app starts, / shows the prerendered default plan and a share link hides it",
+            before_the_app(b),
+        )
+        .await;
+    browser.close().await;
+
+    let browser = Browser::start().await;
+    let b = &browser;
+    report
+        .check(
+            "once the app has started, a share link shows its own plan and nothing of the default one",
+            after_the_app(b),
+        )
+        .await;
+    report
+        .check(
+            "once the app has started, the default page holds one plan (the prerendered one is gone)",
+            default_after_the_app(b),
+        )
+        .await;
+    browser.close().await;
+    report.finish();
+}
+
+/// What a page shows of the plan, read from the DOM.
+const READ: &str = r#"
+    const text = (sel) => { const e = document.querySelector(sel); return e ? e.textContent.trim() : null; };
+    const shown = (sel) => { const e = document.querySelector(sel); return !!e && e.getClientRects().length > 0; };
+    const desc = document.querySelector('meta[name=description]');
+    return {
+      lang: document.documentElement.lang,
+      title: document.title,
+      description: desc ? desc.content : null,
+      tier: text('#tier'),
+      data_tier: (document.getElementById('summary') || { dataset: {} }).dataset.tier || null,
+      rpd: text('#summary-requests-per-day'),
+      tiers: document.querySelectorAll('#tier').length,
+      prerendered: !!document.getElementById('prerendered'),
+      prerendered_shown: shown('#prerendered'),
+      tier_shown: shown('#tier'),
+      noscript: text('noscript'),
+      body: document.body.textContent,
+    };
+"#;
+
+async fn without_js(
+    b: &Browser,
+    path: &str,
+    tier: &str,
+    rpd: &str,
+    lang: &str,
+    noscript: &str,
+) -> R {
+    let url = b.url(path);
+    b.client
+        .goto(&url)
+        .await
+        .map_err(|e| format!("navigate to {url}: {e}"))?;
+    let v = b.js(READ).await?;
+    ensure_eq(
+        &format!("{path} <html lang>"),
+        v["lang"].as_str(),
+        Some(lang),
+    )?;
+    ensure(
+        v["tier"].as_str().is_some_and(|t| t.starts_with(tier)),
+        || format!("{path}: #tier should start with {tier:?}: {}", v["tier"]),
+    )?;
+    ensure_eq(
+        &format!("{path} data-tier"),
+        v["data_tier"].as_str(),
+        Some(DEFAULT_TIER),
+    )?;
+    ensure_eq(
+        &format!("{path} requests a day"),
+        v["rpd"].as_str(),
+        Some(rpd),
+    )?;
+    ensure(v["tier_shown"] == true, || {
+        format!("{path}: #tier is not displayed")
+    })?;
+    // Chromium shows <noscript> content when scripting is off; its text is
+    // then in the DOM as text.
+    ensure(
+        v["noscript"].as_str().is_some_and(|n| n.contains(noscript)),
+        || {
+            format!(
+                "{path}: the noscript line should say {noscript:?}: {}",
+                v["noscript"]
+            )
+        },
+    )
+}
+
+async fn title_and_description(b: &Browser) -> R {
+    for (path, title, description) in [
+        (
+            "/",
+            "Headroom — the capacity plan for your self-hosted stack",
+            "Default: 500 monthly active users, +15% a month → tier 2",
+        ),
+        (
+            "/fr/",
+            "Headroom — le plan de capacité de votre pile auto-hébergée",
+            "Par défaut : 500 utilisateurs actifs par mois",
+        ),
+    ] {
+        let url = b.url(path);
+        b.client
+            .goto(&url)
+            .await
+            .map_err(|e| format!("navigate to {url}: {e}"))?;
+        let v = b.js(READ).await?;
+        ensure_eq(&format!("{path} title"), v["title"].as_str(), Some(title))?;
+        ensure(
+            v["description"]
+                .as_str()
+                .is_some_and(|d| d.contains(description)),
+            || {
+                format!(
+                    "{path}: the description should hold {description:?}: {}",
+                    v["description"]
+                )
+            },
+        )?;
+    }
+    Ok(())
+}
+
+async fn no_calendar_month(b: &Browser) -> R {
+    for path in ["/", "/fr/"] {
+        let url = b.url(path);
+        b.client
+            .goto(&url)
+            .await
+            .map_err(|e| format!("navigate to {url}: {e}"))?;
+        let v = b.js(READ).await?;
+        let body = v["body"].as_str().unwrap_or_default();
+        // A year from 2020 to 2099 next to a month, or a YYYY-MM label.
+        let dated = body
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .find(|w| {
+                w.len() == 7
+                    && w.as_bytes()[4] == b'-'
+                    && w[..4]
+                        .parse::<u32>()
+                        .is_ok_and(|y| (2020..2100).contains(&y))
+                    && w[5..].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+            });
+        ensure(dated.is_none(), || {
+            format!("{path} shows the calendar month {dated:?}")
+        })?;
+        let month_names = [
+            "January",
+            "June",
+            "July",
+            "December",
+            "janvier",
+            "juin",
+            "juillet",
+            "décembre",
+        ];
+        for name in month_names {
+            for year in 2020..2100 {
+                let dated = format!("{name} {year}");
+                ensure(!body.contains(&dated), || {
+                    format!("{path} shows the date {dated:?}")
+                })?;
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn before_the_app(b: &Browser) -> R {
+    let url = b.url("/");
+    b.client
+        .goto(&url)
+        .await
+        .map_err(|e| format!("navigate to {url}: {e}"))?;
+    let v = b.js(READ).await?;
+    ensure(
+        v["prerendered_shown"] == true && v["rpd"] == "10,000",
+        || format!("/ without the app should show the prerendered default plan: {v}"),
+    )?;
+    let url = b.url("/?users=5000");
+    b.client
+        .goto(&url)
+        .await
+        .map_err(|e| format!("navigate to {url}: {e}"))?;
+    let v = b.js(READ).await?;
+    ensure(
+        v["prerendered"] == true && v["prerendered_shown"] == false,
+        || format!("/?users=5000 before the app: the default plan must not be displayed: {v}"),
+    )?;
+    ensure(v["tier_shown"] == false, || {
+        format!("/?users=5000 before the app: no #tier may be displayed: {v}")
+    })
+}
+
+async fn after_the_app(b: &Browser) -> R {
+    for (path, tier, rpd) in [
+        ("/?users=5000", "4", "150,000"),
+        ("/fr/?users=5000", "4", "150\u{202F}000"),
+    ] {
+        b.open(path).await?;
+        let v = b.js(READ).await?;
+        ensure_eq(
+            &format!("{path} #prerendered is gone"),
+            v["prerendered"].as_bool(),
+            Some(false),
+        )?;
+        ensure_eq(&format!("{path} one #tier"), v["tiers"].as_u64(), Some(1))?;
+        ensure_eq(
+            &format!("{path} data-tier"),
+            v["data_tier"].as_str(),
+            Some(tier),
+        )?;
+        ensure_eq(
+            &format!("{path} requests a day"),
+            v["rpd"].as_str(),
+            Some(rpd),
+        )?;
+    }
+    Ok(())
+}
+
+async fn default_after_the_app(b: &Browser) -> R {
+    b.open("/").await?;
+    let v = b.js(READ).await?;
+    ensure_eq(
+        "#prerendered is gone",
+        v["prerendered"].as_bool(),
+        Some(false),
+    )?;
+    ensure_eq("one #tier", v["tiers"].as_u64(), Some(1))?;
+    ensure_eq("data-tier", v["data_tier"].as_str(), Some(DEFAULT_TIER))?;
+    ensure_eq("requests a day", v["rpd"].as_str(), Some("10,000"))
+}
+
+/// A copy of the built site without its WebAssembly, removed on drop.
+struct Copy {
+    path: PathBuf,
+}
+
+impl Drop for Copy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+fn without_wasm(dist: &Path) -> Copy {
+    let path = std::env::temp_dir().join(format!("headroom-no-wasm-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&path);
+    copy_dir(dist, &path);
+    Copy { path }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create the copy of dist/");
+    for entry in std::fs::read_dir(from).expect("read dist/").flatten() {
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if source.is_dir() {
+            copy_dir(&source, &target);
+        } else if source.extension().is_none_or(|e| e != "wasm") {
+            std::fs::copy(&source, &target).expect("copy a file of dist/");
+        }
+    }
+}
