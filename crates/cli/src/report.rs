@@ -4,7 +4,7 @@ use headroom_core::text::{self, tx};
 use headroom_core::tier::Resource;
 use headroom_core::timing::Eta;
 use headroom_core::Plan;
-use headroom_core::{corrections, decision, hardware, runbook};
+use headroom_core::{corrections, decision, hardware, resources, runbook};
 
 pub fn render(plan: &Plan, section: Option<Section>) -> String {
     let s = &plan.scenario;
@@ -65,6 +65,9 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
         ));
     }
     w.line(String::new());
+
+    w.section(Section::Resources);
+    resources(&mut w, plan);
 
     w.section(Section::Load);
     let load = &plan.load;
@@ -533,6 +536,7 @@ fn decimals_for(value: f64) -> usize {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
     Summary,
+    Resources,
     Load,
     Hardware,
     Tuning,
@@ -546,8 +550,9 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::Summary,
+        Section::Resources,
         Section::Load,
         Section::Hardware,
         Section::Tuning,
@@ -563,6 +568,7 @@ impl Section {
     pub fn name(self) -> &'static str {
         match self {
             Section::Summary => "summary",
+            Section::Resources => "resources",
             Section::Load => "load",
             Section::Hardware => "hardware",
             Section::Tuning => "tuning",
@@ -611,4 +617,109 @@ impl Writer {
             .map(|(_, text)| text)
             .collect()
     }
+}
+
+/// Headroom by resource: what runs out first on the machine, and when.
+fn resources(w: &mut Writer, plan: &Plan) {
+    let lang = plan.scenario.lang;
+    let t = |fr: &'static str, en: &'static str| tx(fr, en).get(lang);
+    let n = |x: f64| text::integer(x, lang);
+    let c = text::colon(lang);
+    let Some(ceiling) = plan.ceiling else {
+        w.line(
+            t(
+                "Marge par ressource : le cloud n'a pas de plafond fixe.",
+                "Headroom by resource: the cloud has no fixed ceiling.",
+            )
+            .to_owned(),
+        );
+        w.line(String::new());
+        return;
+    };
+    let binding = match (ceiling.binding, ceiling.source_cap) {
+        (_, true) => t(
+            "le plafond recommandé par la source, tant que cpu et ram ne sont pas tous deux mesurés",
+            "the source's recommended ceiling, until both cpu and ram are measured",
+        )
+        .to_owned(),
+        (Some(resource), false) => format!(
+            "{}{c}{}",
+            t("première ressource pleine", "first resource full"),
+            resource.name().get(lang).to_lowercase(),
+        ),
+        (None, false) => String::new(),
+    };
+    w.line(format!(
+        "{}{c}{} {} ({binding})",
+        t(
+            "Marge par ressource, plafond",
+            "Headroom by resource, ceiling"
+        ),
+        n(f64::from(ceiling.users)),
+        t("utilisateurs", "users"),
+    ));
+    let at = |users: Option<f64>, eta: Option<Eta>| match (users, eta) {
+        (Some(users), Some(eta)) => format!(
+            "{} {}, {}",
+            n(users),
+            t("utilisateurs", "users"),
+            eta.within(lang)
+        ),
+        _ => "—".to_owned(),
+    };
+    for r in &plan.resources {
+        let basis = match r.basis {
+            resources::Basis::Source => t("courbe de la source", "source's curve"),
+            resources::Basis::Measured => t("votre mesure", "your measurement"),
+        };
+        let unit = r.resource.unit().get(lang);
+        let now = match (r.use_now, r.capacity) {
+            (Some(use_now), Some(capacity)) => format!(
+                "{} / {} {unit} ({})",
+                text::number(use_now, 2, lang),
+                text::number(capacity, 2, lang),
+                text::percent(use_now / capacity * 100.0, 0, lang)
+            ),
+            (Some(use_now), None) => format!(
+                "{} {unit} ({})",
+                text::number(use_now, 2, lang),
+                t("un besoin, pas une limite", "a need, not a limit")
+            ),
+            (None, _) => t(
+                "non modélisé sans mesure",
+                "not modelled without a measurement",
+            )
+            .to_owned(),
+        };
+        let name = r.resource.name().get(lang);
+        if r.is_modelled() {
+            w.line(format!("  {name} ({basis}){c}{now}"));
+        } else {
+            w.line(format!("  {name}{c}{now}"));
+        }
+        if let Some(thresholds) = r.resource.thresholds().filter(|_| r.is_modelled()) {
+            w.line(format!(
+                "    {} {}{c}{} · {} {}{c}{} · {}{c}{}",
+                t("alerte", "warning"),
+                text::percent(thresholds.warning, 0, lang),
+                at(r.warning_users, r.warning),
+                t("critique", "critical"),
+                text::percent(thresholds.critical, 0, lang),
+                at(r.critical_users, r.critical),
+                t("plein", "full"),
+                at(r.full_users, r.full),
+            ));
+        }
+    }
+    if plan
+        .resources
+        .iter()
+        .any(|r| r.basis == resources::Basis::Measured)
+    {
+        w.line(t(
+            "  Une mesure garde la forme de la courbe de la source et la met à votre échelle : mesuré / modélisé aux utilisateurs actuels.",
+            "  A measurement keeps the shape of the source's curve and sets its scale to yours: measured / modelled at the current users.",
+        ).to_owned());
+    }
+    w.line(String::new());
 }

@@ -345,8 +345,8 @@ fn sections_print_one_part_each_with_the_runbook_names_substituted() {
     assert!(tier5.contains("Node.js API #4"));
     assert_eq!(
         refusal(&["plan", "--section", "everything"]),
-        "headroom: --section: \"everything\" refused; expected one of summary, load, hardware, \
-         tuning, budget, decisions, roadmap, runbooks, considerations, conclusion, corrections"
+        "headroom: --section: \"everything\" refused; expected one of summary, resources, load, \
+         hardware, tuning, budget, decisions, roadmap, runbooks, considerations, conclusion, corrections"
     );
 }
 
@@ -388,4 +388,65 @@ fn small_inputs_keep_their_significant_digits() {
     .unwrap();
     assert!(out.contains("0.001% a month"), "{out}");
     assert!(out.contains("(0.001 per user)"), "{out}");
+}
+
+/// The worked example of headroom by resource: on a Pi 4 where the app uses
+/// half the CPU and half the memory at 1,000 users, memory is full first, at
+/// 6,000 users; phase 1 starts at 4,500 users, in ln 4.5 / ln 1.1 = 15.78
+/// months, and the ceiling comes in ln 6 / ln 1.1 = 18.80 months.
+#[test]
+fn worked_example_memory_binds_at_6000_users() {
+    let args = [
+        "plan", "--users", "1000", "--growth", "10", "--host", "pi4", "--cpu", "50", "--ram", "50",
+        "--start", "2026-11",
+    ];
+    let plan = json(&[&args[..], &["--json"]].concat());
+    assert_eq!(plan["host"]["ceiling_users"], 6000);
+    assert_eq!(plan["host"]["binding"], "memory");
+    assert_eq!(plan["host"]["source_ceiling"], false);
+    let months = |key: &str| format!("{:.2}", plan["timing"][key].as_f64().unwrap());
+    assert_eq!(plan["timing"]["migration_start_users"], 4500.0);
+    assert_eq!(months("migration_start_months"), "15.78");
+    assert_eq!(months("ceiling_months"), "18.80");
+    let resources = plan["resources"].as_array().unwrap();
+    let names: Vec<&str> = resources
+        .iter()
+        .map(|r| r["resource"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["cpu", "memory", "disk", "uplink"]);
+    let full = |i: usize| resources[i]["full_users"].as_f64().map(f64::round);
+    assert_eq!((full(0), full(1)), (Some(12_000.0), Some(6_000.0)));
+    assert_eq!(resources[1]["basis"], "measured");
+    assert_eq!(resources[2]["basis"], "source");
+    assert_eq!(resources[3]["capacity"], Value::Null);
+
+    let text =
+        String::from_utf8(headroom(&[&args[..], &["--section", "resources"]].concat()).stdout)
+            .unwrap();
+    assert!(
+        text.contains("Headroom by resource, ceiling: 6,000 users (first resource full: memory)"),
+        "{text}"
+    );
+    assert!(text.contains("full: 6,000 users, in 18.8 months"), "{text}");
+    assert!(
+        text.contains("measured / modelled at the current users"),
+        "{text}"
+    );
+}
+
+/// Without measurements the Pi 4 keeps the source's 2,000 users, and the
+/// mini PC's CPU, counted in Pi 4 cores by the source, is not guessed.
+#[test]
+fn without_measurements_the_source_ceilings_hold() {
+    let pi = json(&["plan", "--users", "500", "--json"]);
+    assert_eq!(pi["host"]["ceiling_users"], 2000);
+    let mini = json(&["plan", "--users", "3000", "--host", "minipc", "--json"]);
+    assert_eq!(mini["host"]["ceiling_users"], 10000);
+    assert_eq!(mini["host"]["source_ceiling"], true);
+    assert_eq!(mini["resources"][0]["resource"], "cpu");
+    assert_eq!(mini["resources"][0]["full_users"], Value::Null);
+    assert_eq!(mini["resources"][0]["use_now"], Value::Null);
+    let cloud = json(&["plan", "--host", "cloud", "--json"]);
+    assert_eq!(cloud["resources"], serde_json::json!([]));
+    assert_eq!(cloud["host"]["binding"], Value::Null);
 }

@@ -44,6 +44,7 @@ pub mod plan;
 pub mod pooler;
 pub mod postgres;
 pub mod query;
+pub mod resources;
 pub mod roadmap;
 pub mod runbook;
 pub mod scenario;

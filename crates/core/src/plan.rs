@@ -4,6 +4,7 @@ use crate::budget::Budget;
 use crate::compose;
 use crate::decision::{self, Threshold};
 use crate::load::{self, Load};
+use crate::resources::{self, Ceiling, Headroom};
 use crate::roadmap::{self, Projected};
 use crate::runbook::{self, Advice};
 use crate::scenario::{InputError, Scenario};
@@ -62,6 +63,11 @@ pub struct Plan {
     pub load: Load,
     /// When to start migrating and when the host runs out; `None` on the cloud.
     pub host_timing: Option<HostTiming>,
+    /// Each resource of the host: use now, and when it crosses the decision
+    /// table's thresholds and is full; empty on the cloud.
+    pub resources: Vec<Headroom>,
+    /// The host's ceiling and the resource that sets it; `None` on the cloud.
+    pub ceiling: Option<Ceiling>,
     /// Server settings for the tier; `None` on tier 5.
     pub tuning: Option<Tuning>,
     /// The `docker-compose.override.yml` text; `None` on tier 5.
@@ -98,15 +104,13 @@ pub fn plan(scenario: &Scenario) -> Plan {
     let compose_override = tuning
         .as_ref()
         .map(|tuning| compose::override_yaml(tier, tuning, s.users, s.lang, &compose::Defaults));
-    let verdict = match s.host.machine() {
+    let resources = resources::headroom(s.host, s.users, s.growth_percent, s.start, &s.metrics);
+    let ceiling = resources::ceiling(s.host, &resources, &s.metrics);
+    let verdict = match ceiling {
         None => Verdict::NoCeiling,
         // At the ceiling the migration is already due, as its date says.
-        Some(machine) if s.users >= machine.ceiling_users => Verdict::OverCeiling,
-        Some(_)
-            if s.host
-                .migration_start_users()
-                .is_some_and(|at| f64::from(s.users) >= at) =>
-        {
+        Some(ceiling) if s.users >= ceiling.users => Verdict::OverCeiling,
+        Some(ceiling) if f64::from(s.users) >= resources::migration_start_users(ceiling) => {
             Verdict::StartMigration
         }
         Some(_) => Verdict::Fits,
@@ -118,7 +122,9 @@ pub fn plan(scenario: &Scenario) -> Plan {
             .map(|max| f64::from(s.users) / f64::from(max)),
         verdict,
         load,
-        host_timing: HostTiming::new(s.host, s.users, s.growth_percent, s.start),
+        host_timing: ceiling.map(|c| HostTiming::new(c, s.users, s.growth_percent, s.start)),
+        resources,
+        ceiling,
         tuning,
         compose_override,
         budget: Budget::check(tier, s.host),

@@ -1,7 +1,7 @@
 //! When a number of users is reached under compound monthly growth:
 //! `users(t) = users × (1 + growth/100)^t`, `t` in months from `start`.
 
-use crate::hardware::Host;
+use crate::resources::{migration_start_users, Ceiling};
 use crate::scenario::YearMonth;
 use crate::text::{self, Lang};
 
@@ -112,20 +112,16 @@ pub struct HostTiming {
 }
 
 impl HostTiming {
-    /// `None` for the cloud, which has no ceiling.
-    pub fn new(
-        host: Host,
-        users: u32,
-        growth_percent: f64,
-        start: YearMonth,
-    ) -> Option<HostTiming> {
-        let ceiling_users = host.machine()?.ceiling_users;
-        let migration_start_users = host.migration_start_users()?;
-        Some(HostTiming {
+    /// The dates for a host whose ceiling is `ceiling` (by resource, see
+    /// [`crate::resources::ceiling`]).
+    pub fn new(ceiling: Ceiling, users: u32, growth_percent: f64, start: YearMonth) -> HostTiming {
+        let ceiling_users = ceiling.users;
+        let migration_start_users = migration_start_users(ceiling);
+        HostTiming {
             migration_start_users,
             ceiling_users,
             migration_start: eta(users, growth_percent, migration_start_users, start),
             ceiling: eta(users, growth_percent, f64::from(ceiling_users), start),
-        })
+        }
     }
 }

@@ -25,6 +25,8 @@ pub struct PlanView {
     pub host: HostView,
     pub load: LoadView,
     pub timing: TimingView,
+    /// Headroom by resource on the host; empty on the cloud.
+    pub resources: Vec<ResourceView>,
     pub tuning: Option<Vec<SettingView>>,
     pub postgres: Option<PostgresView>,
     pub budget: Option<BudgetView>,
@@ -63,6 +65,12 @@ pub struct HostView {
     pub code: String,
     pub name: String,
     pub ceiling_users: Option<u32>,
+    /// The resource full first at the ceiling (`cpu`, `memory`, `disk`,
+    /// `uplink`); `null` on the cloud.
+    pub binding: Option<String>,
+    /// Whether the source's recommended ceiling (2,000 on the Pi 4, 10,000
+    /// on the mini PC) sets the ceiling, below every resource's.
+    pub source_ceiling: bool,
     /// `fits`, `start_migration`, `over_ceiling`, `no_ceiling`.
     pub verdict: String,
     pub verdict_text: String,
@@ -79,6 +87,28 @@ pub struct LoadView {
     pub database_mb: f64,
     pub cache_mb: f64,
     pub disk_mb: f64,
+}
+
+/// One resource: `basis` is `source` (the source's curve) or `measured`
+/// (rescaled through the user's measurement); amounts are in `unit`; the
+/// `_users` are `null` when not modelled or without a threshold, the
+/// `_months` as in [`TimingView`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResourceView {
+    pub resource: String,
+    pub basis: String,
+    pub unit: String,
+    pub capacity: Option<f64>,
+    pub use_now: Option<f64>,
+    pub use_now_percent: Option<f64>,
+    pub warning_percent: Option<f64>,
+    pub critical_percent: Option<f64>,
+    pub warning_users: Option<f64>,
+    pub critical_users: Option<f64>,
+    pub full_users: Option<f64>,
+    pub warning_months: Option<f64>,
+    pub critical_months: Option<f64>,
+    pub full_months: Option<f64>,
 }
 
 /// Fractional months from the start; `0` when overdue, `null` when not
@@ -214,7 +244,12 @@ impl PlanView {
             host: HostView {
                 code: s.host.code().to_owned(),
                 name: s.host.name().get(lang).to_owned(),
-                ceiling_users: s.host.machine().map(|m| m.ceiling_users),
+                ceiling_users: plan.ceiling.map(|c| c.users),
+                binding: plan
+                    .ceiling
+                    .and_then(|c| c.binding)
+                    .map(|r| r.code().to_owned()),
+                source_ceiling: plan.ceiling.is_some_and(|c| c.source_cap),
                 verdict: match plan.verdict {
                     Verdict::Fits => "fits",
                     Verdict::StartMigration => "start_migration",
@@ -246,6 +281,26 @@ impl PlanView {
                     ceiling_month: month(t.ceiling),
                 })
                 .unwrap_or_default(),
+            resources: plan
+                .resources
+                .iter()
+                .map(|r| ResourceView {
+                    resource: r.resource.code().to_owned(),
+                    basis: r.basis.code().to_owned(),
+                    unit: r.resource.unit().get(lang).to_owned(),
+                    capacity: r.capacity,
+                    use_now: r.use_now,
+                    use_now_percent: r.use_now_percent(),
+                    warning_percent: r.resource.thresholds().map(|t| t.warning),
+                    critical_percent: r.resource.thresholds().map(|t| t.critical),
+                    warning_users: r.warning_users,
+                    critical_users: r.critical_users,
+                    full_users: r.full_users,
+                    warning_months: r.warning.and_then(Eta::months),
+                    critical_months: r.critical.and_then(Eta::months),
+                    full_months: r.full.and_then(Eta::months),
+                })
+                .collect(),
             tuning: plan.tuning.as_ref().map(|t| {
                 t.settings
                     .iter()
