@@ -697,18 +697,19 @@ fn resources(w: &mut Writer, plan: &Plan) {
         } else {
             w.line(format!("  {name}{c}{now}"));
         }
-        if let Some(thresholds) = r.resource.thresholds().filter(|_| r.is_modelled()) {
-            w.line(format!(
-                "    {} {}{c}{} · {} {}{c}{} · {}{c}{}",
+        let full = format!("{}{c}{}", t("plein", "full"), at(r.full_users, r.full));
+        match r.resource.thresholds().filter(|_| r.is_modelled()) {
+            Some(thresholds) => w.line(format!(
+                "    {} {}{c}{} · {} {}{c}{} · {full}",
                 t("alerte", "warning"),
                 text::percent(thresholds.warning, 0, lang),
                 at(r.warning_users, r.warning),
                 t("critique", "critical"),
                 text::percent(thresholds.critical, 0, lang),
                 at(r.critical_users, r.critical),
-                t("plein", "full"),
-                at(r.full_users, r.full),
-            ));
+            )),
+            None if r.full_users.is_some() => w.line(format!("    {full}")),
+            None => {}
         }
     }
     if plan

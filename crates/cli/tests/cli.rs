@@ -255,7 +255,7 @@ fn bad_input_is_one_line_and_status_2() {
     );
     assert_eq!(
         refusal(&["plan", "--host=mac"]),
-        "headroom: --host: \"mac\" refused; expected one of pi4, minipc, cloud"
+        "headroom: --host: \"mac\" refused; expected one of pi4, minipc, cloud, custom"
     );
     assert_eq!(
         refusal(&[

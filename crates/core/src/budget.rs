@@ -33,17 +33,18 @@ pub struct Budget {
 impl Budget {
     /// The budget of `tier`'s limits on `host`; on the cloud, on the machine
     /// the tier is written for (the Pi for tiers 1-3, the mini PC for tier 4).
-    /// `None` on tier 5, which has no single machine.
-    pub fn check(tier: &Tier, host: Host) -> Option<Budget> {
+    /// `None` on tier 5, which has no single machine. `machine` is the
+    /// host's ([`crate::Scenario::machine`]).
+    pub fn check(tier: &Tier, host: Host, machine: Option<Machine>) -> Option<Budget> {
         if tier.limits.is_empty() {
             return None;
         }
-        let host = match host {
-            Host::Cloud if tier.number <= 3 => Host::Pi4,
-            Host::Cloud => Host::MiniPc,
-            fixed => fixed,
+        let (host, machine) = match host {
+            Host::Cloud if tier.number <= 3 => (Host::Pi4, Host::Pi4.machine()),
+            Host::Cloud => (Host::MiniPc, Host::MiniPc.machine()),
+            own => (own, machine),
         };
-        let machine = host.machine()?;
+        let machine = machine?;
         let mut shares: Vec<Share> = tier
             .limits
             .iter()

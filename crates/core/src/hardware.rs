@@ -10,6 +10,8 @@ pub enum Host {
     Pi4,
     MiniPc,
     Cloud,
+    /// A machine of the user's, described by `hcpu`, `hmem` and `hdisk`.
+    Custom,
 }
 
 /// What a fixed machine offers.
@@ -20,8 +22,25 @@ pub struct Machine {
     /// Logical CPUs: what Docker's `cpus` limits count against.
     pub threads: Cores,
     pub memory: Mebibytes,
-    /// Monthly active users the machine is recommended up to.
-    pub ceiling_users: u32,
+    /// Disk, GB.
+    pub disk_gb: f64,
+    /// Monthly active users the source recommends the machine up to; `None`
+    /// for the user's own machine, whose ceiling comes from its resources.
+    pub ceiling_users: Option<u32>,
+}
+
+impl Machine {
+    /// The user's own machine: `cpus` logical CPUs, `memory_gib` GiB of
+    /// memory, `disk_gb` GB of disk.
+    pub fn custom(cpus: u32, memory_gib: f64, disk_gb: f64) -> Machine {
+        Machine {
+            cores: cpus,
+            threads: Cores(f64::from(cpus)),
+            memory: Mebibytes(memory_gib * 1_024.0),
+            disk_gb,
+            ceiling_users: None,
+        }
+    }
 }
 
 /// Memory kept for the operating system, outside every container (an assumption
@@ -33,7 +52,7 @@ pub const OS_RESERVE: Mebibytes = Mebibytes(512.0);
 pub const MIGRATION_START_SHARE: f64 = 0.75;
 
 impl Host {
-    pub const ALL: [Host; 3] = [Host::Pi4, Host::MiniPc, Host::Cloud];
+    pub const ALL: [Host; 4] = [Host::Pi4, Host::MiniPc, Host::Cloud, Host::Custom];
 
     /// The `host` key's value.
     pub fn code(self) -> &'static str {
@@ -41,6 +60,7 @@ impl Host {
             Host::Pi4 => "pi4",
             Host::MiniPc => "minipc",
             Host::Cloud => "cloud",
+            Host::Custom => "custom",
         }
     }
 
@@ -53,10 +73,13 @@ impl Host {
             Host::Pi4 => tx("Raspberry Pi 4 B (4 Go)", "Raspberry Pi 4 B (4 GB)"),
             Host::MiniPc => tx("Mini PC (classe i5-12400F)", "Mini PC (i5-12400F class)"),
             Host::Cloud => tx("Cloud", "Cloud"),
+            Host::Custom => tx("Votre machine (sur mesure)", "Your own machine (custom)"),
         }
     }
 
-    /// The fixed machine, or `None` for the cloud, which has no ceiling.
+    /// The source's machine; `None` for the cloud, which has no ceiling, and
+    /// for a custom host, which the scenario describes
+    /// ([`crate::Scenario::machine`]).
     pub fn machine(self) -> Option<Machine> {
         match self {
             // Source, summary and tier 3: a 4 GB Pi 4 B, "critical limit at 2000+ users".
@@ -64,16 +87,20 @@ impl Host {
                 cores: 4,
                 threads: Cores(4.0),
                 memory: Mebibytes(4_096.0),
-                ceiling_users: 2_000,
+                // Source, tier 2: "SSD 1TB".
+                disk_gb: 1_000.0,
+                ceiling_users: Some(2_000),
             }),
             // Source, tier 4: i5-12400F (6 cores, 12 threads), 16 GB DDR4, up to 10,000 users.
             Host::MiniPc => Some(Machine {
                 cores: 6,
                 threads: Cores(12.0),
                 memory: Mebibytes(16_384.0),
-                ceiling_users: 10_000,
+                // Source, tier 4: "SSD 2 To".
+                disk_gb: 2_000.0,
+                ceiling_users: Some(10_000),
             }),
-            Host::Cloud => None,
+            Host::Cloud | Host::Custom => None,
         }
     }
 
@@ -81,7 +108,7 @@ impl Host {
     pub fn next(self) -> Option<Host> {
         match self {
             Host::Pi4 => Some(Host::MiniPc),
-            Host::MiniPc => Some(Host::Cloud),
+            Host::MiniPc | Host::Custom => Some(Host::Cloud),
             Host::Cloud => None,
         }
     }
@@ -89,7 +116,8 @@ impl Host {
     /// Phase 1 of the migration starts at this many users.
     pub fn migration_start_users(self) -> Option<f64> {
         self.machine()
-            .map(|m| f64::from(m.ceiling_users) * MIGRATION_START_SHARE)
+            .and_then(|m| m.ceiling_users)
+            .map(|users| f64::from(users) * MIGRATION_START_SHARE)
     }
 }
 

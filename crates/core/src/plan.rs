@@ -104,8 +104,9 @@ pub fn plan(scenario: &Scenario) -> Plan {
     let compose_override = tuning
         .as_ref()
         .map(|tuning| compose::override_yaml(tier, tuning, s.users, s.lang, &compose::Defaults));
-    let resources = resources::headroom(s.host, s.users, s.growth_percent, s.start, &s.metrics);
-    let ceiling = resources::ceiling(s.host, &resources, &s.metrics);
+    let site = resources::Site::of(s);
+    let resources = resources::headroom(site, s.users, s.growth_percent, s.start);
+    let ceiling = resources::ceiling(site, &resources);
     let verdict = match ceiling {
         None => Verdict::NoCeiling,
         // At the ceiling the migration is already due, as its date says.
@@ -127,7 +128,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
         ceiling,
         tuning,
         compose_override,
-        budget: Budget::check(tier, s.host),
+        budget: Budget::check(tier, s.host, s.machine()),
         triggered: decision::triggered(&s.metrics),
         roadmap: roadmap::project(s.users, s.growth_percent, s.start),
         projection: timing::projection(s.users, s.growth_percent, PROJECTION_MONTHS),

@@ -47,7 +47,7 @@ where
 pub fn encode(scenario: &Scenario, defaults: Defaults) -> String {
     let mut out = String::new();
     for key in Key::ALL {
-        if scenario.is_default(key, defaults) {
+        if scenario.is_default(key, defaults) || !scenario.uses(key) {
             continue;
         }
         if let Some(value) = scenario.value(key) {

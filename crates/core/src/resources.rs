@@ -6,9 +6,10 @@
 //! is the number of users at which the first resource is full.
 
 use crate::decision::{Metric, THRESHOLDS};
+use crate::hardware::Machine;
 use crate::hardware::{Host, MIGRATION_START_SHARE};
 use crate::load::DISK_POINTS;
-use crate::scenario::{Metrics, YearMonth};
+use crate::scenario::{Metrics, Scenario, YearMonth};
 use crate::text::{tx, Text};
 use crate::timing::{eta, Eta};
 
@@ -97,21 +98,14 @@ impl Resource {
         })
     }
 
-    /// What the host offers of this resource, in `unit`; `None` where the
-    /// host has no fixed capacity (the cloud) or it is not known.
-    pub fn capacity(self, host: Host) -> Option<f64> {
-        let (cpu, memory, disk) = match host {
-            // Source, tier 2: a 4-core Pi 4 B with 4 GB and a 1 TB SSD.
-            Host::Pi4 => (4.0, 4.0, 1_000.0),
-            // Source, tier 4: i5-12400F (12 threads), 16 GB, 2 TB SSD.
-            Host::MiniPc => (12.0, 16.0, 2_000.0),
-            Host::Cloud => return None,
-        };
+    /// What `machine` offers of this resource, in `unit`; the upload
+    /// bandwidth is `uplink`, when the user gave it.
+    pub fn capacity(self, machine: &Machine, uplink: Option<f64>) -> Option<f64> {
         match self {
-            Resource::Cpu => Some(cpu),
-            Resource::Memory => Some(memory),
-            Resource::Disk => Some(disk),
-            Resource::Uplink => None,
+            Resource::Cpu => Some(machine.threads.0),
+            Resource::Memory => Some(machine.memory.0 / 1_024.0),
+            Resource::Disk => Some(machine.disk_gb),
+            Resource::Uplink => uplink,
         }
     }
 }
@@ -257,29 +251,42 @@ pub struct Ceiling {
     pub source_cap: bool,
 }
 
-/// The source's recommended ceiling of a host: 2,000 users on the Pi 4,
-/// 10,000 on the mini PC.
-fn source_ceiling(host: Host) -> Option<u32> {
-    host.machine().map(|m| m.ceiling_users)
+/// The machine and what the user said of it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Site<'a> {
+    pub host: Host,
+    /// `None` on the cloud.
+    pub machine: Option<Machine>,
+    /// `uplink`, Mbit/s.
+    pub uplink: Option<f64>,
+    pub metrics: &'a Metrics,
 }
 
-/// Every resource of `host` for `users` growing at `growth_percent` from
-/// `start`, calibrated by `metrics` where measured. Empty for the cloud.
-pub fn headroom(
-    host: Host,
-    users: u32,
-    growth_percent: f64,
-    start: YearMonth,
-    metrics: &Metrics,
-) -> Vec<Headroom> {
-    if host.machine().is_none() {
-        return Vec::new();
+impl Site<'_> {
+    /// The site a scenario describes.
+    pub fn of(s: &Scenario) -> Site<'_> {
+        Site {
+            host: s.host,
+            machine: s.machine(),
+            uplink: s.uplink_mbps,
+            metrics: &s.metrics,
+        }
     }
+}
+
+/// Every resource of the site's machine for `users` growing at
+/// `growth_percent` from `start`, calibrated by the measured metrics. Empty
+/// for the cloud.
+pub fn headroom(site: Site, users: u32, growth_percent: f64, start: YearMonth) -> Vec<Headroom> {
+    let Some(machine) = site.machine else {
+        return Vec::new();
+    };
+    let metrics = site.metrics;
     let now = f64::from(users);
     Resource::ALL
         .into_iter()
         .map(|resource| {
-            let capacity = resource.capacity(host);
+            let capacity = resource.capacity(&machine, site.uplink);
             let measured = match resource {
                 Resource::Cpu => metrics.cpu,
                 Resource::Memory => metrics.ram,
@@ -297,7 +304,7 @@ pub fn headroom(
                     let scale = (modelled > 0.0).then(|| percent / 100.0 * capacity / modelled);
                     (Basis::Measured, scale)
                 }
-                _ if resource == Resource::Cpu && host != Host::Pi4 => (Basis::Source, None),
+                _ if resource == Resource::Cpu && site.host != Host::Pi4 => (Basis::Source, None),
                 _ => (Basis::Source, Some(1.0)),
             };
             let use_now = scale.map(|scale| curve.at(now) * scale);
@@ -327,10 +334,12 @@ pub fn headroom(
 }
 
 /// The host's ceiling: the users at which the first resource is full, capped
-/// by the source's recommended ceiling until both `cpu` and `ram` are
-/// measured. `None` for the cloud.
-pub fn ceiling(host: Host, resources: &[Headroom], metrics: &Metrics) -> Option<Ceiling> {
-    let source = source_ceiling(host)?;
+/// by the source's recommended ceiling (2,000 users on the Pi 4, 10,000 on the
+/// mini PC) until both `cpu` and `ram` are measured. `None` for the cloud,
+/// and for a machine none of whose resources ever fills.
+pub fn ceiling(site: Site, resources: &[Headroom]) -> Option<Ceiling> {
+    let machine = site.machine?;
+    let metrics = site.metrics;
     let first_full = resources
         .iter()
         .filter_map(|r| Some((r.resource, r.full_users?)))
@@ -343,18 +352,23 @@ pub fn ceiling(host: Host, resources: &[Headroom], metrics: &Metrics) -> Option<
         );
     let calibrated = metrics.cpu.is_some() && metrics.ram.is_some();
     let users = |at: f64| at.round().clamp(0.0, f64::from(u32::MAX)) as u32;
-    Some(match first_full {
-        Some((resource, at)) if calibrated || users(at) <= source => Ceiling {
-            users: users(at),
-            binding: Some(resource),
-            source_cap: false,
-        },
-        first => Ceiling {
+    match (first_full, machine.ceiling_users) {
+        (Some((resource, at)), source)
+            if calibrated || source.is_none_or(|source| users(at) <= source) =>
+        {
+            Some(Ceiling {
+                users: users(at),
+                binding: Some(resource),
+                source_cap: false,
+            })
+        }
+        (first, Some(source)) => Some(Ceiling {
             users: source,
             binding: first.map(|(resource, _)| resource),
             source_cap: true,
-        },
-    })
+        }),
+        (_, None) => None,
+    }
 }
 
 /// Phase 1 of the migration starts at this share of the ceiling.
@@ -377,6 +391,15 @@ mod tests {
 
     fn start() -> YearMonth {
         YearMonth::new(2026, 11).unwrap()
+    }
+
+    fn site(host: Host, metrics: &Metrics) -> Site<'_> {
+        Site {
+            host,
+            machine: host.machine(),
+            uplink: None,
+            metrics,
+        }
     }
 
     fn find(resources: &[Headroom], resource: Resource) -> Headroom {
@@ -416,11 +439,11 @@ mod tests {
     #[test]
     fn the_pi_4_without_measurements_keeps_its_2000_users() {
         let none = Metrics::default();
-        let resources = headroom(Host::Pi4, 500, 15.0, start(), &none);
+        let resources = headroom(site(Host::Pi4, &none), 500, 15.0, start());
         // Both curves reach the Pi's 4 cores and 4 GiB at 2,000 users.
         assert_eq!(find(&resources, Resource::Cpu).full_users, Some(2_000.0));
         assert_eq!(find(&resources, Resource::Memory).full_users, Some(2_000.0));
-        let c = ceiling(Host::Pi4, &resources, &none).unwrap();
+        let c = ceiling(site(Host::Pi4, &none), &resources).unwrap();
         assert_eq!(c.users, 2_000);
         assert_eq!(migration_start_users(c), 1_500.0);
         // The uplink is a need, not a limit, without `uplink`.
@@ -433,7 +456,7 @@ mod tests {
     fn worked_example_memory_binds_at_6000_users() {
         // users=1000&growth=10&host=pi4&cpu=50&ram=50
         let m = metrics(Some(50.0), Some(50.0), None);
-        let resources = headroom(Host::Pi4, 1_000, 10.0, start(), &m);
+        let resources = headroom(site(Host::Pi4, &m), 1_000, 10.0, start());
         let cpu = find(&resources, Resource::Cpu);
         let memory = find(&resources, Resource::Memory);
         assert_eq!(
@@ -443,7 +466,7 @@ mod tests {
         assert!(close(cpu.use_now_percent().unwrap(), 50.0));
         assert!(close(cpu.full_users.unwrap(), 12_000.0), "{cpu:?}");
         assert!(close(memory.full_users.unwrap(), 6_000.0), "{memory:?}");
-        let c = ceiling(Host::Pi4, &resources, &m).unwrap();
+        let c = ceiling(site(Host::Pi4, &m), &resources).unwrap();
         assert_eq!(
             c,
             Ceiling {
@@ -466,8 +489,8 @@ mod tests {
     #[test]
     fn one_measurement_alone_keeps_the_source_ceiling() {
         let m = metrics(Some(20.0), None, None);
-        let resources = headroom(Host::Pi4, 1_000, 10.0, start(), &m);
-        let c = ceiling(Host::Pi4, &resources, &m).unwrap();
+        let resources = headroom(site(Host::Pi4, &m), 1_000, 10.0, start());
+        let c = ceiling(site(Host::Pi4, &m), &resources).unwrap();
         // CPU at 20% is full far away, memory still at 2,000: 2,000.
         assert_eq!(c.users, 2_000);
         assert_eq!(c.binding, Some(Resource::Memory));
@@ -477,8 +500,8 @@ mod tests {
     fn a_heavy_app_lowers_the_ceiling_below_the_source_one() {
         // 90% of the Pi's memory at 1,000 users: full at 1,000 × … well before 2,000.
         let m = metrics(None, Some(90.0), None);
-        let resources = headroom(Host::Pi4, 1_000, 10.0, start(), &m);
-        let c = ceiling(Host::Pi4, &resources, &m).unwrap();
+        let resources = headroom(site(Host::Pi4, &m), 1_000, 10.0, start());
+        let c = ceiling(site(Host::Pi4, &m), &resources).unwrap();
         assert!(c.users < 2_000 && c.users > 1_000, "{c:?}");
         assert_eq!(c.binding, Some(Resource::Memory));
         assert!(!c.source_cap);
@@ -487,7 +510,7 @@ mod tests {
     #[test]
     fn the_mini_pc_cpu_is_not_modelled_without_a_measurement() {
         let none = Metrics::default();
-        let resources = headroom(Host::MiniPc, 3_000, 10.0, start(), &none);
+        let resources = headroom(site(Host::MiniPc, &none), 3_000, 10.0, start());
         let cpu = find(&resources, Resource::Cpu);
         assert!(!cpu.is_modelled());
         assert_eq!((cpu.full_users, cpu.warning_users), (None, None));
@@ -497,10 +520,10 @@ mod tests {
             find(&resources, Resource::Memory).full_users.unwrap(),
             20_000.0
         ));
-        let c = ceiling(Host::MiniPc, &resources, &none).unwrap();
+        let c = ceiling(site(Host::MiniPc, &none), &resources).unwrap();
         assert_eq!((c.users, c.source_cap), (10_000, true));
-        assert!(headroom(Host::Cloud, 3_000, 10.0, start(), &none).is_empty());
-        assert_eq!(ceiling(Host::Cloud, &[], &none), None);
+        assert!(headroom(site(Host::Cloud, &none), 3_000, 10.0, start()).is_empty());
+        assert_eq!(ceiling(site(Host::Cloud, &none), &[]), None);
     }
 
     #[test]
@@ -510,7 +533,8 @@ mod tests {
         assert_eq!(pair(Resource::Memory), Some((80.0, 95.0)));
         assert_eq!(pair(Resource::Disk), Some((80.0, 95.0)));
         assert_eq!(pair(Resource::Uplink), None);
-        let resources = headroom(Host::Pi4, 500, 15.0, start(), &Metrics::default());
+        let none = Metrics::default();
+        let resources = headroom(site(Host::Pi4, &none), 500, 15.0, start());
         // CPU at 70% of 4 cores = 2.8 cores: between 0 (2) and 100 users (3).
         assert!(close(
             find(&resources, Resource::Cpu).warning_users.unwrap(),
@@ -524,10 +548,11 @@ mod tests {
             for m in [None, Some(0.0), Some(0.001), Some(50.0), Some(100.0)] {
                 let metrics = metrics(m, m, m);
                 for host in Host::ALL {
-                    let resources = headroom(host, users, -90.0, start(), &metrics);
-                    let _ = ceiling(host, &resources, &metrics);
-                    let resources = headroom(host, users, 1_000.0, start(), &metrics);
-                    let _ = ceiling(host, &resources, &metrics);
+                    let site = site(host, &metrics);
+                    let resources = headroom(site, users, -90.0, start());
+                    let _ = ceiling(site, &resources);
+                    let resources = headroom(site, users, 1_000.0, start());
+                    let _ = ceiling(site, &resources);
                 }
             }
         }

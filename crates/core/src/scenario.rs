@@ -6,7 +6,7 @@
 //! inputs all go through it, so a value is checked in one place.
 
 use crate::decimal;
-use crate::hardware::Host;
+use crate::hardware::{Host, Machine};
 use crate::text::{self, tx, Lang, Text};
 use crate::tier::{self, Service};
 use crate::tuning;
@@ -231,7 +231,38 @@ pub struct Scenario {
     pub lang: Lang,
     pub metrics: Metrics,
     pub names: Names,
+    /// `hcpu`, `hmem`, `hdisk`: the machine when `host` is `custom`.
+    pub custom: CustomHost,
+    /// `uplink`: the host's upload bandwidth, Mbit/s; `None` shows bandwidth
+    /// as a need rather than a limit.
+    pub uplink_mbps: Option<f64>,
 }
+
+/// A machine of the user's (`host=custom`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CustomHost {
+    /// `hcpu`: logical CPUs.
+    pub cpus: u32,
+    /// `hmem`: memory, GiB.
+    pub memory_gib: f64,
+    /// `hdisk`: disk, GB.
+    pub disk_gb: f64,
+}
+
+impl Default for CustomHost {
+    fn default() -> CustomHost {
+        CustomHost {
+            cpus: DEFAULT_HOST_CPUS,
+            memory_gib: DEFAULT_HOST_MEMORY_GIB,
+            disk_gb: DEFAULT_HOST_DISK_GB,
+        }
+    }
+}
+
+/// A custom host's defaults (SPEC section 2).
+pub const DEFAULT_HOST_CPUS: u32 = 4;
+pub const DEFAULT_HOST_MEMORY_GIB: f64 = 8.0;
+pub const DEFAULT_HOST_DISK_GB: f64 = 250.0;
 
 /// Default inputs (SPEC section 2; 500 users, 15 %/month, 5 MB per user are the source's).
 pub const DEFAULT_USERS: u32 = 500;
@@ -253,7 +284,28 @@ impl Scenario {
             lang: defaults.lang,
             metrics: Metrics::default(),
             names: Names::default(),
+            custom: CustomHost::default(),
+            uplink_mbps: None,
         }
+    }
+
+    /// The machine the stack runs on: the source's for `pi4` and `minipc`,
+    /// the user's description for `custom`, `None` for the cloud.
+    pub fn machine(&self) -> Option<Machine> {
+        match self.host {
+            Host::Custom => Some(Machine::custom(
+                self.custom.cpus,
+                self.custom.memory_gib,
+                self.custom.disk_gb,
+            )),
+            host => host.machine(),
+        }
+    }
+
+    /// Whether `key` means something for this scenario: the custom host's
+    /// keys only with `host=custom`. A key that does not is left out of links.
+    pub fn uses(&self, key: Key) -> bool {
+        !matches!(key, Key::Hcpu | Key::Hmem | Key::Hdisk) || self.host == Host::Custom
     }
 
     /// Sets one input from its text form. On refusal the scenario is unchanged.
@@ -292,7 +344,7 @@ impl Scenario {
             u32::try_from(n).map_err(|_| refuse())
         };
         match spec.slot {
-            Slot::Count(_, field) => *field(self) = integer()?,
+            Slot::Count(_, field, _) => *field(self) = integer()?,
             Slot::OptionalCount(_, field) => *field(self) = Some(integer()?),
             // + 0.0 turns -0 into 0, so a link never carries `growth=-0`.
             Slot::Number(_, field, _) => *field(self) = number()? + 0.0,
@@ -312,7 +364,7 @@ impl Scenario {
     /// The input's text form, or `None` when it is absent (an optional input).
     pub fn value(&self, key: Key) -> Option<String> {
         match key.spec().slot {
-            Slot::Count(field, _) => Some(field(self).to_string()),
+            Slot::Count(field, _, _) => Some(field(self).to_string()),
             Slot::OptionalCount(field, _) => field(self).map(|n| n.to_string()),
             Slot::Number(field, _, _) => Some(field(self).to_string()),
             Slot::OptionalNumber(field, _) => field(self).map(|n| n.to_string()),
@@ -373,7 +425,7 @@ impl Scenario {
     /// `start`, names) cannot hold a refused value, so they are left alone.
     fn reset(&mut self, key: Key) {
         match key.spec().slot {
-            Slot::Count(_, field) => *field(self) = DEFAULT_USERS,
+            Slot::Count(_, field, default) => *field(self) = default,
             Slot::Number(_, field, default) => *field(self) = default,
             _ => self.clear(key),
         }
@@ -418,13 +470,18 @@ pub enum Key {
     Domain,
     Target,
     Pgcontainer,
+    Hcpu,
+    Hmem,
+    Hdisk,
+    Uplink,
 }
 
 /// Where a key's value lives in a [`Scenario`]: a reader and a writer of
 /// the one field, so that no key is ever mapped anywhere else.
 #[derive(Clone, Copy)]
 enum Slot {
-    Count(fn(&Scenario) -> &u32, fn(&mut Scenario) -> &mut u32),
+    /// With the default a refused value falls back to.
+    Count(fn(&Scenario) -> &u32, fn(&mut Scenario) -> &mut u32, u32),
     OptionalCount(
         fn(&Scenario) -> &Option<u32>,
         fn(&mut Scenario) -> &mut Option<u32>,
@@ -467,7 +524,7 @@ const PERCENT: Allowed = Allowed::Number {
 };
 
 /// Every query key, in the order they are written into a link (SPEC section 2).
-const KEYS: [KeySpec; 18] = {
+const KEYS: [KeySpec; 22] = {
     const fn spec(
         key: Key,
         name: &'static str,
@@ -494,7 +551,7 @@ const KEYS: [KeySpec; 18] = {
                 max: 100_000_000,
             },
             false,
-            slot!(Count, users),
+            slot!(Count, users, DEFAULT_USERS),
             tx("Utilisateurs actifs par mois", "Monthly active users"),
         ),
         spec(
@@ -512,7 +569,7 @@ const KEYS: [KeySpec; 18] = {
         spec(
             Key::Host,
             "host",
-            Allowed::OneOf(&["pi4", "minipc", "cloud"]),
+            Allowed::OneOf(&["pi4", "minipc", "cloud", "custom"]),
             false,
             Slot::Host,
             tx("Machine actuelle", "Current machine"),
@@ -662,13 +719,60 @@ const KEYS: [KeySpec; 18] = {
             slot!(Name, names.pg_container),
             tx("Conteneur PostgreSQL", "PostgreSQL container"),
         ),
+        spec(
+            Key::Hcpu,
+            "hcpu",
+            Allowed::Integer { min: 1, max: 1_024 },
+            false,
+            slot!(Count, custom.cpus, DEFAULT_HOST_CPUS),
+            tx("Processeurs logiques", "Logical CPUs"),
+        ),
+        spec(
+            Key::Hmem,
+            "hmem",
+            Allowed::Number {
+                min: 0.5,
+                min_exclusive: false,
+                max: Some(4_096.0),
+            },
+            false,
+            slot!(Number, custom.memory_gib, DEFAULT_HOST_MEMORY_GIB),
+            tx("Mémoire (Gio)", "Memory (GiB)"),
+        ),
+        spec(
+            Key::Hdisk,
+            "hdisk",
+            Allowed::Number {
+                min: 1.0,
+                min_exclusive: false,
+                max: Some(1_000_000.0),
+            },
+            false,
+            slot!(Number, custom.disk_gb, DEFAULT_HOST_DISK_GB),
+            tx("Disque (Go)", "Disk (GB)"),
+        ),
+        spec(
+            Key::Uplink,
+            "uplink",
+            Allowed::Number {
+                min: 0.1,
+                min_exclusive: false,
+                max: Some(100_000.0),
+            },
+            true,
+            slot!(OptionalNumber, uplink_mbps),
+            tx(
+                "Débit montant de la machine (Mbit/s)",
+                "Host's upload bandwidth (Mbit/s)",
+            ),
+        ),
     ]
 };
 
 impl Key {
     /// In the order they are written into a link.
-    pub const ALL: [Key; 18] = {
-        let mut all = [Key::Users; 18];
+    pub const ALL: [Key; 22] = {
+        let mut all = [Key::Users; 22];
         let mut i = 0;
         while i < KEYS.len() {
             all[i] = KEYS[i].key;

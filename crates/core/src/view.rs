@@ -9,7 +9,7 @@ use crate::decision::Severity;
 use crate::roadmap::Lasts;
 use crate::timing::Eta;
 use crate::tuning::{self, Reason};
-use crate::{pooler, query, Defaults, Plan, Verdict};
+use crate::{pooler, query, Defaults, Host, Plan, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a field changes meaning or goes; adding one does not.
@@ -47,6 +47,17 @@ pub struct ScenarioView {
     pub pg_connections: Option<u32>,
     pub start: String,
     pub lang: String,
+    /// `hcpu`, `hmem`, `hdisk` with `host=custom`; `null` for the others.
+    pub custom_host: Option<CustomHostView>,
+    /// `uplink`, Mbit/s.
+    pub uplink_mbps: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CustomHostView {
+    pub cpus: u32,
+    pub memory_gib: f64,
+    pub disk_gb: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -231,6 +242,12 @@ impl PlanView {
                 pg_connections: s.pg_connections,
                 start: s.start.to_string(),
                 lang: lang.code().to_owned(),
+                custom_host: (s.host == Host::Custom).then_some(CustomHostView {
+                    cpus: s.custom.cpus,
+                    memory_gib: s.custom.memory_gib,
+                    disk_gb: s.custom.disk_gb,
+                }),
+                uplink_mbps: s.uplink_mbps,
             },
             tier: TierView {
                 number: tier.number,

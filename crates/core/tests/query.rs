@@ -3,7 +3,7 @@
 
 mod common;
 use common::defaults;
-use headroom_core::scenario::{Metrics, Name, Names};
+use headroom_core::scenario::{CustomHost, Metrics, Name, Names};
 use headroom_core::{plan, query, tier, tuning, Host, Key, Lang, Problem, Scenario, YearMonth};
 use proptest::prelude::*;
 
@@ -76,7 +76,7 @@ fn an_empty_optional_value_means_absent() {
 }
 
 /// Each refused value and its message: key, value, allowed range.
-const REFUSALS: [(&str, &str); 26] = [
+const REFUSALS: [(&str, &str); 30] = [
     (
         "users=abc",
         "users: \"abc\" refused; expected an integer from 0 to 100,000,000",
@@ -115,7 +115,7 @@ const REFUSALS: [(&str, &str); 26] = [
     ),
     (
         "host=rpi5",
-        "host: \"rpi5\" refused; expected one of pi4, minipc, cloud",
+        "host: \"rpi5\" refused; expected one of pi4, minipc, cloud, custom",
     ),
     (
         "rpu=0",
@@ -177,6 +177,22 @@ const REFUSALS: [(&str, &str); 26] = [
     (
         "domain=",
         "domain: \"\" refused; expected 1 to 63 characters among A-Z a-z 0-9 . _ -",
+    ),
+    (
+        "hcpu=0",
+        "hcpu: \"0\" refused; expected an integer from 1 to 1,024",
+    ),
+    (
+        "hmem=0.25",
+        "hmem: \"0.25\" refused; expected a number from 0.5 to 4,096",
+    ),
+    (
+        "hdisk=1e7",
+        "hdisk: \"1e7\" refused; expected a number from 1 to 1,000,000",
+    ),
+    (
+        "uplink=0",
+        "uplink: \"0\" refused; expected a number from 0.1 to 100,000",
     ),
 ];
 
@@ -240,7 +256,7 @@ prop_compose! {
     fn scenario()(
         users in 0u32..=100_000_000,
         growth_percent in -90.0f64..=1_000.0,
-        host in prop_oneof![Just(Host::Pi4), Just(Host::MiniPc), Just(Host::Cloud)],
+        host in prop_oneof![Just(Host::Pi4), Just(Host::MiniPc), Just(Host::Cloud), Just(Host::Custom)],
         requests_per_user in optional(0.001..=100_000.0),
         peak_ratio in 1.0f64..=100.0,
         mb_per_user in 0.0f64..=100_000.0,
@@ -250,7 +266,15 @@ prop_compose! {
         (cpu, ram, disk, errors) in (optional(0.0..=100.0), optional(0.0..=100.0), optional(0.0..=100.0), optional(0.0..=100.0)),
         p95_ms in optional(0.0..=1e12),
         (database, domain, target, pg_container) in (name(), name(), name(), name()),
+        (cpus, memory_gib, disk_gb) in (1u32..=1_024, 0.5f64..=4_096.0, 1.0f64..=1_000_000.0),
+        uplink_mbps in optional(0.1..=100_000.0),
     ) -> Scenario {
+        // The custom host's keys stay out of the link for the other hosts.
+        let custom = if host == Host::Custom {
+            CustomHost { cpus, memory_gib, disk_gb }
+        } else {
+            CustomHost::default()
+        };
         // A valid pgconn is one the tier's PostgreSQL container holds.
         let largest = tuning::largest_pgconn(tier::tier_for(users));
         let pg_connections = pg_connections.map(|n| largest.map_or(n, |largest| n.min(largest)));
@@ -260,6 +284,8 @@ prop_compose! {
             lang,
             metrics: Metrics { cpu, ram, disk, p95_ms, errors },
             names: Names { database, domain, target, pg_container },
+            custom,
+            uplink_mbps,
         }
     }
 }

@@ -222,7 +222,7 @@ fn hosts() {
     let pi = Host::Pi4.machine().unwrap();
     assert_eq!(
         (pi.cores, pi.threads.0, pi.memory.0, pi.ceiling_users),
-        (4, 4.0, 4_096.0, 2_000)
+        (4, 4.0, 4_096.0, Some(2_000))
     );
     let mini = Host::MiniPc.machine().unwrap();
     assert_eq!(
@@ -232,7 +232,7 @@ fn hosts() {
             mini.memory.0,
             mini.ceiling_users
         ),
-        (6, 12.0, 16_384.0, 10_000)
+        (6, 12.0, 16_384.0, Some(10_000))
     );
     assert_eq!(Host::Cloud.machine(), None);
     assert_eq!(Host::Pi4.migration_start_users(), Some(1_500.0));

@@ -27,7 +27,7 @@ pub fn hardware(plan: &Plan) -> Html {
             <h2 id="hardware-title">{ i18n::HARDWARE.get(lang) }</h2>
             <p>
                 { i18n::MACHINE.get(lang) }{ c }<strong>{ host.name().get(lang) }</strong>
-                if let Some(machine) = host.machine() {
+                if let Some(machine) = plan.scenario.machine() {
                     { format!(" — {}", machine.describe(lang)) }
                 }
             </p>
