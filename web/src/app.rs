@@ -3,8 +3,8 @@
 use crate::browser;
 use crate::components::{
     budget_bar, compose_view, conclusion, considerations, copy_button::CopyButton, decision_table,
-    growth_chart, hardware, inputs, load_profile, notices, roadmap_view, runbooks, summary,
-    tuning_view, Calendar,
+    growth_chart, hardware, inputs, load_profile, notices, resources_view, roadmap_view, runbooks,
+    summary, tuning_view, Calendar,
 };
 use crate::i18n::{self, Lang};
 use crate::state::{Action, State};
@@ -107,6 +107,7 @@ pub fn app(props: &AppProps) -> Html {
                     { notices::notices(&decoded.errors, lang) }
                     { summary::summary(&plan, calendar) }
                     { growth_chart::growth_chart(&plan, calendar) }
+                    { resources_view::resources_view(&plan, calendar) }
                     { load_profile::load_profile(&plan) }
                     { hardware::hardware(&plan) }
                     { compose_view::compose_view(&plan) }

@@ -217,6 +217,9 @@ pub struct Headroom {
     /// Use at the current users, in the resource's unit; `None` when not
     /// modelled (the CPU curve on a machine other than the Pi, unmeasured).
     pub use_now: Option<f64>,
+    /// The source's curve times this is the use: 1 as given, measured /
+    /// modelled once measured; `None` when not modelled.
+    pub scale: Option<f64>,
     /// The users at which the use crosses the decision table's warning and
     /// critical thresholds and fills the machine; `None` when not modelled,
     /// without a threshold, or never.
@@ -232,6 +235,16 @@ impl Headroom {
     /// Use now in % of the capacity.
     pub fn use_now_percent(&self) -> Option<f64> {
         Some(self.use_now? / self.capacity? * 100.0)
+    }
+
+    /// Use at `users`, in the resource's unit.
+    pub fn use_at(&self, users: f64) -> Option<f64> {
+        Some(self.resource.curve().at(users) * self.scale?)
+    }
+
+    /// Use at `users` in % of the capacity.
+    pub fn percent_at(&self, users: f64) -> Option<f64> {
+        Some(self.use_at(users)? / self.capacity? * 100.0)
     }
 
     /// Whether Headroom has figures for this resource on this host.
@@ -322,6 +335,7 @@ pub fn headroom(site: Site, users: u32, growth_percent: f64, start: YearMonth) -
                 basis,
                 capacity,
                 use_now,
+                scale,
                 warning_users,
                 critical_users,
                 full_users,
@@ -465,6 +479,8 @@ mod tests {
         );
         assert!(close(cpu.use_now_percent().unwrap(), 50.0));
         assert!(close(cpu.full_users.unwrap(), 12_000.0), "{cpu:?}");
+        assert!(close(cpu.percent_at(12_000.0).unwrap(), 100.0));
+        assert!(close(memory.percent_at(6_000.0).unwrap(), 100.0));
         assert!(close(memory.full_users.unwrap(), 6_000.0), "{memory:?}");
         let c = ceiling(site(Host::Pi4, &m), &resources).unwrap();
         assert_eq!(

@@ -58,8 +58,16 @@ const MAIN: [Field; 3] = [
     field(Key::Host, Kind::Host),
 ];
 
-const ADVANCED: [Field; 5] = [
+/// The machine, when it is the user's own (`host=custom`).
+const CUSTOM_HOST: [Field; 3] = [
+    field(Key::Hcpu, Kind::Integer),
+    field(Key::Hmem, Kind::Decimal),
+    field(Key::Hdisk, Kind::Decimal),
+];
+
+const ADVANCED: [Field; 6] = [
     optional(Key::Rpu, Kind::Decimal, i18n::DEFAULT_RULE),
+    optional(Key::Uplink, Kind::Decimal, i18n::UPLINK_EMPTY),
     field(Key::Peak, Kind::Decimal),
     field(Key::Mbpu, Kind::Decimal),
     optional(Key::Pgconn, Kind::Integer, i18n::DEFAULT_TIER),
@@ -101,6 +109,12 @@ pub fn inputs(props: &InputsProps) -> Html {
         <form class="fields" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <h2>{ i18n::INPUTS.get(lang) }</h2>
             { for MAIN.iter().map(render) }
+            if props.scenario.host == Host::Custom {
+                <fieldset class="custom-host">
+                    <legend>{ Host::Custom.name().get(lang) }</legend>
+                    { for CUSTOM_HOST.iter().map(render) }
+                </fieldset>
+            }
             { group(i18n::ADVANCED, &ADVANCED, has_error(&ADVANCED)) }
             { group(i18n::MEASURED, &MEASURED, has_error(&MEASURED)) }
             { group(i18n::RUNBOOK_NAMES, &NAMES, has_error(&NAMES)) }

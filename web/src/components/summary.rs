@@ -47,6 +47,10 @@ pub fn summary(plan: &Plan, calendar: Calendar) -> Html {
                 <dd id="migration-start">{ calendar.eta(t.migration_start, lang) }</dd>
                 <dt>{ i18n::CEILING.get(lang) }{ format!(" ({} {} {})", i18n::AT_USERS.get(lang), users(f64::from(t.ceiling_users)), i18n::USERS.get(lang)) }</dt>
                 <dd id="ceiling">{ calendar.eta(t.ceiling, lang) }</dd>
+                if let Some(ceiling) = plan.ceiling {
+                    <dt>{ i18n::FIRST_FULL.get(lang) }</dt>
+                    <dd id="binding">{ super::resources_view::binding(ceiling, lang) }</dd>
+                }
                 if let Some(next_host) = s.host.next() {
                     <dt>{ i18n::MIGRATE_TO.get(lang) }</dt>
                     <dd>{ next_host.name().get(lang) }</dd>
