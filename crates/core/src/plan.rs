@@ -130,7 +130,12 @@ pub fn plan(scenario: &Scenario) -> Plan {
         compose_override,
         budget: Budget::check(tier, s.host, s.machine()),
         triggered: decision::triggered(&s.metrics),
-        roadmap: roadmap::project(s.users, s.growth_percent, s.start),
+        roadmap: roadmap::project(
+            s.users,
+            s.growth_percent,
+            s.start,
+            roadmap::leaving_step(s.host).zip(ceiling.map(|c| c.users)),
+        ),
         projection: timing::projection(s.users, s.growth_percent, PROJECTION_MONTHS),
         advice: runbook::advice_for(s.users),
         notices,

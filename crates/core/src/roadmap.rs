@@ -1,6 +1,7 @@
 //! The source's five-step roadmap (its section 7) beside the one projected
 //! from the user's own growth, and how long each tier lasts at that growth.
 
+use crate::hardware::Host;
 use crate::scenario::YearMonth;
 use crate::text::{self, tx, Lang, Text};
 use crate::tier::{Tier, TIERS};
@@ -119,15 +120,41 @@ pub struct Projected {
     pub lasts: Lasts,
 }
 
-pub fn project(users: u32, growth_percent: f64, start: YearMonth) -> Vec<Projected> {
+/// The roadmap for `users` growing at `growth_percent` from `start`. Each
+/// step starts when users reach its tier, except the step that leaves the
+/// current machine, `leave`: (step number, the machine's ceiling), which
+/// starts at the first user past the ceiling: the same boundary as the
+/// source's, whose tier 4 starts at 2,001 users over the Pi's 2,000.
+pub fn project(
+    users: u32,
+    growth_percent: f64,
+    start: YearMonth,
+    leave: Option<(u8, u32)>,
+) -> Vec<Projected> {
     ROADMAP
         .iter()
         .zip(TIERS.iter())
-        .map(|(step, tier)| Projected {
-            step,
-            tier,
-            starts: timing::eta(users, growth_percent, f64::from(tier.min_users), start),
-            lasts: lasts(tier, users, growth_percent),
+        .map(|(step, tier)| {
+            let at = match leave {
+                Some((number, ceiling)) if number == step.number => ceiling.saturating_add(1),
+                _ => tier.min_users,
+            };
+            Projected {
+                step,
+                tier,
+                starts: timing::eta(users, growth_percent, f64::from(at), start),
+                lasts: lasts(tier, users, growth_percent),
+            }
         })
         .collect()
+}
+
+/// The roadmap step that moves a stack off `host`: the mini PC (step 4) for
+/// the Pi 4, the cloud (step 5) for the mini PC.
+pub fn leaving_step(host: Host) -> Option<u8> {
+    match host {
+        Host::Pi4 => Some(4),
+        Host::MiniPc => Some(5),
+        Host::Cloud | Host::Custom => None,
+    }
 }
