@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The page as a whole: everything loads from its own origin (WebAssembly
 //! included), the first input is reachable with the keyboard, and the
-//! Compose download link carries the file.
+//! Compose and alert-rule download links carry their files.
 //! One chromedriver + Chromium session for all the checks of this file.
 
 mod common;
@@ -33,7 +33,7 @@ async fn page_origin_keyboard_and_download() {
         .await;
     report
         .check(
-            "#download-compose downloads docker-compose.override.yml from a data: URL holding #compose-yaml",
+            "#download-compose and #download-alerts download the override shown and the rules, from object URLs",
             download_link(b),
         )
         .await;
@@ -107,37 +107,53 @@ async fn tab_reaches_users_input(b: &Browser) -> R {
 
 async fn download_link(b: &Browser) -> R {
     b.open("/?users=2000&growth=10").await?;
-    let link = b.by_id("download-compose").await?;
-    let download = link
-        .attr("download")
-        .await
-        .map_err(ctx("download attribute"))?;
-    ensure_eq(
-        "#download-compose[download]",
-        download.as_deref(),
-        Some("docker-compose.override.yml"),
-    )?;
-    let href = link
-        .attr("href")
-        .await
-        .map_err(ctx("href attribute"))?
-        .unwrap_or_default();
-    ensure(href.starts_with("data:text/yaml"), || {
-        format!("#download-compose href is not a data:text/yaml URL: {href:.80}…")
-    })?;
-    // The file is the YAML shown on the page.
+    for (id, file) in [
+        ("download-compose", "docker-compose.override.yml"),
+        ("download-alerts", "headroom-alerts.yml"),
+    ] {
+        let link = b.by_id(id).await?;
+        let download = link
+            .attr("download")
+            .await
+            .map_err(ctx("download attribute"))?;
+        ensure_eq(&format!("#{id}[download]"), download.as_deref(), Some(file))?;
+    }
+    // Object URLs (no copy of the file in the page), whose files are the
+    // YAML shown on the page and the rules.
     let v = b
-        .js(r#"
-            const href = document.getElementById('download-compose').getAttribute('href');
-            const body = decodeURIComponent(href.slice(href.indexOf(',') + 1));
-            const shown = document.getElementById('compose-yaml').textContent;
-            return { same: body === shown, length: body.length, services: body.includes('services:') };
-        "#)
-        .await?;
-    ensure(v["same"] == true, || {
-        format!("the data: URL does not decode to #compose-yaml's text: {v}")
+        .client
+        .execute_async(
+            r#"
+            const done = arguments[arguments.length - 1];
+            const read = async (id) => {
+              for (let i = 0; i < 100; i++) {
+                const href = document.getElementById(id).getAttribute('href') || '';
+                if (href.startsWith('blob:')) return { href, body: await (await fetch(href)).text() };
+                await new Promise((r) => setTimeout(r, 20));
+              }
+              return { href: document.getElementById(id).getAttribute('href'), body: null };
+            };
+            (async () => {
+              const compose = await read('download-compose');
+              const alerts = await read('download-alerts');
+              const shown = document.getElementById('compose-yaml').textContent;
+              done({
+                compose_href: compose.href,
+                same: compose.body === shown,
+                services: (compose.body || '').includes('services:'),
+                alerts_href: alerts.href,
+                rules: (alerts.body || '').includes('groups:') && (alerts.body || '').includes('alert: '),
+              });
+            })();
+            "#,
+            vec![],
+        )
+        .await
+        .map_err(ctx("read the downloads"))?;
+    ensure(v["same"] == true && v["services"] == true, || {
+        format!("#download-compose's object URL does not hold #compose-yaml's text: {v}")
     })?;
-    ensure(v["services"] == true, || {
-        format!("the downloaded YAML has no `services:` key: {v}")
+    ensure(v["rules"] == true, || {
+        format!("#download-alerts's object URL does not hold Prometheus rules: {v}")
     })
 }

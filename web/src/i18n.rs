@@ -299,3 +299,14 @@ pub const CHART_RESOURCES: Text = tx(
     "Utilisation en % de la machine, maintenant → dans 36 mois ; en pointillés, les seuils du tableau de décision (70 à 95 %).",
     "Use in % of the machine, now → in 36 months; dashed, the decision table's thresholds (70 to 95%).",
 );
+
+// The decision table as Prometheus rules.
+pub const ALERTS: Text = tx("Règles d'alerte Prometheus", "Prometheus alerting rules");
+pub const ALERTS_HOW: Text = tx(
+    "Le même tableau en règles pour Prometheus : processeur, mémoire et disque de la machine (node_exporter), mémoire de chaque conteneur face à son mem_limit (cAdvisor), latence p95 et part de 5xx depuis l'histogramme ",
+    "The same table as rules for Prometheus: the host's CPU, memory and disk (node_exporter), each container's memory against its mem_limit (cAdvisor), p95 latency and the 5xx share from the histogram ",
+);
+pub const ALERTS_HISTOGRAM: Text = tx(
+    " de votre API (un autre nom : headroom plan --alerts FICHIER --histogram NOM). Chaque règle porte l'action du tableau.",
+    " of your API (another name: headroom plan --alerts FILE --histogram NAME). Each rule carries the table's action.",
+);

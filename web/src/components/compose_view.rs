@@ -1,10 +1,10 @@
 //! The generated `docker-compose.override.yml`, to copy or download.
 
 use super::copy_button::CopyButton;
+use super::download_link::DownloadLink;
 use crate::i18n::{self};
 use headroom_core::compose::FILE_NAME;
 use headroom_core::corrections::{self, Topic};
-use headroom_core::query::percent_encode;
 use headroom_core::Plan;
 use yew::prelude::*;
 
@@ -12,16 +12,14 @@ pub fn compose_view(plan: &Plan) -> Html {
     let lang = plan.scenario.lang;
     let body = match &plan.compose_override {
         Some(yaml) => {
-            let href = format!("data:text/yaml;charset=utf-8,{}", percent_encode(yaml));
             let copied = yaml.clone();
             html! {
                 <>
                     <p>{ i18n::COMPOSE_HOW.get(lang) }</p>
                     <div class="actions">
                         <CopyButton id="copy-compose" label={i18n::COPY} text={Callback::from(move |_| copied.clone())} />
-                        <a id="download-compose" class="button" href={href} download={FILE_NAME}>
-                            { format!("{} {FILE_NAME}", i18n::DOWNLOAD.get(lang)) }
-                        </a>
+                        <DownloadLink id="download-compose" label={i18n::DOWNLOAD} file_name={FILE_NAME}
+                            mime_type="text/yaml" text={AttrValue::from(yaml.clone())} />
                     </div>
                     <pre class="code" tabindex="0"><code id="compose-yaml">{ yaml.clone() }</code></pre>
                     <h3>{ i18n::CORRECTED_FROM_SOURCE.get(lang) }</h3>

@@ -2,7 +2,11 @@
 
 use crate::browser;
 use crate::i18n::{self, use_lang, Text};
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
+
+/// How long "Copied" stays.
+const STATUS_MS: u32 = 3_000;
 
 #[derive(Properties, PartialEq)]
 pub struct CopyButtonProps {
@@ -23,11 +27,15 @@ enum Outcome {
 pub fn copy_button(props: &CopyButtonProps) -> Html {
     let lang = use_lang();
     let outcome = use_state(|| Outcome::Idle);
+    // The status goes away after a while; a new click restarts the wait
+    // (dropping the previous timeout cancels it).
+    let reset = use_mut_ref(|| None::<Timeout>);
     let onclick = {
         let outcome = outcome.clone();
         let text = props.text.clone();
         Callback::from(move |_| {
             let outcome = outcome.clone();
+            let reset = reset.clone();
             let text = text.emit(());
             wasm_bindgen_futures::spawn_local(async move {
                 let copied = browser::copy(text).await;
@@ -36,6 +44,9 @@ pub fn copy_button(props: &CopyButtonProps) -> Html {
                 } else {
                     Outcome::Failed
                 });
+                let idle = outcome.clone();
+                *reset.borrow_mut() =
+                    Some(Timeout::new(STATUS_MS, move || idle.set(Outcome::Idle)));
             });
         })
     };

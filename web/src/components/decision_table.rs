@@ -1,7 +1,10 @@
 //! The source's decision table, with the rows the measurements trigger marked.
 
+use super::copy_button::CopyButton;
+use super::download_link::DownloadLink;
 use super::{table, txt, Row};
 use crate::i18n;
+use headroom_core::alerts::{self, DEFAULT_HISTOGRAM};
 use headroom_core::decision::{self, Metric, THRESHOLDS};
 use headroom_core::text::colon;
 use headroom_core::Plan;
@@ -74,6 +77,25 @@ pub fn decision_table(plan: &Plan) -> Html {
             <h2 id="decisions-title">{ i18n::DECISIONS.get(lang) }</h2>
             { actions }
             { table(None, &[i18n::METRIC.get(lang), i18n::THRESHOLD.get(lang), i18n::LEVEL.get(lang), i18n::ACTION.get(lang), i18n::MEASURED_VALUE.get(lang)], rows) }
+            { alerts_export(plan) }
         </section>
+    }
+}
+
+/// The same table as Prometheus alerting rules, for this tier's containers.
+fn alerts_export(plan: &Plan) -> Html {
+    let lang = plan.scenario.lang;
+    let yaml = AttrValue::from(alerts::rules_yaml(plan.tier, DEFAULT_HISTOGRAM, lang));
+    let copied = yaml.clone();
+    html! {
+        <>
+            <h3>{ i18n::ALERTS.get(lang) }</h3>
+            <p>{ i18n::ALERTS_HOW.get(lang) }<code>{ DEFAULT_HISTOGRAM }</code>{ i18n::ALERTS_HISTOGRAM.get(lang) }</p>
+            <div class="actions">
+                <CopyButton id="copy-alerts" label={i18n::COPY} text={Callback::from(move |_| copied.to_string())} />
+                <DownloadLink id="download-alerts" label={i18n::DOWNLOAD} file_name={alerts::FILE_NAME}
+                    mime_type="text/yaml" text={yaml} />
+            </div>
+        </>
     }
 }

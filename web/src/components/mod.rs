@@ -8,6 +8,7 @@ pub mod conclusion;
 pub mod considerations;
 pub mod copy_button;
 pub mod decision_table;
+pub mod download_link;
 pub mod growth_chart;
 pub mod hardware;
 pub mod inputs;
