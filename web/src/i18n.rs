@@ -63,7 +63,6 @@ pub const REFUSED: Text = tx(
 
 // Summary.
 pub const SUMMARY: Text = tx("En bref", "Summary");
-pub const TIER: Text = tx("Palier", "Tier");
 pub const USERS: Text = tx("utilisateurs", "users");
 pub const USERS_COLUMN: Text = tx("Utilisateurs", "Users");
 pub const NEXT_TIER: Text = tx("Palier suivant", "Next tier");
@@ -129,8 +128,6 @@ pub const NOTE: Text = tx("Note", "Note");
 pub const UPGRADES: Text = tx("Achats", "Purchases");
 pub const MONTHLY_COST: Text = tx("Coût mensuel", "Monthly cost");
 pub const DURABILITY: Text = tx("Durée du palier", "How long the tier lasts");
-pub const SOURCE_SAYS: Text = tx("selon la source", "per the source");
-pub const AT_YOUR_GROWTH: Text = tx("à votre croissance", "at your growth");
 pub const OPTIMISATIONS: Text = tx("Optimisations", "Optimisations");
 pub const MINI_PC: Text = tx("Le mini PC à acheter", "The mini PC to buy");
 pub const PART: Text = tx("Pièce", "Part");
@@ -288,7 +285,7 @@ pub const NOT_MODELLED: Text = tx(
 );
 pub const A_NEED: Text = tx("un besoin, pas une limite", "a need, not a limit");
 pub const CURVES: Text = tx(
-    "Les courbes sont celles de l'application de la source (tableaux des paliers et profil de charge), prolongées au-delà de 2 000 utilisateurs par leur dernière pente.",
+    "Les courbes sont celles de l'application de la source (tableaux des paliers et profil de charge), prolongées au-delà de 2\u{202f}000 utilisateurs par leur dernière pente.",
     "The curves are the source's app (the tier tables and the load profile), extended past 2,000 users by their last slope.",
 );
 pub const CALIBRATION: Text = tx(

@@ -29,14 +29,7 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
     w.line(String::new());
 
     w.section(Section::Summary);
-    w.line(format!(
-        "{} {} · {} ({} {})",
-        t("Palier", "Tier"),
-        tier.number,
-        tier.name.get(lang),
-        tier.users_range(lang),
-        t("utilisateurs", "users")
-    ));
+    w.line(tier.label_with_users(lang));
     for bullet in tier.profile {
         w.line(format!("  - {}", bullet.get(lang)));
     }
@@ -124,6 +117,7 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
         t("Disque utilisé", "Disk in use"),
         load.disk.display(lang)
     ));
+    w.line(format!("  {}", headroom_core::units::STATEMENT.get(lang)));
     w.line(String::new());
 
     w.section(Section::Hardware);
@@ -137,19 +131,11 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
         .roadmap
         .iter()
         .find(|p| p.tier.number == tier.number)
-        .map(|p| p.lasts.describe(lang))
-        .unwrap_or_default();
-    let semicolon = if lang == headroom_core::Lang::Fr {
-        "\u{a0};"
-    } else {
-        ";"
-    };
+        .map(|p| p.lasts);
     w.line(format!(
-        "{}{c}{} ({}){semicolon} {}{c}{lasts}",
+        "{}{c}{}",
         t("Durée du palier", "Tier lasts"),
-        tier.durability.describe(lang),
-        t("source", "source"),
-        t("à votre croissance", "at your growth")
+        tier.lasts_text(lasts, lang)
     ));
     if !tier.allocation.is_empty() {
         w.line(format!(

@@ -1,7 +1,15 @@
 //! The five infrastructure tiers of the source analysis (its section 1), all of
 //! their data, and which tier a number of users falls in.
 
+use crate::roadmap::Lasts;
 use crate::text::{tx, Lang, Text};
+
+/// The words of a tier's label and of its duration, said once for the page
+/// and the CLI.
+const WORD: Text = tx("Palier", "Tier");
+const USERS: Text = tx("utilisateurs", "users");
+const PER_SOURCE: Text = tx("selon la source", "per the source");
+const AT_YOUR_GROWTH: Text = tx("à votre croissance", "at your growth");
 use crate::units::{Cores, Euros, Mebibytes};
 
 /// A service of the stack that gets Compose limits.
@@ -165,8 +173,48 @@ pub struct Tier {
 }
 
 impl Tier {
-    /// `Tier 3 · Consolidation` style label parts are left to the caller; this
-    /// is the range as `501–2,000`.
+    /// `Tier 3 · Consolidation`: the page and the CLI name a tier this way.
+    pub fn label(&self, lang: Lang) -> String {
+        format!(
+            "{} {} · {}",
+            WORD.get(lang),
+            self.number,
+            self.name.get(lang)
+        )
+    }
+
+    /// `Tier 3 · Consolidation (501–2,000 users)`.
+    pub fn label_with_users(&self, lang: Lang) -> String {
+        format!(
+            "{} ({} {})",
+            self.label(lang),
+            self.users_range(lang),
+            USERS.get(lang)
+        )
+    }
+
+    /// How long the tier lasts: the source's duration with its reason, then
+    /// at the user's growth (`lasts`, for the tier the plan is in).
+    /// `6–12 months (until the RAM saturates) per the source; 7.9 months at
+    /// your growth`.
+    pub fn lasts_text(&self, lasts: Option<Lasts>, lang: Lang) -> String {
+        let source = format!(
+            "{} {}",
+            self.durability.describe(lang),
+            PER_SOURCE.get(lang)
+        );
+        match lasts {
+            Some(lasts) => format!(
+                "{source}{} {} {}",
+                if lang == Lang::Fr { "\u{a0};" } else { ";" },
+                lasts.describe(lang),
+                AT_YOUR_GROWTH.get(lang)
+            ),
+            None => source,
+        }
+    }
+
+    /// The users range, as `501–2,000`.
     pub fn users_range(&self, lang: crate::text::Lang) -> String {
         let low = crate::text::integer(f64::from(self.min_users), lang);
         match self.max_users {

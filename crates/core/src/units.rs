@@ -4,8 +4,14 @@
 //! binary: [`Mebibytes`]. The source's load profile counts data in decimal
 //! units (1 GB = 1,000 MB): [`Megabytes`]. Conversions live here and nowhere else.
 
-use crate::text::{self, Lang};
+use crate::text::{self, tx, Lang, Text};
 use std::ops::{Add, Mul, Sub};
+
+/// The units statement the page and the CLI print beside the load figures.
+pub const STATEMENT: Text = tx(
+    "Unités\u{a0}: la charge compte en unités décimales (1\u{a0}Mo = 1\u{202f}000\u{202f}000 octets, 1\u{a0}Go = 1\u{202f}000\u{a0}Mo)\u{a0}; les limites et réglages comptent en unités binaires (Mio, le «\u{a0}m\u{a0}» de Docker, les MB et kB de PostgreSQL, les mb de Redis\u{a0}: 1\u{a0}Mio = 1\u{202f}048\u{202f}576 octets). Les machines\u{a0}: Go de mémoire binaires, Go de disque décimaux, comme les vendent les fabricants.",
+    "Units: the load counts in decimal units (1 MB = 1,000,000 bytes, 1 GB = 1,000 MB); limits and settings count in binary units (MiB, Docker's m, PostgreSQL's MB and kB, Redis's mb: 1 MiB = 1,048,576 bytes). Machines: memory GB are binary, disk GB decimal, as their makers sell them.",
+);
 
 const BYTES_PER_MEBIBYTE: f64 = 1_048_576.0;
 const BYTES_PER_MEGABYTE: f64 = 1_000_000.0;

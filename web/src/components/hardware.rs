@@ -20,8 +20,7 @@ pub fn hardware(plan: &Plan) -> Html {
         .roadmap
         .iter()
         .find(|p| p.tier.number == tier.number)
-        .map(|p| p.lasts.describe(lang))
-        .unwrap_or_default();
+        .map(|p| p.lasts);
     html! {
         <section id="hardware" class="card" aria-labelledby="hardware-title">
             <h2 id="hardware-title">{ i18n::HARDWARE.get(lang) }</h2>
@@ -36,8 +35,7 @@ pub fn hardware(plan: &Plan) -> Html {
                 <dt>{ i18n::MONTHLY_COST.get(lang) }</dt>
                 <dd id="monthly-cost">{ format!("{} ({})", tier.monthly_cost.display(lang), tier.monthly_cost_covers.get(lang)) }</dd>
                 <dt>{ i18n::DURABILITY.get(lang) }</dt>
-                <dd>{ format!("{} {}{} {lasts} {}", tier.durability.describe(lang), i18n::SOURCE_SAYS.get(lang),
-                    if lang == Lang::Fr { "\u{a0};" } else { ";" }, i18n::AT_YOUR_GROWTH.get(lang)) }</dd>
+                <dd>{ tier.lasts_text(lasts, lang) }</dd>
             </dl>
             if let Some(warning) = tier.warning {
                 <p class="warning">{ warning.get(lang) }</p>
@@ -53,11 +51,11 @@ pub fn hardware(plan: &Plan) -> Html {
                 <summary>{ i18n::ALL_TIERS.get(lang) }</summary>
                 { for TIERS.iter().map(|t| html! {
                     <details class="tier">
-                        <summary>{ format!("{} {} · {} ({} {})", i18n::TIER.get(lang), t.number, t.name.get(lang), t.users_range(lang), i18n::USERS.get(lang)) }</summary>
+                        <summary>{ t.label_with_users(lang) }</summary>
                         <ul class="profile">{ for t.profile.iter().map(|p| html! { <li>{ p.get(lang) }</li> }) }</ul>
                         if let Some(r) = t.recommendation { <p>{ r.get(lang) }</p> }
                         <p>{ format!("{}{c}{} ({})", i18n::MONTHLY_COST.get(lang), t.monthly_cost.display(lang), t.monthly_cost_covers.get(lang)) }</p>
-                        <p>{ format!("{}{c}{} {}", i18n::DURABILITY.get(lang), t.durability.describe(lang), i18n::SOURCE_SAYS.get(lang)) }</p>
+                        <p>{ format!("{}{c}{}", i18n::DURABILITY.get(lang), t.lasts_text(None, lang)) }</p>
                         if let Some(w) = t.warning { <p class="warning">{ w.get(lang) }</p> }
                         { tier_details(t, lang) }
                         { limits_table(t, lang) }

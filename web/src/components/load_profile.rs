@@ -3,10 +3,10 @@
 use super::{table, txt, Row};
 use crate::i18n::{self};
 use headroom_core::corrections::{self, Topic};
-use headroom_core::load;
 use headroom_core::text::{self, colon};
 use headroom_core::tier::Resource;
 use headroom_core::Plan;
+use headroom_core::{load, units};
 use yew::prelude::*;
 
 pub fn load_profile(plan: &Plan) -> Html {
@@ -81,6 +81,7 @@ pub fn load_profile(plan: &Plan) -> Html {
                     { for provision }
                 </tbody>
             </table>
+            <p class="note" id="units">{ units::STATEMENT.get(lang) }</p>
             { for corrections::about(Topic::Load).map(|k| html! {
                 <p class="note">{ k.source_says.get(lang) }{ " → " }{ k.headroom_does.get(lang) }</p>
             }) }

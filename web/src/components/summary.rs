@@ -34,8 +34,7 @@ pub fn summary(plan: &Plan, calendar: Calendar) -> Html {
         Some(next) => html! {
             <p>
                 { i18n::NEXT_TIER.get(lang) }{ c }
-                { format!("{} {} · {}, {} {} {}", i18n::TIER.get(lang), next.number, next.name.get(lang),
-                    i18n::FROM.get(lang), users(f64::from(next.min_users)), i18n::USERS.get(lang)) }
+                { format!("{}, {} {} {}", next.label(lang), i18n::FROM.get(lang), users(f64::from(next.min_users)), i18n::USERS.get(lang)) }
             </p>
         },
         None => html! { <p>{ i18n::LAST_TIER.get(lang) }</p> },
@@ -63,7 +62,7 @@ pub fn summary(plan: &Plan, calendar: Calendar) -> Html {
         <section id="summary" class="card summary" data-tier={tier.number.to_string()} aria-labelledby="summary-title">
             <h2 id="summary-title">{ i18n::SUMMARY.get(lang) }</h2>
             <p class="tier-line">
-                <strong id="tier">{ format!("{} {} · {}", i18n::TIER.get(lang), tier.number, tier.name.get(lang)) }</strong>
+                <strong id="tier">{ tier.label(lang) }</strong>
                 <span class="muted">{ format!(" ({} {})", tier.users_range(lang), i18n::USERS.get(lang)) }</span>
             </p>
             <ul class="profile">
