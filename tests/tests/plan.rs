@@ -48,6 +48,12 @@ async fn plan_follows_the_url() {
             an_unfit_pgconn_is_refused_with_the_largest_that_fits(b),
         )
         .await;
+    report
+        .check(
+            "typing 1,500 is 1,500 users; an emptied or refused field is marked and the plan keeps its last valid value",
+            editing_keeps_the_last_valid_plan(b),
+        )
+        .await;
 
     browser.close().await;
     report.finish();
@@ -221,5 +227,63 @@ async fn an_unfit_pgconn_is_refused_with_the_largest_that_fits(b: &Browser) -> R
         .await?;
     ensure(href.contains("growth=8"), || {
         format!("the refusal lost growth=8: {href}")
+    })
+}
+
+/// Replaces #in-users' text with `text`, as a user would type it.
+async fn type_users(b: &Browser, text: &str) -> R {
+    let input = b.by_id("in-users").await?;
+    input.click().await.map_err(ctx("click #in-users"))?;
+    input
+        .send_keys(&format!("{}a{}", Key::Control, Key::Null))
+        .await
+        .map_err(ctx("Ctrl+A in #in-users"))?;
+    input
+        .send_keys(&Key::Backspace.to_string())
+        .await
+        .map_err(ctx("Backspace in #in-users"))?;
+    if !text.is_empty() {
+        input
+            .send_keys(text)
+            .await
+            .map_err(ctx(format!("type {text} into #in-users")))?;
+    }
+    Ok(())
+}
+
+async fn editing_keeps_the_last_valid_plan(b: &Browser) -> R {
+    b.open("/?growth=10").await?;
+    // The page prints 1,500; typed back, it is read the same.
+    type_users(b, "1,500").await?;
+    b.wait_figures("tier 3 and 30,000 requests/day", |f| {
+        f.shows("3", "Tier 3 ", "30,000")
+    })
+    .await?;
+    b.wait_href("carry users=1500", |h| h.contains("users=1500"))
+        .await?;
+    // Emptied: the field is marked, the plan stays at 1,500 users.
+    type_users(b, "").await?;
+    b.wait_js(
+        "#in-users marked invalid",
+        "return document.getElementById('in-users').getAttribute('aria-invalid') === 'true';",
+    )
+    .await?;
+    let f = b.figures().await?;
+    ensure(f.shows("3", "Tier 3 ", "30,000"), || {
+        format!("with #in-users empty the plan changed: {f:#?}")
+    })?;
+    ensure(b.href().await?.contains("users=1500"), || {
+        "the link lost users=1500 while the field was empty".to_owned()
+    })?;
+    // Refused text: marked and noticed, the plan still at 1,500.
+    type_users(b, "x").await?;
+    b.wait_js(
+        "a notice for users",
+        "return !!document.querySelector('#notices li[data-key=users]');",
+    )
+    .await?;
+    let f = b.figures().await?;
+    ensure(f.shows("3", "Tier 3 ", "30,000"), || {
+        format!("with #in-users refused the plan changed: {f:#?}")
     })
 }

@@ -57,8 +57,8 @@ pub const ALLOWED: Text = tx("Valeurs admises", "Allowed");
 
 // Notices.
 pub const REFUSED: Text = tx(
-    "Valeurs refusées, remplacées par la valeur par défaut",
-    "Refused values, replaced by their defaults",
+    "Valeurs refusées : le plan garde la dernière valeur valide, ou la valeur par défaut",
+    "Refused values: the plan keeps the last valid value, or the default",
 );
 
 // Summary.

@@ -12,6 +12,10 @@ pub struct State {
     /// Typed or linked text by key, in order; for a key given twice the
     /// last one counts, as in a query string.
     pub inputs: Vec<(Key, String)>,
+    /// The last text of each key that was accepted. The plan is computed
+    /// from these: a field being edited, emptied or refused is marked, and
+    /// the plan stays on its last valid value instead of the default.
+    pub accepted: Vec<(Key, String)>,
 }
 
 pub enum Action {
@@ -32,24 +36,51 @@ impl Reducible for State {
 }
 
 impl State {
-    /// Sets the text of `key`, as if typed.
+    /// Sets the text of `key`, as if typed; the plan follows it if valid.
     pub fn set(&mut self, key: Key, text: &str) {
-        self.inputs.retain(|(k, _)| *k != key);
-        self.inputs.push((key, text.to_owned()));
+        put(&mut self.inputs, key, text);
+        if !self.typed().errors.iter().any(|e| e.key == key) {
+            put(&mut self.accepted, key, text);
+        }
+    }
+
+    /// The inputs as typed, decoded: their refusals mark the fields.
+    fn typed(&self) -> Decoded {
+        let pairs = self.inputs.iter().map(|(k, v)| (k.name(), v.as_str()));
+        query::decode_pairs(pairs, self.defaults)
     }
 
     /// The state a query string describes; unknown keys are dropped.
+    /// The state a query string describes; unknown keys are dropped, and a
+    /// refused value falls back to its default.
     pub fn from_query(query: &str, defaults: Defaults) -> State {
-        let inputs = query::pairs(query)
+        let inputs: Vec<(Key, String)> = query::pairs(query)
             .filter_map(|(name, value)| Some((Key::from_name(&name)?, value)))
             .collect();
-        State { defaults, inputs }
+        let mut state = State {
+            defaults,
+            inputs: Vec::new(),
+            accepted: Vec::new(),
+        };
+        state.inputs = inputs;
+        let refused = state.typed().errors;
+        state.accepted = state
+            .inputs
+            .iter()
+            .filter(|(key, _)| !refused.iter().any(|e| e.key == *key))
+            .cloned()
+            .collect();
+        state
     }
 
-    /// The scenario, and the values refused on the way.
+    /// The scenario of the accepted values, and the typed values refused.
     pub fn decoded(&self) -> Decoded {
-        let pairs = self.inputs.iter().map(|(k, v)| (k.name(), v.as_str()));
-        query::decode_pairs(pairs, self.defaults)
+        let pairs = self.accepted.iter().map(|(k, v)| (k.name(), v.as_str()));
+        let scenario = query::decode_pairs(pairs, self.defaults).scenario;
+        Decoded {
+            scenario,
+            errors: self.typed().errors,
+        }
     }
 
     /// What the input of `key` shows: the text typed, else the value in use.
@@ -61,4 +92,10 @@ impl State {
             .or_else(|| scenario.value(key))
             .unwrap_or_default()
     }
+}
+
+/// Sets `key`'s text in `pairs`, last.
+fn put(pairs: &mut Vec<(Key, String)>, key: Key, text: &str) {
+    pairs.retain(|(k, _)| *k != key);
+    pairs.push((key, text.to_owned()));
 }

@@ -118,9 +118,12 @@ pub fn plan(scenario: &Scenario) -> Plan {
     };
     Plan {
         tier,
-        position: tier
-            .max_users
-            .map(|max| f64::from(s.users) / f64::from(max)),
+        // Where the users stand within the tier's range: 300 users in
+        // 101-500 is halfway, not 60%.
+        position: tier.max_users.map(|max| {
+            let (low, high) = (f64::from(tier.min_users), f64::from(max));
+            ((f64::from(s.users) - low) / (high - low)).clamp(0.0, 1.0)
+        }),
         verdict,
         load,
         host_timing: ceiling.map(|c| HostTiming::new(c, s.users, s.growth_percent, s.start)),

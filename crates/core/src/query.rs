@@ -33,6 +33,8 @@ where
             latest.push((key, value));
         }
     }
+    // The language first: it says how the numbers are written.
+    latest.sort_by_key(|(key, _)| *key != Key::Lang);
     let mut scenario = Scenario::new(defaults);
     let mut errors: Vec<InputError> = latest
         .into_iter()

@@ -326,7 +326,7 @@ impl Scenario {
             else {
                 return Err(refuse());
             };
-            let n = parse_decimal(value).ok_or_else(refuse)?;
+            let n = parse_decimal(&plain_number(value, self.lang)).ok_or_else(refuse)?;
             let above_min = if min_exclusive { n > min } else { n >= min };
             if !n.is_finite() || !above_min || max.is_some_and(|max| n > max) {
                 return Err(refuse());
@@ -337,7 +337,9 @@ impl Scenario {
             let Allowed::Integer { min, max } = spec.allowed else {
                 return Err(refuse());
             };
-            let n: u64 = value.parse().map_err(|_| refuse())?;
+            let n: u64 = plain_number(value, self.lang)
+                .parse()
+                .map_err(|_| refuse())?;
             if n < min || n > max {
                 return Err(refuse());
             }
@@ -439,6 +441,37 @@ impl Scenario {
             _ => {}
         }
     }
+}
+
+/// A number as the page writes it, in the codec's form: a trailing `%`
+/// dropped, and the thousands separators `lang` prints (spaces in French;
+/// commas, or spaces, in English) dropped when they group digits by three.
+/// Anything else is left for the parsers to refuse.
+fn plain_number(value: &str, lang: Lang) -> String {
+    const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+    let value = value
+        .strip_suffix('%')
+        .map_or(value, |v| v.trim_end_matches(SPACES));
+    let (separators, decimal): (&[char], &[char]) = match lang {
+        Lang::Fr => (&SPACES, &[',', '.']),
+        Lang::En => (&[' ', '\u{a0}', '\u{202f}', ','], &['.']),
+    };
+    let split = value.find(decimal).unwrap_or(value.len());
+    let (whole, fraction) = value.split_at(split);
+    if !whole.contains(separators) {
+        return value.to_owned();
+    }
+    let digits = whole.trim_start_matches(['+', '-']);
+    let mut groups = digits.split(separators);
+    let first = groups.next().unwrap_or_default();
+    let grouped = (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    if !grouped {
+        return value.to_owned();
+    }
+    let sign = &whole[..whole.len() - digits.len()];
+    format!("{sign}{}{fraction}", digits.replace(separators, ""))
 }
 
 /// A decimal number, with a dot or, as French writes it, a single comma.

@@ -486,3 +486,45 @@ fn start_names_its_years_and_the_projection_stays_yyyy_mm() {
     let zero = query::decode("growth=-0", defaults());
     assert!(!query::encode(&zero.scenario, defaults()).contains("-0"));
 }
+
+/// Inputs take numbers the way the page prints them: thousands grouped
+/// (commas or spaces in English, spaces in French) and a trailing `%`.
+#[test]
+fn numbers_as_the_page_writes_them() {
+    let english = query::decode(
+        "users=1,500&growth=20%&p95=1%2C200&hdisk=1%20000",
+        defaults(),
+    );
+    assert!(english.errors.is_empty(), "{:?}", english.errors);
+    assert_eq!(english.scenario.users, 1_500);
+    assert_eq!(english.scenario.growth_percent, 20.0);
+    assert_eq!(english.scenario.metrics.p95_ms, Some(1_200.0));
+    // U+202F and U+00A0 as French prints them; a decimal comma.
+    let french = query::decode(
+        "lang=fr&users=1%E2%80%AF500&growth=12,5%C2%A0%25&ram=81,5%20%25",
+        defaults(),
+    );
+    assert!(french.errors.is_empty(), "{:?}", french.errors);
+    assert_eq!(french.scenario.users, 1_500);
+    assert_eq!(french.scenario.growth_percent, 12.5);
+    assert_eq!(french.scenario.metrics.ram, Some(81.5));
+    // Groups of three only, and a decimal comma is not a thousands one in French.
+    for refused in [
+        "users=1,50",
+        "users=15,00",
+        "lang=fr&users=1,500",
+        "users=1%20%20500",
+    ] {
+        let decoded = query::decode(refused, defaults());
+        assert_eq!(decoded.errors.len(), 1, "{refused}");
+    }
+}
+
+#[test]
+fn the_position_is_within_the_tiers_range() {
+    // 300 users in tier 2 (101-500): (300 - 101) / (500 - 101).
+    let p = plan(&query::decode("users=300", defaults()).scenario);
+    assert!((p.position.unwrap() - 199.0 / 399.0).abs() < 1e-12);
+    let p = plan(&query::decode("users=101", defaults()).scenario);
+    assert_eq!(p.position, Some(0.0));
+}
