@@ -39,7 +39,12 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
     w.line(format!(
         "{}{c}{}",
         s.host.name().get(lang),
-        plan.verdict.name().get(lang)
+        plan.verdict.describe(lang)
+    ));
+    w.line(format!(
+        "{}{c}{}",
+        t("Pour vous", "For you"),
+        plan.for_you(lang)
     ));
     if let Some(timing) = plan.host_timing {
         w.line(format!(
@@ -479,8 +484,13 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
 
     w.section(Section::Conclusion);
     w.line(format!(
+        "{}{c}{}",
+        t("Pour vous", "For you"),
+        plan.for_you(lang)
+    ));
+    w.line(format!(
         "{} ({}){c}{}",
-        t("Conseil", "Advice"),
+        t("Conseil de la source", "The source's advice"),
         plan.advice.source_range,
         plan.advice.advice.get(lang)
     ));

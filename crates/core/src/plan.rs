@@ -2,13 +2,14 @@
 
 use crate::budget::Budget;
 use crate::compose;
-use crate::decision::{self, Threshold};
+use crate::decision::{self, Severity, Threshold};
+use crate::hardware::Host;
 use crate::load::{self, Load};
 use crate::resources::{self, Ceiling, Headroom};
 use crate::roadmap::{self, Projected};
 use crate::runbook::{self, Advice};
 use crate::scenario::{InputError, Scenario};
-use crate::text::{tx, Text};
+use crate::text::{self, tx, Lang, Text};
 use crate::tier::{self, Tier};
 use crate::timing::{self, HostTiming};
 use crate::tuning::Tuning;
@@ -16,9 +17,18 @@ use crate::tuning::Tuning;
 /// Months shown by the growth chart.
 pub const PROJECTION_MONTHS: u32 = 36;
 
-/// What the current host can still do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The answer at a glance, from everything known, most pressing first: a
+/// measurement past an urgent or critical threshold, a machine past its
+/// ceiling, an override that does not fit the machine's memory, then the
+/// machine's room left.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Verdict {
+    /// The tier's limits add up to more memory than the machine has: the
+    /// override cannot be applied as it is.
+    OverBudget,
+    /// A measurement trips an urgent or critical row of the decision table
+    /// (the most severe one).
+    ActNow(&'static Threshold),
     /// Below 75% of the host's ceiling.
     Fits,
     /// Between 75% of the ceiling and the ceiling: start phase 1 now.
@@ -32,6 +42,11 @@ pub enum Verdict {
 impl Verdict {
     pub fn name(self) -> Text {
         match self {
+            Verdict::OverBudget => tx(
+                "Les limites du palier dépassent la mémoire de la machine",
+                "The tier's limits exceed the machine's memory",
+            ),
+            Verdict::ActNow(_) => tx("Agir maintenant", "Act now"),
             Verdict::Fits => tx(
                 "La machine actuelle suffit",
                 "The current machine is enough",
@@ -45,6 +60,43 @@ impl Verdict {
                 "Past the machine's ceiling: migrate now",
             ),
             Verdict::NoCeiling => tx("Pas de plafond dans le cloud", "No ceiling in the cloud"),
+        }
+    }
+
+    /// The name, and for a tripped row its action and measure:
+    /// `Act now: Out-of-memory risk (RAM in use > 95%)`.
+    pub fn describe(self, lang: Lang) -> String {
+        match self {
+            Verdict::ActNow(row) => format!(
+                "{}{}{} ({} >\u{a0}{})",
+                self.name().get(lang),
+                text::colon(lang),
+                row.action.get(lang),
+                row.metric.name().get(lang),
+                row.metric.format(row.threshold, lang)
+            ),
+            _ => self.name().get(lang).to_owned(),
+        }
+    }
+
+    /// `ok`, `warn` or `alert`: how the page colours it.
+    pub fn level(self) -> &'static str {
+        match self {
+            Verdict::Fits | Verdict::NoCeiling => "ok",
+            Verdict::StartMigration => "warn",
+            Verdict::OverBudget | Verdict::ActNow(_) | Verdict::OverCeiling => "alert",
+        }
+    }
+
+    /// The code in `--json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::OverBudget => "over_budget",
+            Verdict::ActNow(_) => "act_now",
+            Verdict::Fits => "fits",
+            Verdict::StartMigration => "start_migration",
+            Verdict::OverCeiling => "over_ceiling",
+            Verdict::NoCeiling => "no_ceiling",
         }
     }
 }
@@ -88,6 +140,114 @@ impl Plan {
     pub fn uses_source_request_rule(&self) -> bool {
         self.scenario.requests_per_user.is_none()
     }
+
+    /// Where the stack goes next: the next machine that holds the users
+    /// (the Pi 4 past 10,000 users goes straight to the cloud); `None` on
+    /// the cloud.
+    pub fn destination(&self) -> Option<Host> {
+        let users = self.scenario.users;
+        let mut next = self.scenario.host.next();
+        while let Some(host) = next {
+            let full = host
+                .machine()
+                .and_then(|m| m.ceiling_users)
+                .is_some_and(|ceiling| users >= ceiling);
+            if !full {
+                break;
+            }
+            next = host.next();
+        }
+        next
+    }
+
+    /// The advice for this user, from the verdict and the machine they run:
+    /// what the summary says, in one sentence.
+    pub fn for_you(&self, lang: Lang) -> String {
+        let s = &self.scenario;
+        let n = |x: f64| text::integer(x, lang);
+        let host = s.host.name().get(lang);
+        let destination = self
+            .destination()
+            .map_or_else(String::new, |d| d.name().get(lang).to_owned());
+        let fr = lang == Lang::Fr;
+        match (self.verdict, self.budget.as_ref(), self.host_timing) {
+            (Verdict::OverBudget, Some(b), _) => {
+                if fr {
+                    format!(
+                        "Les limites du palier {} demandent {} sur les {} de la machine : passez à {destination} ou réduisez-les avant d'appliquer l'override.",
+                        self.tier.number,
+                        b.memory_committed.display(lang),
+                        b.machine.memory.display(lang)
+                    )
+                } else {
+                    format!(
+                        "Tier {}'s limits need {} of the machine's {}: move to {destination} or lower them before applying the override.",
+                        self.tier.number,
+                        b.memory_committed.display(lang),
+                        b.machine.memory.display(lang)
+                    )
+                }
+            }
+            (Verdict::ActNow(row), _, _) => {
+                let measured = row
+                    .metric
+                    .measured(&s.metrics)
+                    .map(|v| row.metric.format(v, lang))
+                    .unwrap_or_default();
+                if fr {
+                    format!(
+                        "{} dès maintenant : {} mesuré à {measured}, au-delà de {}.",
+                        row.action.get(lang),
+                        row.metric.name().get(lang),
+                        row.metric.format(row.threshold, lang)
+                    )
+                } else {
+                    format!(
+                        "{} now: {} measured at {measured}, past {}.",
+                        row.action.get(lang),
+                        row.metric.name().get(lang),
+                        row.metric.format(row.threshold, lang)
+                    )
+                }
+            }
+            (Verdict::OverCeiling, _, Some(t)) => {
+                let ceiling = n(f64::from(t.ceiling_users));
+                if fr {
+                    format!("Passez à {destination} maintenant : {host} a dépassé son plafond de {ceiling} utilisateurs.")
+                } else {
+                    format!(
+                        "Move to {destination} now: {host} is past its ceiling of {ceiling} users."
+                    )
+                }
+            }
+            (Verdict::StartMigration, _, Some(t)) => {
+                let ceiling = n(f64::from(t.ceiling_users));
+                let when = t.ceiling.within(lang);
+                if fr {
+                    format!("Lancez maintenant la phase 1 du passage à {destination} : il doit être fait avant {ceiling} utilisateurs, {when}.")
+                } else {
+                    format!("Start phase 1 of the move to {destination} now: it must be done before {ceiling} users, {when}.")
+                }
+            }
+            (Verdict::Fits, _, Some(t)) => {
+                let start = n(t.migration_start_users);
+                let when = t.migration_start.within(lang);
+                if fr {
+                    format!("Restez sur {host} : la migration vers {destination} commence à {start} utilisateurs, {when}.")
+                } else {
+                    format!("Stay on {host}: the move to {destination} starts at {start} users, {when}.")
+                }
+            }
+            _ => {
+                if fr {
+                    "Restez dans le cloud et ajoutez des instances comme le décrit le palier 5."
+                        .to_owned()
+                } else {
+                    "Stay in the cloud and scale out as tier 5 describes.".to_owned()
+                }
+            }
+        }
+    }
 }
 
 /// Computes the plan. Never panics: out-of-range fields fall back to their
@@ -107,14 +267,25 @@ pub fn plan(scenario: &Scenario) -> Plan {
     let site = resources::Site::of(s);
     let resources = resources::headroom(site, s.users, s.growth_percent, s.start);
     let ceiling = resources::ceiling(site, &resources);
-    let verdict = match ceiling {
-        None => Verdict::NoCeiling,
+    let budget = Budget::check(tier, s.host, s.machine());
+    let triggered = decision::triggered(&s.metrics);
+    let over_budget =
+        s.machine().is_some() && budget.as_ref().is_some_and(|b| b.memory_left.0 < 0.0);
+    let urgent = triggered
+        .iter()
+        .find(|row| row.severity >= Severity::Urgent);
+    let verdict = match (ceiling, urgent) {
+        (_, Some(row)) => Verdict::ActNow(row),
         // At the ceiling the migration is already due, as its date says.
-        Some(ceiling) if s.users >= ceiling.users => Verdict::OverCeiling,
-        Some(ceiling) if f64::from(s.users) >= resources::migration_start_users(ceiling) => {
+        (Some(ceiling), None) if s.users >= ceiling.users => Verdict::OverCeiling,
+        _ if over_budget => Verdict::OverBudget,
+        (None, None) => Verdict::NoCeiling,
+        (Some(ceiling), None)
+            if f64::from(s.users) >= resources::migration_start_users(ceiling) =>
+        {
             Verdict::StartMigration
         }
-        Some(_) => Verdict::Fits,
+        (Some(_), None) => Verdict::Fits,
     };
     Plan {
         tier,
@@ -131,8 +302,8 @@ pub fn plan(scenario: &Scenario) -> Plan {
         ceiling,
         tuning,
         compose_override,
-        budget: Budget::check(tier, s.host, s.machine()),
-        triggered: decision::triggered(&s.metrics),
+        budget,
+        triggered,
         roadmap: roadmap::project(
             s.users,
             s.growth_percent,

@@ -9,7 +9,7 @@ use crate::decision::Severity;
 use crate::roadmap::Lasts;
 use crate::timing::Eta;
 use crate::tuning::{self, Reason};
-use crate::{pooler, query, Defaults, Host, Plan, Verdict};
+use crate::{pooler, query, Defaults, Host, Plan};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a field changes meaning or goes; adding one does not.
@@ -82,9 +82,12 @@ pub struct HostView {
     /// Whether the source's recommended ceiling (2,000 on the Pi 4, 10,000
     /// on the mini PC) sets the ceiling, below every resource's.
     pub source_ceiling: bool,
-    /// `fits`, `start_migration`, `over_ceiling`, `no_ceiling`.
+    /// `over_budget`, `act_now`, `fits`, `start_migration`, `over_ceiling`,
+    /// `no_ceiling`.
     pub verdict: String,
     pub verdict_text: String,
+    /// The advice for this user, in one sentence.
+    pub for_you: String,
     pub next: Option<String>,
 }
 
@@ -267,15 +270,10 @@ impl PlanView {
                     .and_then(|c| c.binding)
                     .map(|r| r.code().to_owned()),
                 source_ceiling: plan.ceiling.is_some_and(|c| c.source_cap),
-                verdict: match plan.verdict {
-                    Verdict::Fits => "fits",
-                    Verdict::StartMigration => "start_migration",
-                    Verdict::OverCeiling => "over_ceiling",
-                    Verdict::NoCeiling => "no_ceiling",
-                }
-                .to_owned(),
-                verdict_text: plan.verdict.name().get(lang).to_owned(),
-                next: s.host.next().map(|h| h.code().to_owned()),
+                verdict: plan.verdict.code().to_owned(),
+                verdict_text: plan.verdict.describe(lang),
+                for_you: plan.for_you(lang),
+                next: plan.destination().map(|h| h.code().to_owned()),
             },
             load: LoadView {
                 requests_per_user: plan.load.requests_per_user,

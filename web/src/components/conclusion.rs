@@ -17,13 +17,7 @@ pub fn conclusion(plan: &Plan) -> Html {
     html! {
         <section id="conclusion" class="card" aria-labelledby="conclusion-title">
             <h2 id="conclusion-title">{ i18n::CONCLUSION.get(lang) }</h2>
-            <p id="advice">
-                <strong>{ i18n::FOR_YOU.get(lang) }{ c }</strong>{ advice.advice.get(lang) }
-                if let Some(price) = advice.price { { format!(" ({})", price.display(lang)) } }
-            </p>
-            if let Some(correction) = advice.correction {
-                <p class="note">{ i18n::HEADROOM_READING.get(lang) }{ c }{ correction.get(lang) }</p>
-            }
+            <p id="advice"><strong>{ i18n::FOR_YOU.get(lang) }{ c }</strong>{ plan.for_you(lang) }</p>
             <h3>{ i18n::SOURCE_CONCLUSION.get(lang) }</h3>
             <ol>
                 { for CONCLUSION.iter().map(|a| html! {
@@ -33,6 +27,9 @@ pub fn conclusion(plan: &Plan) -> Html {
                     </li>
                 }) }
             </ol>
+            if let Some(correction) = advice.correction {
+                <p class="note">{ i18n::HEADROOM_READING.get(lang) }{ c }{ correction.get(lang) }</p>
+            }
             <p>{ CONCLUSION_SUMMARY.get(lang) }</p>
             <details id="corrections">
                 <summary>{ i18n::CORRECTIONS.get(lang) }</summary>

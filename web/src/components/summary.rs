@@ -5,7 +5,6 @@ use super::Calendar;
 use crate::i18n::{self};
 use headroom_core::text::{self, colon};
 use headroom_core::Plan;
-use headroom_core::Verdict;
 use yew::prelude::*;
 
 pub fn summary(plan: &Plan, calendar: Calendar) -> Html {
@@ -14,11 +13,7 @@ pub fn summary(plan: &Plan, calendar: Calendar) -> Html {
     let tier = plan.tier;
     let c = colon(lang);
     let users = |n: f64| text::integer(n, lang);
-    let verdict_class = match plan.verdict {
-        Verdict::Fits | Verdict::NoCeiling => "verdict ok",
-        Verdict::StartMigration => "verdict warn",
-        Verdict::OverCeiling => "verdict alert",
-    };
+    let verdict_class = format!("verdict {}", plan.verdict.level());
     let position = plan.position.map(|p| {
         let percent = (100.0 * p).clamp(0.0, 100.0);
         html! {
@@ -50,7 +45,7 @@ pub fn summary(plan: &Plan, calendar: Calendar) -> Html {
                     <dt>{ i18n::FIRST_FULL.get(lang) }</dt>
                     <dd id="binding">{ super::resources_view::binding(ceiling, lang) }</dd>
                 }
-                if let Some(next_host) = s.host.next() {
+                if let Some(next_host) = plan.destination() {
                     <dt>{ i18n::MIGRATE_TO.get(lang) }</dt>
                     <dd>{ next_host.name().get(lang) }</dd>
                 }
@@ -75,8 +70,9 @@ pub fn summary(plan: &Plan, calendar: Calendar) -> Html {
             { next }
             <p id="verdict" class={verdict_class}>
                 { i18n::YOUR_HOST.get(lang) }{ c }{ s.host.name().get(lang) }{ " — " }
-                <strong>{ plan.verdict.name().get(lang) }</strong>
+                <strong>{ plan.verdict.describe(lang) }</strong>
             </p>
+            <p id="for-you"><strong>{ i18n::FOR_YOU.get(lang) }{ c }</strong>{ plan.for_you(lang) }</p>
             { timing }
             <p class="headline-load">
                 { i18n::REQUESTS_PER_DAY.get(lang) }{ c }

@@ -1,0 +1,78 @@
+//! One verdict from everything known, and the advice for the user that
+//! follows from it and from their machine: the cases where the summary, "move
+//! to" and the conclusion used to disagree.
+
+use headroom_core::hardware::Host;
+use headroom_core::{plan, query, Defaults, Lang, Plan, Verdict, YearMonth};
+
+fn plan_for(q: &str) -> Plan {
+    let defaults = Defaults {
+        today: YearMonth::new(2026, 11).unwrap(),
+        lang: Lang::En,
+    };
+    plan(&query::decode(q, defaults).scenario)
+}
+
+#[test]
+fn a_critical_measurement_makes_it_act_now_naming_the_row() {
+    // One CRITICAL row (RAM > 95%) and two URGENT ones: the critical one.
+    let p = plan_for("users=300&growth=20&cpu=97&ram=98&p95=4000&err=5");
+    let Verdict::ActNow(row) = p.verdict else {
+        panic!("{:?}", p.verdict)
+    };
+    assert_eq!(row.threshold, 95.0);
+    assert_eq!(
+        p.verdict.describe(Lang::En),
+        "Act now: Out-of-memory risk (RAM in use >\u{a0}95%)"
+    );
+    assert!(p
+        .for_you(Lang::En)
+        .starts_with("Out-of-memory risk now: RAM in use measured at 98%"));
+    assert_eq!(p.verdict.level(), "alert");
+}
+
+#[test]
+fn the_advice_follows_the_machine() {
+    // A mini PC at 4,000 users stays on it; the cloud comes at 7,500.
+    let p = plan_for("users=4000&host=minipc");
+    assert_eq!(p.verdict, Verdict::Fits);
+    assert_eq!(p.destination(), Some(Host::Cloud));
+    assert!(
+        p.for_you(Lang::En).starts_with("Stay on Mini PC"),
+        "{}",
+        p.for_you(Lang::En)
+    );
+    // 300 users on a mini PC: stay on the mini PC, not "stay on the Pi 4".
+    let p = plan_for("users=300&host=minipc");
+    assert!(p.for_you(Lang::En).starts_with("Stay on Mini PC"));
+    // 2,001 users on the Pi: past its ceiling, to the mini PC.
+    let p = plan_for("users=2001");
+    assert_eq!(p.verdict, Verdict::OverCeiling);
+    assert_eq!(p.destination(), Some(Host::MiniPc));
+    assert!(p.for_you(Lang::En).starts_with("Move to Mini PC"));
+    // Tier 5 on the Pi: straight to the cloud, not to a mini PC it outgrew.
+    let p = plan_for("users=100000000");
+    assert_eq!(p.destination(), Some(Host::Cloud));
+    assert!(p.for_you(Lang::En).starts_with("Move to Cloud now"));
+    // The cloud has nowhere to go.
+    let p = plan_for("users=50000&host=cloud");
+    assert_eq!((p.verdict, p.destination()), (Verdict::NoCeiling, None));
+}
+
+#[test]
+fn an_override_that_does_not_fit_the_machine_says_so() {
+    // Tier 2 commits 2,816 MiB; a machine of 2.7 GiB (2,765 MiB) holds 300
+    // users by the memory curve (full at 380) but not those limits.
+    let p = plan_for("users=300&host=custom&hmem=2.7");
+    assert_eq!(p.verdict, Verdict::OverBudget);
+    assert!(
+        p.for_you(Lang::En).starts_with("Tier 2's limits need"),
+        "{}",
+        p.for_you(Lang::En)
+    );
+    assert_eq!(p.verdict.level(), "alert");
+    // In French too.
+    assert!(p
+        .for_you(Lang::Fr)
+        .starts_with("Les limites du palier 2 demandent"));
+}

@@ -1,0 +1,100 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! One verdict on the page: the summary, "move to" and the conclusion's
+//! advice agree, for the cases where they used to contradict each other.
+//! One chromedriver + Chromium session for all the checks of this file.
+
+mod common;
+
+use common::{ensure, ensure_eq, Browser, Report, R};
+
+#[tokio::test(flavor = "current_thread")]
+async fn one_verdict_everywhere() {
+    let browser = Browser::start().await;
+    let b = &browser;
+    let mut report = Report::new("one_verdict_everywhere");
+    for (query, verdict, for_you, destination) in [
+        (
+            "users=300&growth=20&cpu=97&ram=98&p95=4000&err=5",
+            "Act now: Out-of-memory risk",
+            "Out-of-memory risk now",
+            None,
+        ),
+        (
+            "users=4000&host=minipc",
+            "The current machine is enough",
+            "Stay on Mini PC",
+            Some("Cloud"),
+        ),
+        (
+            "users=300&host=minipc",
+            "The current machine is enough",
+            "Stay on Mini PC",
+            Some("Cloud"),
+        ),
+        (
+            "users=2001",
+            "Past the machine's ceiling",
+            "Move to Mini PC",
+            Some("Mini PC"),
+        ),
+        (
+            "users=100000000",
+            "Past the machine's ceiling",
+            "Move to Cloud now",
+            Some("Cloud"),
+        ),
+    ] {
+        report
+            .check(
+                &format!("/?{query}: {verdict:?}, for you {for_you:?}, the conclusion agrees"),
+                agrees(b, query, verdict, for_you, destination),
+            )
+            .await;
+    }
+    browser.close().await;
+    report.finish();
+}
+
+async fn agrees(
+    b: &Browser,
+    query: &str,
+    verdict: &str,
+    for_you: &str,
+    destination: Option<&str>,
+) -> R {
+    b.open(&format!("/?{query}")).await?;
+    let v = b
+        .js(r#"
+            const text = (sel) => { const e = document.querySelector(sel); return e ? e.textContent.trim() : null; };
+            const dts = [...document.querySelectorAll('#summary dl.dates dt')];
+            const to = dts.find((dt) => dt.textContent.trim() === 'Move to');
+            return {
+              verdict: text('#verdict strong'),
+              verdict_class: document.getElementById('verdict').className,
+              for_you: text('#for-you'),
+              advice: text('#advice'),
+              destination: to ? to.nextElementSibling.textContent.trim() : null,
+            };
+        "#)
+        .await?;
+    ensure(
+        v["verdict"]
+            .as_str()
+            .is_some_and(|t| t.starts_with(verdict)),
+        || format!("#verdict should start with {verdict:?}: {}", v["verdict"]),
+    )?;
+    let said = v["for_you"].as_str().unwrap_or_default();
+    ensure(said.contains(for_you), || {
+        format!("#for-you should say {for_you:?}: {said:?}")
+    })?;
+    ensure_eq("the conclusion's advice", v["advice"].as_str(), Some(said))?;
+    if let Some(destination) = destination {
+        ensure(
+            v["destination"]
+                .as_str()
+                .is_some_and(|d| d.starts_with(destination)),
+            || format!("move to should be {destination:?}: {}", v["destination"]),
+        )?;
+    }
+    Ok(())
+}
