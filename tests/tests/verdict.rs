@@ -51,8 +51,41 @@ async fn one_verdict_everywhere() {
             )
             .await;
     }
+    report
+        .check(
+            "Now / Next / Later comes first: 300 users at 20% on the Pi apply tier 2 now, tier 3 and the SSD next",
+            agenda_first(b),
+        )
+        .await;
     browser.close().await;
     report.finish();
+}
+
+async fn agenda_first(b: &Browser) -> R {
+    b.open("/?users=300&growth=20&start=2026-11").await?;
+    let v = b
+        .js(r#"
+            const first = document.querySelector('main.results > section');
+            const items = (id) => [...document.querySelectorAll('#' + id + ' li')].map((li) => li.textContent.trim());
+            return { first: first ? first.id : null, now: items('agenda-now'), next: items('agenda-next'), later: items('agenda-later') };
+        "#)
+        .await?;
+    ensure_eq("the first section", v["first"].as_str(), Some("agenda"))?;
+    let now = v["now"].to_string();
+    ensure(now.contains("Apply tier 2's override"), || {
+        format!("now: {now}")
+    })?;
+    let next = v["next"][0].as_str().unwrap_or_default();
+    ensure(
+        next.starts_with("at 501 users · January 2027 (in 2.8 months)")
+            && next.contains("SSD upgrade (€65)"),
+        || format!("next: {next:?}"),
+    )?;
+    let later = v["later"].to_string();
+    ensure(
+        later.contains("Order the Mini PC (i5-12400F class), €500"),
+        || format!("later: {later}"),
+    )
 }
 
 async fn agrees(

@@ -2,9 +2,9 @@
 
 use crate::browser;
 use crate::components::{
-    budget_bar, compose_view, conclusion, considerations, copy_button::CopyButton, decision_table,
-    growth_chart, hardware, inputs, load_profile, notices, resources_view, roadmap_view, runbooks,
-    summary, tuning_view, Calendar,
+    agenda_view, budget_bar, compose_view, conclusion, considerations, copy_button::CopyButton,
+    decision_table, growth_chart, hardware, inputs, load_profile, notices, resources_view,
+    roadmap_view, runbooks, summary, tuning_view, Calendar,
 };
 use crate::i18n::{self, Lang};
 use crate::state::{Action, State};
@@ -105,6 +105,7 @@ pub fn app(props: &AppProps) -> Html {
                 </aside>
                 <main class="results">
                     { notices::notices(&decoded.errors, lang) }
+                    { agenda_view::agenda_view(&plan, calendar) }
                     { summary::summary(&plan, calendar) }
                     { growth_chart::growth_chart(&plan, calendar) }
                     { resources_view::resources_view(&plan, calendar) }

@@ -307,3 +307,9 @@ pub const ALERTS_HISTOGRAM: Text = tx(
     " de votre API (un autre nom : headroom plan --alerts FICHIER --histogram NOM). Chaque règle porte l'action du tableau.",
     " of your API (another name: headroom plan --alerts FILE --histogram NAME). Each rule carries the table's action.",
 );
+
+// Now / Next / Later.
+pub const AGENDA: Text = tx("Maintenant, ensuite, plus tard", "Now, next, later");
+pub const NEXT: Text = tx("Ensuite", "Next");
+pub const LATER: Text = tx("Plus tard", "Later");
+pub const NOTHING: Text = tx("Rien.", "Nothing.");

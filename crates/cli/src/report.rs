@@ -28,6 +28,9 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
     }
     w.line(String::new());
 
+    w.section(Section::Agenda);
+    agenda(&mut w, plan);
+
     w.section(Section::Summary);
     w.line(tier.label_with_users(lang));
     for bullet in tier.profile {
@@ -531,6 +534,7 @@ fn decimals_for(value: f64) -> usize {
 /// A part of the readable plan, for `--section NAME`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
+    Agenda,
     Summary,
     Resources,
     Load,
@@ -546,7 +550,8 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
+        Section::Agenda,
         Section::Summary,
         Section::Resources,
         Section::Load,
@@ -563,6 +568,7 @@ impl Section {
 
     pub fn name(self) -> &'static str {
         match self {
+            Section::Agenda => "agenda",
             Section::Summary => "summary",
             Section::Resources => "resources",
             Section::Load => "load",
@@ -717,6 +723,38 @@ fn resources(w: &mut Writer, plan: &Plan) {
             "  Une mesure garde la forme de la courbe de la source et la met à votre échelle : mesuré / modélisé aux utilisateurs actuels.",
             "  A measurement keeps the shape of the source's curve and sets its scale to yours: measured / modelled at the current users.",
         ).to_owned());
+    }
+    w.line(String::new());
+}
+
+/// Now / Next / Later, first.
+fn agenda(w: &mut Writer, plan: &Plan) {
+    let lang = plan.scenario.lang;
+    let t = |fr: &'static str, en: &'static str| tx(fr, en).get(lang);
+    let agenda = headroom_core::agenda::Agenda::of(plan, lang);
+    for (title, actions) in [
+        (t("Maintenant", "Now"), &agenda.now),
+        (t("Ensuite", "Next"), &agenda.next),
+        (t("Plus tard", "Later"), &agenda.later),
+    ] {
+        w.line(title.to_owned());
+        if actions.is_empty() {
+            w.line(format!("  {}", t("Rien.", "Nothing.")));
+        }
+        for action in actions {
+            match action.at {
+                Some((users, eta)) => w.line(format!(
+                    "  - {} {} {}, {}{}{}",
+                    t("à", "at"),
+                    text::integer(users, lang),
+                    t("utilisateurs", "users"),
+                    eta.describe(lang),
+                    text::colon(lang),
+                    action.text
+                )),
+                None => w.line(format!("  - {}", action.text)),
+            }
+        }
     }
     w.line(String::new());
 }

@@ -345,7 +345,7 @@ fn sections_print_one_part_each_with_the_runbook_names_substituted() {
     assert!(tier5.contains("Node.js API #4"));
     assert_eq!(
         refusal(&["plan", "--section", "everything"]),
-        "headroom: --section: \"everything\" refused; expected one of summary, resources, load, \
+        "headroom: --section: \"everything\" refused; expected one of agenda, summary, resources, load, \
          hardware, tuning, budget, decisions, roadmap, runbooks, considerations, conclusion, corrections"
     );
 }

@@ -32,6 +32,7 @@
 
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
+pub mod agenda;
 pub mod alerts;
 pub mod budget;
 pub mod compose;

@@ -2,6 +2,7 @@
 //! the plan: only the parts with state of their own (the copy buttons) are
 //! components, which keeps the WebAssembly small.
 
+pub mod agenda_view;
 pub mod budget_bar;
 pub mod compose_view;
 pub mod conclusion;
