@@ -41,10 +41,11 @@ fn run(args: &[String], defaults: Defaults) -> Result<(), UsageError> {
     if let Some(path) = &request.base {
         let base = base::read(path, plan.scenario.lang)?;
         let s = &plan.scenario;
-        plan.compose_override = plan
+        let yaml = plan
             .tuning
             .as_ref()
             .map(|tuning| compose::override_yaml(plan.tier, tuning, s.users, s.lang, &base));
+        plan.compose_override = yaml.map(|yaml| plan.marked_override(yaml));
     }
     if let Some(path) = &request.compose {
         let Some(yaml) = &plan.compose_override else {

@@ -160,6 +160,35 @@ impl Plan {
         next
     }
 
+    /// `yaml`, an override for this plan, with a warning at its top when the
+    /// tier's limits do not fit the machine's memory: whoever opens the file
+    /// reads it before applying it.
+    pub fn marked_override(&self, yaml: String) -> String {
+        let over = self.scenario.machine().is_some()
+            && self.budget.as_ref().is_some_and(|b| b.memory_left.0 < 0.0);
+        let (Some(b), true) = (self.budget.as_ref(), over) else {
+            return yaml;
+        };
+        let lang = self.scenario.lang;
+        let (committed, memory) = (
+            b.memory_committed.display(lang),
+            b.machine.memory.display(lang),
+        );
+        let host = self.scenario.host.name().get(lang);
+        let warning = if lang == Lang::Fr {
+            format!(
+                "# ATTENTION : les limites du palier {} (avec les 512 Mio du système) font {committed},\n# la machine a {memory} : cet override ne tient pas sur {host}.\n# Changez de machine ou réduisez les limites avant de l'appliquer.\n",
+                self.tier.number
+            )
+        } else {
+            format!(
+                "# WARNING: tier {}'s limits (with the system's 512 MiB) add up to {committed},\n# the machine has {memory}: this override does not fit {host}.\n# Move to a bigger machine or lower the limits before applying it.\n",
+                self.tier.number
+            )
+        };
+        warning + &yaml
+    }
+
     /// The advice for this user, from the verdict and the machine they run:
     /// what the summary says, in one sentence.
     pub fn for_you(&self, lang: Lang) -> String {
@@ -287,7 +316,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
         }
         (Some(_), None) => Verdict::Fits,
     };
-    Plan {
+    let mut plan = Plan {
         tier,
         // Where the users stand within the tier's range: 300 users in
         // 101-500 is halfway, not 60%.
@@ -314,5 +343,9 @@ pub fn plan(scenario: &Scenario) -> Plan {
         advice: runbook::advice_for(s.users),
         notices,
         scenario,
+    };
+    if let Some(yaml) = plan.compose_override.take() {
+        plan.compose_override = Some(plan.marked_override(yaml));
     }
+    plan
 }

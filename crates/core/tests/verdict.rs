@@ -71,6 +71,20 @@ fn an_override_that_does_not_fit_the_machine_says_so() {
         p.for_you(Lang::En)
     );
     assert_eq!(p.verdict.level(), "alert");
+    // The file itself says so at its top.
+    let yaml = p.compose_override.as_deref().unwrap();
+    assert!(
+        yaml.starts_with(
+            "# WARNING: tier 2's limits (with the system's 512 MiB) add up to 2,816 MiB,"
+        ),
+        "{yaml}"
+    );
+    // A tier that fits carries no warning.
+    let fits = plan_for("users=300");
+    assert!(fits
+        .compose_override
+        .unwrap()
+        .starts_with("# docker-compose.override.yml made by Headroom"));
     // In French too.
     assert!(p
         .for_you(Lang::Fr)
