@@ -57,8 +57,45 @@ async fn one_verdict_everywhere() {
             agenda_first(b),
         )
         .await;
+    report
+        .check(
+            "sections fit the machine: a mini PC owner buys no mini PC and gets the move to the cloud; the cloud gets its instance size and no Pi advice",
+            fitted_to_the_machine(b),
+        )
+        .await;
     browser.close().await;
     report.finish();
+}
+
+async fn fitted_to_the_machine(b: &Browser) -> R {
+    const READ: &str = r#"
+        const has = (sel) => !!document.querySelector(sel);
+        return {
+          mini_pc_parts: has('#mini-pc'),
+          pi_migration: has('#migration'),
+          to_cloud: has('#to-cloud'),
+          cloud_instance: has('#cloud-instance'),
+          considerations: document.querySelectorAll('#considerations .consideration').length,
+        };
+    "#;
+    b.open("/?users=4000&host=minipc").await?;
+    let v = b.js(READ).await?;
+    ensure(
+        v["mini_pc_parts"] == false && v["pi_migration"] == false && v["to_cloud"] == true,
+        || format!("a mini PC at 4,000 users: {v}"),
+    )?;
+    b.open("/?users=1600").await?;
+    let v = b.js(READ).await?;
+    ensure(
+        v["mini_pc_parts"] == true && v["pi_migration"] == true && v["to_cloud"] == false,
+        || format!("a Pi at 1,600 users: {v}"),
+    )?;
+    b.open("/?users=5000&host=cloud").await?;
+    let v = b.js(READ).await?;
+    ensure(
+        v["cloud_instance"] == true && v["considerations"] == 0 && v["to_cloud"] == false,
+        || format!("the cloud at 5,000 users: {v}"),
+    )
 }
 
 async fn agenda_first(b: &Browser) -> R {

@@ -241,7 +241,6 @@ pub const COMPOSE_V2: Text = tx(
 
 // Considerations and conclusion.
 pub const CONSIDERATIONS: Text = tx("Points d'attention", "Special considerations");
-pub const APPLIES: Text = tx("vous concerne", "applies to you");
 pub const CONCLUSION: Text = tx("Conclusion", "Conclusion");
 pub const FOR_YOU: Text = tx("Pour vous", "For you");
 pub const SOURCE_CONCLUSION: Text = tx("La conclusion de la source", "The source's conclusion");
@@ -313,3 +312,13 @@ pub const AGENDA: Text = tx("Maintenant, ensuite, plus tard", "Now, next, later"
 pub const NEXT: Text = tx("Ensuite", "Next");
 pub const LATER: Text = tx("Plus tard", "Later");
 pub const NOTHING: Text = tx("Rien.", "Nothing.");
+pub const NO_CONSIDERATION: Text = tx(
+    "Rien de particulier à surveiller pour cette machine.",
+    "Nothing in particular to watch on this machine.",
+);
+pub const CLOUD_INSTANCE: Text = tx(
+    "Dans le cloud, l'instance (ou la somme des instances) qu'il faut à ce palier, système compris",
+    "In the cloud, the instance (or the instances together) this tier needs, system included",
+);
+pub const OF_MEMORY: Text = tx("de mémoire", "of memory");
+pub const VCPUS: Text = tx("vCPU", "vCPUs");

@@ -201,7 +201,8 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
             .unwrap_or_default();
         w.line(format!("  + {}{price}", upgrade.item.get(lang)));
     }
-    if tier.number == 4 || (s.host == headroom_core::Host::Pi4 && plan.host_timing.is_some()) {
+    // What to buy: only for a move to the mini PC, not for one already run.
+    if plan.destination() == Some(headroom_core::Host::MiniPc) {
         w.line(format!(
             "  {}",
             t(
@@ -446,22 +447,36 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
             }
         }
     };
-    w.line(t("Migration Pi 4 → mini PC", "Migration Pi 4 → mini PC").to_owned());
-    for phase in &runbook::MIGRATION {
-        w.line(format!(
-            "  {} {} · {} ({})",
-            t("Phase", "Phase"),
-            phase.number,
-            phase.name.get(lang),
-            phase.duration.get(lang)
-        ));
-        for task in phase.tasks.iter().chain(phase.checklist) {
-            w.line(format!("    [ ] {}", task.get(lang)));
+    // The runbook of the user's next move: Pi 4 → mini PC, or to the cloud.
+    match plan.destination() {
+        Some(headroom_core::Host::MiniPc) => {
+            w.line(t("Migration Pi 4 → mini PC", "Migration Pi 4 → mini PC").to_owned());
+            for phase in &runbook::MIGRATION {
+                w.line(format!(
+                    "  {} {} · {} ({})",
+                    t("Phase", "Phase"),
+                    phase.number,
+                    phase.name.get(lang),
+                    phase.duration.get(lang)
+                ));
+                for task in phase.tasks.iter().chain(phase.checklist) {
+                    w.line(format!("    [ ] {}", task.get(lang)));
+                }
+                steps(&mut w, phase.steps);
+            }
+            w.line(format!("  {}", t("Retour arrière", "Rollback")));
+            steps(&mut w, &runbook::ROLLBACK);
         }
-        steps(&mut w, phase.steps);
+        Some(headroom_core::Host::Cloud) => {
+            w.line(format!(
+                "{} → {}",
+                s.host.name().get(lang),
+                headroom_core::Host::Cloud.name().get(lang)
+            ));
+            steps(&mut w, &runbook::TO_CLOUD);
+        }
+        _ => {}
     }
-    w.line(format!("  {}", t("Retour arrière", "Rollback")));
-    steps(&mut w, &runbook::ROLLBACK);
     w.line(t("Pour tout changement du compose", "For any compose change").to_owned());
     steps(&mut w, &runbook::COMPOSE_CHANGE);
     w.line(String::new());

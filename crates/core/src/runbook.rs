@@ -27,8 +27,11 @@ pub enum Side {
     Source,
     /// The new machine (the mini PC).
     Destination,
-    /// The machine whose compose file changes.
+    /// The machine whose compose file changes, or the one being left for
+    /// the cloud.
     Current,
+    /// The cloud (tier 5's architecture).
+    Cloud,
 }
 
 impl Side {
@@ -37,6 +40,7 @@ impl Side {
             Side::Source => tx("Sur le Pi 4 (départ)", "On the Pi 4 (source)"),
             Side::Destination => tx("Sur le mini PC (arrivée)", "On the mini PC (destination)"),
             Side::Current => tx("Sur le serveur", "On the server"),
+            Side::Cloud => tx("Dans le cloud", "In the cloud"),
         }
     }
 }
@@ -380,6 +384,89 @@ impl Consideration {
     }
 }
 
+/// The move to the cloud, for a stack leaving the mini PC (or a machine of
+/// the user's): Headroom's, in the migration's corrected order (the database
+/// is exported while PostgreSQL runs, and only once nothing writes to it),
+/// towards the architecture of the source's tier 5.
+pub const TO_CLOUD: [Step; 7] = [
+    noted(
+        step(
+            Side::Cloud,
+            tx(
+                "Préparer l'architecture du palier 5",
+                "Set up tier 5's architecture",
+            ),
+            &[],
+        ),
+        tx(
+            "PostgreSQL géré ou répliqué (primaire et réplique), Redis géré ou en cluster, un stockage objet S3 pour les fichiers de MinIO, un répartiteur de charge devant au moins deux instances de l'API.",
+            "Managed or replicated PostgreSQL (a primary and a replica), managed or clustered Redis, S3 object storage for MinIO's files, a load balancer in front of at least two API instances.",
+        ),
+    ),
+    step(
+        Side::Current,
+        tx(
+            "Arrêter l'API : plus rien n'écrit pendant la copie",
+            "Stop the API so that nothing writes during the copy",
+        ),
+        &["docker compose stop api"],
+    ),
+    step(
+        Side::Current,
+        tx(
+            "Exporter la base pendant que PostgreSQL tourne",
+            "Export the database while PostgreSQL runs",
+        ),
+        &["docker exec {pgcontainer} pg_dump -U postgres -Fc {db} > {db}.dump"],
+    ),
+    noted(
+        step(
+            Side::Cloud,
+            tx(
+                "Restaurer dans la base du cloud",
+                "Restore into the cloud's database",
+            ),
+            &["pg_restore --no-owner --no-privileges -d \"$DATABASE_URL\" {db}.dump"],
+        ),
+        tx(
+            "DATABASE_URL : l'adresse de la base du cloud, celle que l'API utilisera.",
+            "DATABASE_URL: the cloud database's address, the one the API will use.",
+        ),
+    ),
+    noted(
+        step(
+            Side::Current,
+            tx(
+                "Copier les fichiers de MinIO vers le stockage objet",
+                "Copy MinIO's files to the object storage",
+            ),
+            &["mc mirror --preserve local/ cloud/"],
+        ),
+        tx(
+            "Après « mc alias set local … » (votre MinIO) et « mc alias set cloud … » (le stockage du cloud).",
+            "After `mc alias set local …` (your MinIO) and `mc alias set cloud …` (the cloud's storage).",
+        ),
+    ),
+    noted(
+        step(Side::Cloud, tx("Basculer le DNS", "Switch the DNS"), &[]),
+        tx(
+            "Faire pointer {domain} vers le répartiteur de charge, puis surveiller erreurs et latence 30 minutes.",
+            "Point {domain} at the load balancer, then watch errors and latency for 30 minutes.",
+        ),
+    ),
+    noted(
+        step(
+            Side::Current,
+            tx("Retour arrière si besoin", "Roll back if needed"),
+            &["docker compose start api"],
+        ),
+        tx(
+            "La machine n'a pas été modifiée : refaire pointer {domain} vers elle et relancer l'API.",
+            "The machine was left untouched: point {domain} back at it and start the API again.",
+        ),
+    ),
+];
+
 /// Source, section 6, "Considérations Spéciales", and the Pi's memory
 /// cgroup, without which Docker ignores every `mem_limit`.
 pub const CONSIDERATIONS: [Consideration; 4] = [
@@ -421,8 +508,8 @@ pub const CONSIDERATIONS: [Consideration; 4] = [
             ),
         ],
         commands: &[
-            (tx("Sur le Pi", "On the Pi"), "iperf3 -s"),
-            (tx("Depuis une autre machine", "From another machine"), "iperf3 -c <pi-ip> -t 30"),
+            (tx("Sur le serveur", "On the server"), "iperf3 -s"),
+            (tx("Depuis une autre machine", "From another machine"), "iperf3 -c <server-ip> -t 30"),
         ],
         hosts: &[Host::Pi4, Host::MiniPc],
         from_users: Some(500),

@@ -154,7 +154,7 @@ fn special_considerations() {
     assert!(heat.commands[1].1.contains("powersave"));
     assert!(network.points[0].get(Lang::En).contains("10 Mbps"));
     assert!(network.points[1].get(Lang::En).contains("125 MB/s"));
-    assert_eq!(network.commands[1].1, "iperf3 -c <pi-ip> -t 30");
+    assert_eq!(network.commands[1].1, "iperf3 -c <server-ip> -t 30");
     assert!(noise.summary.get(Lang::En).contains("fanless"));
     // Which apply: heat on the Pi only; network from 500 users.
     assert!(heat.applies(Host::Pi4, 10) && !heat.applies(Host::MiniPc, 10));
@@ -212,4 +212,19 @@ fn the_pooler_runbook_points_the_api_at_pgbouncer_with_your_database() {
         .any(|c| c == "sed -i 's#@postgres:5432/shop#@pgbouncer:5432/shop?pgbouncer=true#' .env"));
     assert!(commands.iter().any(|c| c.contains("-d shop -c")));
     assert!(POOLER.iter().all(|s| s.side == Side::Current));
+}
+
+#[test]
+fn the_move_to_the_cloud_exports_once_nothing_writes_and_postgres_still_runs() {
+    let commands: Vec<&str> = headroom_core::runbook::TO_CLOUD
+        .iter()
+        .flat_map(|step| step.commands.iter().copied())
+        .collect();
+    let at = |needle: &str| commands.iter().position(|c| c.contains(needle)).unwrap();
+    assert!(at("stop api") < at("pg_dump"));
+    assert!(at("pg_dump") < at("pg_restore"));
+    // PostgreSQL is never stopped before the export.
+    assert!(!commands[..at("pg_dump")]
+        .iter()
+        .any(|c| c.contains("down") || c.contains("stop postgres")));
 }

@@ -3,7 +3,7 @@
 
 use crate::i18n::{self};
 use headroom_core::text::{self, colon};
-use headroom_core::Plan;
+use headroom_core::{Host, Plan};
 use yew::prelude::*;
 
 const WIDTH: f64 = 600.0;
@@ -69,6 +69,11 @@ pub fn budget_bar(plan: &Plan) -> Html {
     html! {
         <section id="budget" class="card" aria-labelledby="budget-title">
             <h2 id="budget-title">{ i18n::BUDGET.get(lang) }</h2>
+            if plan.scenario.host == Host::Cloud {
+                <p id="cloud-instance">{ format!("{}{c}{} {}, {} {}", i18n::CLOUD_INSTANCE.get(lang),
+                    budget.memory_committed.display(lang), i18n::OF_MEMORY.get(lang),
+                    budget.cpus_committed.display(lang), i18n::VCPUS.get(lang)) }</p>
+            }
             <p>{ format!("{} {} — {}", i18n::CHECKED_ON.get(lang), budget.host.name().get(lang), budget.machine.describe(lang)) }</p>
             <figure>
                 <svg id="budget-bar" viewBox={format!("0 0 {WIDTH} {}", BAR + 14.0)} role="img" aria-label={description.clone()}>

@@ -1,4 +1,4 @@
-//! Heat, network and noise, marked where they apply to your machine.
+//! Heat, network and noise: those that apply to your machine.
 
 use crate::i18n::{self};
 use headroom_core::runbook::CONSIDERATIONS;
@@ -11,14 +11,13 @@ pub fn considerations(plan: &Plan) -> Html {
     html! {
         <section id="considerations" class="card" aria-labelledby="considerations-title">
             <h2 id="considerations-title">{ i18n::CONSIDERATIONS.get(lang) }</h2>
-            { for CONSIDERATIONS.iter().map(|item| {
-                let applies = item.applies(s.host, s.users);
+            if !CONSIDERATIONS.iter().any(|item| item.applies(s.host, s.users)) {
+                <p class="muted">{ i18n::NO_CONSIDERATION.get(lang) }</p>
+            }
+            { for CONSIDERATIONS.iter().filter(|item| item.applies(s.host, s.users)).map(|item| {
                 html! {
-                    <div class={classes!("consideration", applies.then_some("applies"))}>
-                        <h3>
-                            { item.title.get(lang) }
-                            if applies { <span class="badge">{ format!(" · {}", i18n::APPLIES.get(lang)) }</span> }
-                        </h3>
+                    <div class="consideration applies">
+                        <h3>{ item.title.get(lang) }</h3>
                         <p>{ item.summary.get(lang) }</p>
                         if !item.points.is_empty() {
                             <ul>{ for item.points.iter().map(|p| html! { <li>{ p.get(lang) }</li> }) }</ul>

@@ -8,7 +8,7 @@ use headroom_core::hardware::{
 };
 use headroom_core::text::{self, colon};
 use headroom_core::tier::{Tier, TIERS};
-use headroom_core::Plan;
+use headroom_core::{Host, Plan};
 use yew::prelude::*;
 
 pub fn hardware(plan: &Plan) -> Html {
@@ -41,8 +41,9 @@ pub fn hardware(plan: &Plan) -> Html {
                 <p class="warning">{ warning.get(lang) }</p>
             }
             { tier_details(tier, lang) }
-            if tier.number >= 3 {
-                { mini_pc(lang) }
+            // What to buy: only for a move to the mini PC, not for one already run.
+            if tier.number >= 3 && plan.destination() == Some(Host::MiniPc) {
+                { mini_pc(Some("mini-pc"), lang) }
             }
             if tier.number >= 4 {
                 { architecture(lang) }
@@ -59,7 +60,7 @@ pub fn hardware(plan: &Plan) -> Html {
                         if let Some(w) = t.warning { <p class="warning">{ w.get(lang) }</p> }
                         { tier_details(t, lang) }
                         { limits_table(t, lang) }
-                        if t.number == 4 { { mini_pc(lang) } }
+                        if t.number == 4 { { mini_pc(None, lang) } }
                         if t.number == 5 { { architecture(lang) } }
                     </details>
                 }) }
@@ -164,7 +165,8 @@ fn limits_table(tier: &Tier, lang: Lang) -> Html {
     }
 }
 
-fn mini_pc(lang: Lang) -> Html {
+/// The mini PC to buy; `id` marks the one of the plan, not the reference copy.
+fn mini_pc(id: Option<&'static str>, lang: Lang) -> Html {
     let part = |p: &Part| {
         Row::new(vec![
             txt(p.role.get(lang)),
@@ -186,7 +188,7 @@ fn mini_pc(lang: Lang) -> Html {
     html! {
         <>
             <h3>{ i18n::MINI_PC.get(lang) }</h3>
-            { table(Some("mini-pc"), &[i18n::PART.get(lang), i18n::NOTE.get(lang), i18n::PRICE.get(lang)], rows) }
+            { table(id, &[i18n::PART.get(lang), i18n::NOTE.get(lang), i18n::PRICE.get(lang)], rows) }
         </>
     }
 }

@@ -4,7 +4,7 @@
 use super::{tag, txt};
 use crate::i18n::{self, Lang, Text};
 use headroom_core::corrections::{self, Topic};
-use headroom_core::runbook::{Step, COMPOSE_CHANGE, MIGRATION, POOLER, ROLLBACK};
+use headroom_core::runbook::{Step, COMPOSE_CHANGE, MIGRATION, POOLER, ROLLBACK, TO_CLOUD};
 use headroom_core::scenario::Names;
 use headroom_core::Host;
 use headroom_core::Plan;
@@ -13,12 +13,22 @@ use yew::prelude::*;
 pub fn runbooks(plan: &Plan) -> Html {
     let lang = plan.scenario.lang;
     let names = &plan.scenario.names;
-    let migrating = plan.scenario.host == Host::Pi4;
+    // The runbook of the user's next move: Pi 4 → mini PC, or to the cloud.
+    let destination = plan.destination();
+    let migrating = plan.scenario.host == Host::Pi4 && destination == Some(Host::MiniPc);
+    let to_cloud = destination == Some(Host::Cloud);
     html! {
         <section id="runbooks" class="card" aria-labelledby="runbooks-title">
             <h2 id="runbooks-title">{ i18n::RUNBOOKS.get(lang) }</h2>
             <p class="note">{ i18n::COMPOSE_V2.get(lang) }</p>
-            <details id="migration" open={migrating}>
+            if to_cloud {
+                <details id="to-cloud" open=true>
+                    <summary>{ format!("{} → {}", plan.scenario.host.name().get(lang), Host::Cloud.name().get(lang)) }</summary>
+                    { steps("cloud", &TO_CLOUD, names, lang) }
+                </details>
+            }
+            if migrating {
+            <details id="migration" open=true>
                 <summary>{ i18n::MIGRATION.get(lang) }</summary>
                 { for MIGRATION.iter().map(|phase| html! {
                     <div class="phase">
@@ -45,12 +55,13 @@ pub fn runbooks(plan: &Plan) -> Html {
                     }) }
                 </ul>
             </details>
-            <details id="compose-change" open={!migrating}>
+            }
+            <details id="compose-change" open={!migrating && !to_cloud}>
                 <summary>{ i18n::COMPOSE_CHANGE.get(lang) }</summary>
                 { steps("change", &COMPOSE_CHANGE, names, lang) }
             </details>
             if let Some(pooler) = plan.tuning.as_ref().and_then(|t| t.pooler.as_ref()) {
-                <details id="pooler-runbook" open={!migrating}>
+                <details id="pooler-runbook" open={!migrating && !to_cloud}>
                     <summary>{ i18n::POOLER_RUNBOOK.get(lang) }</summary>
                     // The service's settings, as the override's environment gives them.
                     <pre class="code" tabindex="0"><code>{
