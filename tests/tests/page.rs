@@ -38,8 +38,65 @@ async fn page_origin_keyboard_and_download() {
         )
         .await;
 
+    report
+        .check(
+            "runbook commands have copy buttons, ticks survive a reload, and printing opens folded sections",
+            runbook_ticks_and_print(b),
+        )
+        .await;
     browser.close().await;
     report.finish();
+}
+
+async fn runbook_ticks_and_print(b: &Browser) -> R {
+    b.open("/?users=1600").await?;
+    let v = b
+        .js(r#"
+            const copies = document.querySelectorAll('#runbooks button[id^=copy-]').length;
+            const box = document.querySelector('#runbooks input[type=checkbox]');
+            box.click();
+            return { copies, id: box.id, checked: box.checked };
+        "#)
+        .await?;
+    ensure(v["copies"].as_u64().unwrap_or(0) >= 5, || {
+        format!("copy buttons on the commands: {v}")
+    })?;
+    ensure(v["checked"] == true, || {
+        format!("the first tick did not take: {v}")
+    })?;
+    let id = v["id"].as_str().unwrap_or_default().to_owned();
+    b.open("/?users=1600").await?;
+    let ticked = b
+        .wait_js(
+            "the tick restored after the reload",
+            &format!("return document.getElementById('{id}').checked;"),
+        )
+        .await;
+    ensure(ticked.is_ok(), || {
+        format!("#{id} is no longer ticked after a reload")
+    })?;
+    // Another plan has its own ticks.
+    b.open("/?users=1601").await?;
+    let other = b
+        .js(&format!("return document.getElementById('{id}').checked;"))
+        .await?;
+    ensure(other == false, || {
+        format!("#{id} is ticked for another plan")
+    })?;
+    let v = b
+        .js(r#"
+            const closed = () => document.querySelectorAll('details:not([open])').length;
+            const before = closed();
+            window.dispatchEvent(new Event('beforeprint'));
+            const printing = closed();
+            window.dispatchEvent(new Event('afterprint'));
+            return { before, printing, after: closed() };
+        "#)
+        .await?;
+    ensure(
+        v["before"].as_u64() > Some(0) && v["printing"] == 0 && v["after"] == v["before"],
+        || format!("closed <details> before, while and after printing: {v}"),
+    )
 }
 
 async fn same_origin_resources(b: &Browser) -> R {

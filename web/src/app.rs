@@ -42,6 +42,10 @@ pub fn app(props: &AppProps) -> Html {
 
     use_effect_with(link, |link| url::replace_query(link));
     use_effect_with(lang, |lang| browser::set_document_lang(*lang));
+    // The runbooks' ticks of this plan, as left before a reload.
+    use_effect_with(runbooks::ticks_key(&plan), |key| {
+        browser::restore_ticks(key)
+    });
     use_effect_with((), |_| {
         browser::drop_prerendered();
         browser::mark_rendered();

@@ -51,3 +51,81 @@ pub fn mark_rendered() {
         let _ = performance.mark("headroom-rendered");
     }
 }
+
+/// The runbooks' ticked checkboxes, kept in local storage under `key` (one
+/// list per plan), so that a reload finds them ticked.
+pub fn save_ticks(key: &str) {
+    let ids: Vec<String> = checkboxes("#runbooks input[type=checkbox]:checked")
+        .iter()
+        .map(|input| input.id())
+        .collect();
+    if let Some(storage) = local_storage() {
+        let _ = if ids.is_empty() {
+            storage.remove_item(key)
+        } else {
+            storage.set_item(key, &ids.join(","))
+        };
+    }
+}
+
+/// Ticks the runbooks' checkboxes saved under `key`, and only those.
+pub fn restore_ticks(key: &str) {
+    let saved = local_storage()
+        .and_then(|storage| storage.get_item(key).ok().flatten())
+        .unwrap_or_default();
+    for input in checkboxes("#runbooks input[type=checkbox]") {
+        input.set_checked(saved.split(',').any(|id| id == input.id()));
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn checkboxes(selector: &str) -> Vec<web_sys::HtmlInputElement> {
+    use wasm_bindgen::JsCast;
+    elements(selector)
+        .into_iter()
+        .filter_map(|e| e.dyn_into().ok())
+        .collect()
+}
+
+/// Prints folded sections open: opens every closed `<details>` before
+/// printing and folds them back after. Call once, at start.
+pub fn print_folded_sections_open() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let before = Closure::<dyn Fn()>::new(|| {
+        for details in elements("details:not([open])") {
+            let _ = details.set_attribute("open", "");
+            let _ = details.set_attribute("data-print-opened", "");
+        }
+    });
+    let after = Closure::<dyn Fn()>::new(|| {
+        for details in elements("details[data-print-opened]") {
+            let _ = details.remove_attribute("open");
+            let _ = details.remove_attribute("data-print-opened");
+        }
+    });
+    let _ = window.add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
+    let _ = window.add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
+    // They live as long as the page.
+    before.forget();
+    after.forget();
+}
+
+fn elements(selector: &str) -> Vec<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let Some(list) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(selector).ok())
+    else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}

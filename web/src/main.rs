@@ -10,6 +10,7 @@ fn main() {
         defaults: headroom_web::browser::defaults(),
         calendar: headroom_web::components::Calendar::Dated,
     };
+    headroom_web::browser::print_folded_sections_open();
     // The app renders into `#app`, beside the prerendered page it replaces.
     match web_sys::window()
         .and_then(|w| w.document())

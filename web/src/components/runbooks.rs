@@ -1,13 +1,15 @@
 //! The migration Pi 4 → mini PC and the checklist for any compose change, as
 //! checklists with the commands, your names filled in.
 
+use super::copy_button::CopyButton;
 use super::{tag, txt};
+use crate::browser;
 use crate::i18n::{self, Lang, Text};
 use headroom_core::corrections::{self, Topic};
 use headroom_core::runbook::{Step, COMPOSE_CHANGE, MIGRATION, POOLER, ROLLBACK, TO_CLOUD};
 use headroom_core::scenario::Names;
 use headroom_core::Host;
-use headroom_core::Plan;
+use headroom_core::{query, Defaults, Plan};
 use yew::prelude::*;
 
 pub fn runbooks(plan: &Plan) -> Html {
@@ -17,8 +19,10 @@ pub fn runbooks(plan: &Plan) -> Html {
     let destination = plan.destination();
     let migrating = plan.scenario.host == Host::Pi4 && destination == Some(Host::MiniPc);
     let to_cloud = destination == Some(Host::Cloud);
+    let key = ticks_key(plan);
+    let onchange = Callback::from(move |_: Event| browser::save_ticks(&key));
     html! {
-        <section id="runbooks" class="card" aria-labelledby="runbooks-title">
+        <section id="runbooks" class="card" aria-labelledby="runbooks-title" {onchange}>
             <h2 id="runbooks-title">{ i18n::RUNBOOKS.get(lang) }</h2>
             <p class="note">{ i18n::COMPOSE_V2.get(lang) }</p>
             if to_cloud {
@@ -74,6 +78,17 @@ pub fn runbooks(plan: &Plan) -> Html {
     }
 }
 
+/// Where the ticks of this plan's runbooks are kept: one list per plan (its
+/// inputs but the month and the language, which change no step).
+pub fn ticks_key(plan: &Plan) -> String {
+    let s = &plan.scenario;
+    let defaults = Defaults {
+        today: s.start,
+        lang: s.lang,
+    };
+    format!("headroom-ticks?{}", query::encode(s, defaults))
+}
+
 fn checklist(prefix: &str, items: &[Text], lang: Lang) -> Html {
     let items = items
         .iter()
@@ -106,12 +121,17 @@ fn steps(prefix: &str, steps: &[Step], names: &Names, lang: Lang) -> Html {
             let mut after = Vec::new();
             let commands = step.commands_for(names);
             if !commands.is_empty() {
-                let code = tag("code", &[], vec![txt(commands.join("\n"))]);
+                let text = commands.join("\n");
+                let code = tag("code", &[], vec![txt(text.clone())]);
                 after.push(tag(
                     "pre",
                     &[("class", "code".into()), ("tabindex", "0".into())],
                     vec![code],
                 ));
+                let id = AttrValue::from(format!("copy-{prefix}-{i}"));
+                after.push(html! {
+                    <CopyButton {id} label={i18n::COPY} text={Callback::from(move |_| text.clone())} />
+                });
             }
             if let Some(note) = step.note_for(names, lang) {
                 after.push(tag("p", &[("class", "note".into())], vec![txt(note)]));
