@@ -322,3 +322,7 @@ pub const CLOUD_INSTANCE: Text = tx(
 );
 pub const OF_MEMORY: Text = tx("de mémoire", "of memory");
 pub const VCPUS: Text = tx("vCPU", "vCPUs");
+pub const NO_USERS_YET: Text = tx(
+    "Pas encore d'utilisateurs : la projection part du premier.",
+    "No users yet: the projection starts with the first one.",
+);

@@ -254,3 +254,22 @@ async fn typing_updates_the_figures_and_the_url() {
         "60,000"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_chart_at_the_extremes() {
+    // No users: no flat line along the floor, a sentence instead.
+    let root = render("users=0", "chart").await;
+    assert!(root.query_selector("polyline.users").unwrap().is_none());
+    assert!(text(&root, "text.empty").starts_with("No users yet"));
+    // 100,000,000 users: short axis labels, none clipped; the cloud next.
+    let root = render("users=100000000", "chart").await;
+    let labels = root.query_selector_all(".grid text").unwrap();
+    let labels: Vec<String> = (0..labels.length())
+        .map(|i| labels.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(labels.last().map(String::as_str), Some("10G"), "{labels:?}");
+    assert!(labels.iter().all(|l| l.len() <= 4), "{labels:?}");
+    // On the Pi at 1,000 users, the mini PC's 10,000 is drawn too.
+    let root = render("users=1000&growth=10", "chart").await;
+    assert!(text(&root, ".next-ceiling text").ends_with("10,000"));
+}

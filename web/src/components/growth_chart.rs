@@ -84,21 +84,23 @@ pub fn growth_chart(plan: &Plan, calendar: Calendar) -> Html {
         html! {
             <g class="grid">
                 <line x1={px(LEFT)} x2={px(WIDTH - RIGHT)} y1={px(y)} y2={px(y)} />
-                <text x={px(LEFT - 6.0)} y={px(y + 4.0)} text-anchor="end">{ text::integer(users, lang) }</text>
+                <text x={px(LEFT - 6.0)} y={px(y + 4.0)} text-anchor="end">{ compact(power, lang) }</text>
             </g>
         }
     });
 
+    // Every 12 months stays on a phone; the 6-month ticks between go.
     let month_ticks = (0..=PROJECTION_MONTHS).step_by(6).map(|month| {
+        let class = if month % 12 == 0 { "tick" } else { "tick tick-minor" };
         let x = scale.x(f64::from(month));
         let label = match calendar {
             Calendar::Dated => plan.scenario.start.plus_months(month).to_string(),
             Calendar::Relative => format!("+{month}"),
         };
         html! {
-            <g class="tick">
+            <g class={class}>
                 <line x1={px(x)} x2={px(x)} y1={px(HEIGHT - BOTTOM)} y2={px(HEIGHT - BOTTOM + 5.0)} />
-                <text x={px(x)} y={px(HEIGHT - 8.0)} text-anchor="middle">{ label }</text>
+                <text x={px(x)} y={px(HEIGHT - 8.0)} text-anchor={if month == PROJECTION_MONTHS { "end" } else { "middle" }}>{ label }</text>
             </g>
         }
     });
@@ -115,13 +117,28 @@ pub fn growth_chart(plan: &Plan, calendar: Calendar) -> Html {
         html! {
             <g class="ceiling">
                 <line x1={px(LEFT)} x2={px(WIDTH - RIGHT)} y1={px(y)} y2={px(y)} />
-                <text x={px(LEFT + 4.0)} y={px(y - 4.0)}>{ format!("{} {}", i18n::CEILING_SHORT.get(lang), text::integer(users, lang)) }</text>
+                // At the right end, away from the markers' labels.
+                <text x={px(WIDTH - RIGHT - 4.0)} y={px(y - 4.0)} text-anchor="end">{ format!("{} {}", i18n::CEILING_SHORT.get(lang), text::integer(users, lang)) }</text>
             </g>
         }
     });
+    // The next machine's ceiling, where the stack goes next.
+    let next_ceiling = plan
+        .destination()
+        .and_then(|host| Some((host, host.machine()?.ceiling_users?)))
+        .filter(|(_, users)| f64::from(*users) < top_users)
+        .map(|(host, users)| {
+            let y = scale.y(f64::from(users));
+            html! {
+                <g class="ceiling next-ceiling">
+                    <line x1={px(LEFT)} x2={px(WIDTH - RIGHT)} y1={px(y)} y2={px(y)} />
+                    <text x={px(LEFT + 4.0)} y={px(y - 4.0)}>{ format!("{} {}", host.name().get(lang), text::integer(f64::from(users), lang)) }</text>
+                </g>
+            }
+        });
 
-    // The two labels sit on different lines so they never overlap.
-    let marker = |eta: Eta, label: &'static str, class: &'static str, line: f64| -> Html {
+    // Each label sits where the users line crosses its threshold.
+    let marker = |eta: Eta, label: &'static str, class: &'static str, at: f64| -> Html {
         let Some(months) = eta.months() else {
             return html! {};
         };
@@ -129,18 +146,22 @@ pub fn growth_chart(plan: &Plan, calendar: Calendar) -> Html {
             return html! {};
         }
         let x = scale.x(months);
+        // Overdue markers sit on the axis, where the ceiling's own label is.
+        let offset = if class == "phase-1" { 16.0 } else { -6.0 };
         html! {
             <g class={classes!("marker", class)}>
                 <line x1={px(x)} x2={px(x)} y1={px(TOP)} y2={px(HEIGHT - BOTTOM)} />
-                <text x={px(x + 4.0)} y={px(TOP + 16.0 + 20.0 * line)}>{ label }</text>
+                if months > 0.0 {
+                    <text x={px(x + 4.0)} y={px(scale.y(at) + offset)}>{ label }</text>
+                }
             </g>
         }
     };
     let markers = plan.host_timing.map(|t| {
         html! {
             <>
-                { marker(t.migration_start, i18n::PHASE_1.get(lang), "phase-1", 0.0) }
-                { marker(t.ceiling, i18n::CEILING_SHORT.get(lang), "phase-end", 1.0) }
+                { marker(t.migration_start, i18n::PHASE_1.get(lang), "phase-1", t.migration_start_users) }
+                { marker(t.ceiling, i18n::CEILING_SHORT.get(lang), "phase-end", f64::from(t.ceiling_users)) }
             </>
         }
     });
@@ -158,9 +179,14 @@ pub fn growth_chart(plan: &Plan, calendar: Calendar) -> Html {
                     { for bands }
                     { for gridlines }
                     { for month_ticks }
+                    { for next_ceiling }
                     { for ceiling_line }
                     { for markers }
-                    <polyline class="users" points={points} />
+                    if plan.scenario.users > 0 {
+                        <polyline class="users" points={points} />
+                    } else {
+                        <text class="empty" x={px((LEFT + WIDTH - RIGHT) / 2.0)} y={px(HEIGHT - BOTTOM - 12.0)} text-anchor="middle">{ i18n::NO_USERS_YET.get(lang) }</text>
+                    }
                 </svg>
                 <figcaption>{ description }</figcaption>
             </figure>
@@ -190,4 +216,23 @@ fn describe(plan: &headroom_core::Plan, calendar: Calendar, lang: Lang) -> Strin
         ));
     }
     out
+}
+
+/// `10`, `1k`, `10M`, `1G` (`1 k`, `10 M`, `1 Md` in French): the axis' powers
+/// of ten, short enough for any width.
+fn compact(power: u32, lang: Lang) -> String {
+    let (value, unit) = match power {
+        0..=2 => (10u32.pow(power), ""),
+        3..=5 => (10u32.pow(power - 3), "k"),
+        6..=8 => (10u32.pow(power - 6), "M"),
+        _ => (
+            10u32.pow(power.min(11) - 9),
+            if lang == Lang::Fr { "Md" } else { "G" },
+        ),
+    };
+    match (unit, lang) {
+        ("", _) => value.to_string(),
+        (_, Lang::Fr) => format!("{value}\u{a0}{unit}"),
+        (_, Lang::En) => format!("{value}{unit}"),
+    }
 }
