@@ -40,6 +40,12 @@ async fn page_origin_keyboard_and_download() {
 
     report
         .check(
+            "the settings as postgresql.conf, ALTER SYSTEM and redis.conf, each with a copy button",
+            other_forms(b),
+        )
+        .await;
+    report
+        .check(
             "runbook commands have copy buttons, ticks survive a reload, and printing opens folded sections",
             runbook_ticks_and_print(b),
         )
@@ -213,4 +219,38 @@ async fn download_link(b: &Browser) -> R {
     ensure(v["rules"] == true, || {
         format!("#download-alerts's object URL does not hold Prometheus rules: {v}")
     })
+}
+
+async fn other_forms(b: &Browser) -> R {
+    b.open("/?users=1600").await?;
+    let v = b
+        .js(r#"
+            const code = (id) => { const e = document.querySelector('#' + id + ' code'); return e ? e.textContent : ''; };
+            return {
+              conf: code('postgresql-conf'),
+              alter: code('alter-system'),
+              redis: code('redis-conf'),
+              buttons: ['postgresql-conf', 'alter-system', 'redis-conf'].every((id) => !!document.getElementById('copy-' + id)),
+            };
+        "#)
+        .await?;
+    ensure(
+        v["conf"]
+            .as_str()
+            .is_some_and(|c| c.contains("shared_buffers = ")),
+        || format!("postgresql.conf: {v}"),
+    )?;
+    ensure(
+        v["alter"]
+            .as_str()
+            .is_some_and(|c| c.contains("ALTER SYSTEM SET shared_buffers")),
+        || format!("ALTER SYSTEM: {v}"),
+    )?;
+    ensure(
+        v["redis"]
+            .as_str()
+            .is_some_and(|c| c.contains("maxmemory-policy allkeys-lru")),
+        || format!("redis.conf: {v}"),
+    )?;
+    ensure(v["buttons"] == true, || format!("copy buttons: {v}"))
 }

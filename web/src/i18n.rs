@@ -146,8 +146,8 @@ pub const COMPOSE: Text = tx(
     "docker-compose.override.yml file",
 );
 pub const COMPOSE_HOW: Text = tx(
-    "Enregistrez-le à côté de votre docker-compose.yml : Docker Compose fusionne les deux.",
-    "Save it next to your docker-compose.yml: Docker Compose merges the two.",
+    "Enregistrez-le à côté de votre docker-compose.yml : Docker Compose fusionne les deux. La fusion REMPLACE la commande (command:) de postgres et de redis et le NODE_OPTIONS de l'API : recopiez-y vos propres options (--requirepass, --appendonly, -c …), ou gardez vos commandes et prenez les réglages sous leur autre forme (section suivante). En ligne de commande, headroom plan --base docker-compose.yml --compose FICHIER les reporte pour vous.",
+    "Save it next to your docker-compose.yml: Docker Compose merges the two. The merge REPLACES the command: of postgres and redis and the API's NODE_OPTIONS: copy your own flags into them (--requirepass, --appendonly, -c …), or keep your commands and take the settings in their other forms (next section). On the command line, headroom plan --base docker-compose.yml --compose FILE carries them over for you.",
 );
 pub const COPY: Text = tx("Copier", "Copy");
 pub const DOWNLOAD: Text = tx("Télécharger", "Download");
@@ -325,4 +325,12 @@ pub const VCPUS: Text = tx("vCPU", "vCPUs");
 pub const NO_USERS_YET: Text = tx(
     "Pas encore d'utilisateurs : la projection part du premier.",
     "No users yet: the projection starts with the first one.",
+);
+pub const OTHER_FORMS: Text = tx(
+    "Les mêmes réglages, autrement",
+    "The same settings, in other forms",
+);
+pub const OTHER_FORMS_HOW: Text = tx(
+    "Pour garder la commande de votre compose telle quelle : à coller dans postgresql.conf, à lancer en psql (puis redémarrer PostgreSQL pour shared_buffers et max_connections), ou dans redis.conf.",
+    "To keep your compose command as it is: paste into postgresql.conf, run in psql (then restart PostgreSQL for shared_buffers and max_connections), or add to redis.conf.",
 );

@@ -1,5 +1,6 @@
 //! Each server setting with its value, its provenance and the source's value.
 
+use super::copy_button::CopyButton;
 use super::{table, txt, Row};
 use crate::i18n::{self};
 use headroom_core::corrections::{self, Topic};
@@ -44,6 +45,7 @@ pub fn tuning_view(plan: &Plan) -> Html {
             <h2 id="tuning-title">{ i18n::TUNING.get(lang) }</h2>
             { table(None, &[i18n::SETTING.get(lang), i18n::VALUE.get(lang), i18n::SOURCE_VALUE.get(lang), i18n::ORIGIN.get(lang)], rows) }
             { memory_sum(tuning, lang) }
+            { other_forms(tuning, lang) }
             <ul class="corrections">
                 { for corrections::about(Topic::Tuning).map(|c| html! {
                     <li>{ c.source_says.get(lang) }{ " → " }{ c.headroom_does.get(lang) }</li>
@@ -75,6 +77,30 @@ fn memory_sum(tuning: &Tuning, lang: Lang) -> Html {
             <h3 id="pg-memory">{ i18n::PG_WORST_CASE.get(lang) }</h3>
             <p id="pg-worst-case">{ format!("{} / {} (mem_limit)", memory.worst_case().display(lang), memory.limit.display(lang)) }</p>
             { table(None, &[i18n::TERM.get(lang), i18n::AMOUNT.get(lang), i18n::HOW_COUNTED.get(lang)], rows) }
+        </>
+    }
+}
+
+/// The same settings for a stack whose compose command stays as it is: a
+/// `postgresql.conf` snippet, `ALTER SYSTEM` statements, `redis.conf` lines.
+fn other_forms(tuning: &Tuning, lang: Lang) -> Html {
+    let form = |id: &'static str, title: &'static str, text: String| {
+        let copied = text.clone();
+        html! {
+            <details class="form" id={id}>
+                <summary>{ title }</summary>
+                <pre class="code" tabindex="0"><code>{ text }</code></pre>
+                <CopyButton id={format!("copy-{id}")} label={i18n::COPY} text={Callback::from(move |_| copied.clone())} />
+            </details>
+        }
+    };
+    html! {
+        <>
+            <h3>{ i18n::OTHER_FORMS.get(lang) }</h3>
+            <p class="note">{ i18n::OTHER_FORMS_HOW.get(lang) }</p>
+            { form("postgresql-conf", "postgresql.conf", tuning.postgresql_conf()) }
+            { form("alter-system", "ALTER SYSTEM", tuning.alter_system()) }
+            { form("redis-conf", "redis.conf", tuning.redis_conf()) }
         </>
     }
 }
