@@ -4,9 +4,9 @@
 //!   - load: navigation start → `performance.mark("headroom-rendered")`,
 //!     median of 5 fresh loads (new Chromium session and profile each time,
 //!     `Cache-Control: no-store`), target < 300 ms;
-//!   - first figure: navigation start → the plan's first figure painted
-//!     (#summary-requests-per-day, Element Timing "plan-figure"), for the
-//!     default page (prerendered) and for a share link (computed by the app),
+//!   - first figure: navigation start → the plan's first figure in the DOM
+//!     (#summary-requests-per-day: the prerendered one at domInteractive, a
+//!     share link's at the app's first render), for the default page and a share link,
 //!     median of 5 fresh loads each;
 //!   - edit: an `input` event on #in-users → #load-requests-per-day updated
 //!     in the DOM (MutationObserver), median of 20 edits, target < 16 ms.
@@ -56,18 +56,29 @@ mod native {
         };
     "#;
 
-    /// Resolves with the earliest paint of an element marked
-    /// `elementtiming="plan-figure"`, from navigation start, in ms.
+    /// When the plan's first figure (#summary-requests-per-day) was in the
+    /// DOM, from navigation start, in ms: the prerendered one is parsed with
+    /// the page (`domInteractive`); a share link's comes with the app's first
+    /// render (the "headroom-rendered" mark). Also its first paint, where the
+    /// browser reports Element Timing (`elementtiming="plan-figure"`).
     const READ_FIRST_FIGURE: &str = r#"
         const done = arguments[arguments.length - 1];
         const seen = [];
-        const observer = new PerformanceObserver((list) => seen.push(...list.getEntries()));
-        observer.observe({ type: 'element', buffered: true });
+        let observer = null;
+        try {
+          observer = new PerformanceObserver((list) => seen.push(...list.getEntries()));
+          observer.observe({ type: 'element', buffered: true });
+        } catch (e) {}
         setTimeout(() => {
-          observer.disconnect();
-          const times = seen.filter((e) => e.identifier === 'plan-figure')
-            .map((e) => e.renderTime || e.loadTime);
-          done(times.length ? Math.min(...times) : null);
+          if (observer) observer.disconnect();
+          const paints = seen.filter((e) => e.identifier === 'plan-figure').map((e) => e.renderTime || e.loadTime);
+          const nav = performance.getEntriesByType('navigation')[0] || {};
+          const mark = performance.getEntriesByName('headroom-rendered')[0];
+          const prerendered = !document.documentElement.classList.contains('link');
+          done({
+            in_dom: prerendered ? nav.domInteractive : (mark ? mark.startTime : null),
+            painted: paints.length ? Math.min(...paints) : null,
+          });
         }, 200);
     "#;
 
@@ -167,10 +178,10 @@ mod native {
             verdict(load_median < LOAD_TARGET_MS)
         );
 
-        // 2. The first figure painted: prerendered on the default page,
+        // 2. The first figure in the DOM: prerendered on the default page,
         // computed by the app for a share link.
         println!();
-        println!("First figure: navigation start → #summary-requests-per-day painted (Element Timing), {LOADS} fresh loads each");
+        println!("First figure: navigation start → #summary-requests-per-day in the DOM (prerendered: domInteractive; share link: the app's first render), {LOADS} fresh loads each");
         let mut first_figure = Vec::new();
         for (what, path) in [("default page /", "/"), ("share link", PAGE)] {
             let mut samples = Vec::new();
@@ -187,9 +198,9 @@ mod native {
                 .await;
                 b.close().await;
                 let v = measured?;
-                let t = v
+                let t = v["in_dom"]
                     .as_f64()
-                    .ok_or_else(|| format!("{what}, load {i}: no plan-figure paint: {v}"))?;
+                    .ok_or_else(|| format!("{what}, load {i}: no figure in the DOM: {v}"))?;
                 samples.push(t);
             }
             let list: Vec<String> = samples.iter().map(|t| format!("{t:.1}")).collect();
@@ -243,10 +254,10 @@ mod native {
         // Summary.
         println!();
         println!("Summary");
-        println!("  {:<44}{:>14}{:>14}  result", "measure", "value", "target");
+        println!("  {:<52}{:>14}{:>14}  result", "measure", "value", "target");
         if let Some(total) = gzip_total {
             println!(
-                "  {:<44}{:>14}{:>14}  {}",
+                "  {:<52}{:>14}{:>14}  {}",
                 "first-load files, gzip -9 total",
                 format!("{total} B"),
                 format!("{SIZE_TARGET_BYTES} B"),
@@ -254,7 +265,7 @@ mod native {
             );
         }
         println!(
-            "  {:<44}{:>14}{:>14}  {}",
+            "  {:<52}{:>14}{:>14}  {}",
             format!("load → rendered, median of {LOADS}"),
             format!("{load_median:.1} ms"),
             format!("< {LOAD_TARGET_MS} ms"),
@@ -262,14 +273,14 @@ mod native {
         );
         for (what, _, m) in &first_figure {
             println!(
-                "  {:<44}{:>14}{:>14}",
-                format!("first figure painted, {what}, median of {LOADS}"),
+                "  {:<52}{:>14}{:>14}",
+                format!("first figure in the DOM, {what}, median of {LOADS}"),
                 format!("{m:.1} ms"),
                 "–"
             );
         }
         println!(
-            "  {:<44}{:>14}{:>14}  {}",
+            "  {:<52}{:>14}{:>14}  {}",
             format!("input → figures in the DOM, median of {EDITS}"),
             format!("{edit_median:.2} ms"),
             format!("< {EDIT_TARGET_MS} ms"),
