@@ -161,11 +161,18 @@ impl Agenda {
                 });
             }
         }
-        dated.sort_by(|a, b| {
-            let users = |a: &Action| a.at.map_or(0.0, |(users, _)| users);
-            users(a).total_cmp(&users(b))
-        });
-        let mut dated = dated.into_iter();
+        // By users, in the order found for equal ones (an insertion, lighter
+        // in the WebAssembly than a sort).
+        let users = |a: &Action| a.at.map_or(0.0, |(users, _)| users);
+        let mut sorted: Vec<Action> = Vec::with_capacity(dated.len());
+        for action in dated {
+            let at = sorted
+                .iter()
+                .position(|other| users(other) > users(&action))
+                .unwrap_or(sorted.len());
+            sorted.insert(at, action);
+        }
+        let mut dated = sorted.into_iter();
         let next: Vec<Action> = dated.next().into_iter().collect();
         Agenda {
             now,
