@@ -135,14 +135,14 @@ pub fn fixed(value: f64, decimals: usize) -> String {
     let scaled = (value.abs() * 10f64.powi(decimals as i32)).round();
     // Integer-valued floats print as plain digits, never with an exponent,
     // and without the float formatter (a sizeable part of the WebAssembly).
-    // Past u128, the digits after the 39th are zeros: a double has 17
+    // Past u64, the digits after the 19th are zeros: a double has 17
     // significant digits.
     let (mut scaled, mut zeros) = (scaled, 0);
-    while scaled >= 1e38 {
+    while scaled >= 1e19 {
         scaled /= 10.0;
         zeros += 1;
     }
-    let mut digits = (scaled as u128).to_string();
+    let mut digits = (scaled as u64).to_string();
     digits.push_str(&"0".repeat(zeros));
     if digits.len() <= decimals {
         digits.insert_str(0, &"0".repeat(decimals + 1 - digits.len()));
