@@ -40,7 +40,7 @@ pub fn app(props: &AppProps) -> Html {
     let calendar = props.calendar;
     let link = query::encode(&plan.scenario, state.defaults);
 
-    use_effect_with(link, |link| url::replace_query(link));
+    use_effect_with(link.clone(), |link| url::replace_query(link));
     use_effect_with(lang, |lang| browser::set_document_lang(*lang));
     // The runbooks' ticks of this plan, as left before a reload.
     use_effect_with(runbooks::ticks_key(&plan), |key| {
@@ -115,7 +115,7 @@ pub fn app(props: &AppProps) -> Html {
                     { resources_view::resources_view(&plan, calendar) }
                     { load_profile::load_profile(&plan) }
                     { hardware::hardware(&plan) }
-                    { compose_view::compose_view(&plan) }
+                    { compose_view::compose_view(&plan, &link) }
                     { tuning_view::tuning_view(&plan) }
                     { budget_bar::budget_bar(&plan) }
                     { decision_table::decision_table(&plan) }

@@ -129,3 +129,47 @@ fn elements(selector: &str) -> Vec<web_sys::Element> {
         .filter_map(|i| list.item(i)?.dyn_into().ok())
         .collect()
 }
+
+/// The override for the pasted compose file `base`, through the JavaScript
+/// module's `composeOverride(query, base)`, fetched on first use (the page's
+/// own WebAssembly has no YAML parser). `Ok(None)` on tier 5; `Err` is the
+/// problem, in one line.
+pub async fn merge_override(query: &str, base: &str) -> Result<Option<String>, String> {
+    use js_sys::{Function, Promise, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+    let failed = |e: JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "?".to_owned())
+    };
+    // The module sits in js/ beside the English page, ../js/ from the French one.
+    let relative = match crate::i18n::PAGE {
+        Some(crate::i18n::Lang::Fr) => "../js/headroom.js",
+        _ => "js/headroom.js",
+    };
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let url = web_sys::Url::new_with_base(relative, &href)
+        .map_err(failed)?
+        .href();
+    let import = Function::new_with_args("url", "return import(url)");
+    let module = import.call1(&JsValue::NULL, &url.into()).map_err(failed)?;
+    let module = JsFuture::from(Promise::from(module))
+        .await
+        .map_err(failed)?;
+    let get = |name: &str| -> Result<Function, String> {
+        Reflect::get(&module, &name.into())
+            .map_err(failed)?
+            .dyn_into::<Function>()
+            .map_err(failed)
+    };
+    let init = get("default")?.call0(&JsValue::NULL).map_err(failed)?;
+    JsFuture::from(Promise::from(init)).await.map_err(failed)?;
+    let yaml = get("composeOverride")?
+        .call2(&JsValue::NULL, &query.into(), &base.into())
+        .map_err(failed)?;
+    Ok(yaml.as_string())
+}

@@ -334,3 +334,17 @@ pub const OTHER_FORMS_HOW: Text = tx(
     "Pour garder la commande de votre compose telle quelle : à coller dans postgresql.conf, à lancer en psql (puis redémarrer PostgreSQL pour shared_buffers et max_connections), ou dans redis.conf.",
     "To keep your compose command as it is: paste into postgresql.conf, run in psql (then restart PostgreSQL for shared_buffers and max_connections), or add to redis.conf.",
 );
+pub const PASTE_BASE: Text = tx(
+    "Votre docker-compose.yml (facultatif)",
+    "Your own docker-compose.yml (optional)",
+);
+pub const PASTE_BASE_HOW: Text = tx(
+    "Collez-le ici : l'override est alors écrit pour lui, avec vos noms de services, et reprend les options de vos commandes et votre NODE_OPTIONS. Le fichier reste dans votre navigateur.",
+    "Paste it here: the override is then written for it, with your service names, and carries over your commands' flags and your NODE_OPTIONS. The file stays in your browser.",
+);
+pub const READING: Text = tx("Lecture du fichier…", "Reading the file…");
+pub const BASE_MERGED: Text = tx(
+    "L'override écrit pour votre fichier :",
+    "The override written for your file:",
+);
+pub const BASE_REFUSED: Text = tx("Fichier inutilisable : ", "Cannot use this file: ");

@@ -34,6 +34,8 @@
 
 pub mod agenda;
 pub mod alerts;
+#[cfg(feature = "yaml")]
+pub mod base_yaml;
 pub mod budget;
 pub mod compose;
 pub mod corrections;

@@ -15,6 +15,7 @@
 
 use headroom_core::query::{self, Decoded};
 use headroom_core::view::PlanView;
+use headroom_core::{base_yaml, compose};
 use headroom_core::{plan as compute, Defaults, Lang, YearMonth};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -92,8 +93,21 @@ pub fn decode(link: &str) -> Result<JsValue, JsError> {
     Ok(object.into())
 }
 
-/// The `docker-compose.override.yml` text, or `null` on tier 5.
+/// The `docker-compose.override.yml` text, or `null` on tier 5. With
+/// `base`, the text of the user's own `docker-compose.yml`, the override is
+/// written for it: their service names, and their command arguments and
+/// `NODE_OPTIONS` carried over (a file Headroom cannot use throws, one line).
 #[wasm_bindgen(js_name = composeOverride)]
-pub fn compose_override(params: JsValue) -> Result<Option<String>, JsError> {
-    Ok(compute(&decoded(&params)?.scenario).compose_override)
+pub fn compose_override(params: JsValue, base: Option<String>) -> Result<Option<String>, JsError> {
+    let plan = compute(&decoded(&params)?.scenario);
+    let Some(base) = base else {
+        return Ok(plan.compose_override);
+    };
+    let s = &plan.scenario;
+    let stack = base_yaml::read(&base, s.lang).map_err(|e| JsError::new(&e))?;
+    let yaml = plan
+        .tuning
+        .as_ref()
+        .map(|tuning| compose::override_yaml(plan.tier, tuning, s.users, s.lang, &stack));
+    Ok(yaml.map(|yaml| plan.marked_override(yaml)))
 }

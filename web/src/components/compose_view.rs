@@ -2,13 +2,14 @@
 
 use super::copy_button::CopyButton;
 use super::download_link::DownloadLink;
+use super::paste_base::PasteBase;
 use crate::i18n::{self};
 use headroom_core::compose::FILE_NAME;
 use headroom_core::corrections::{self, Topic};
 use headroom_core::Plan;
 use yew::prelude::*;
 
-pub fn compose_view(plan: &Plan) -> Html {
+pub fn compose_view(plan: &Plan, link: &str) -> Html {
     let lang = plan.scenario.lang;
     let body = match &plan.compose_override {
         Some(yaml) => {
@@ -22,6 +23,7 @@ pub fn compose_view(plan: &Plan) -> Html {
                             mime_type="text/yaml" text={AttrValue::from(yaml.clone())} />
                     </div>
                     <pre class="code" tabindex="0"><code id="compose-yaml">{ yaml.clone() }</code></pre>
+                    <PasteBase query={AttrValue::from(format!("{link}&lang={}", lang.code()))} />
                     <h3>{ i18n::CORRECTED_FROM_SOURCE.get(lang) }</h3>
                     <ul class="corrections">
                         { for corrections::about(Topic::Compose).map(|c| html! {

@@ -15,6 +15,7 @@ pub mod hardware;
 pub mod inputs;
 pub mod load_profile;
 pub mod notices;
+pub mod paste_base;
 pub mod resources_view;
 pub mod roadmap_view;
 pub mod runbooks;

@@ -1,0 +1,100 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The user's own docker-compose.yml pasted on the page: the override is
+//! written for it (their flags carried over), the YAML parser fetched only
+//! then; a file Headroom cannot use is said so in one line.
+//! One chromedriver + Chromium session for all the checks of this file.
+
+mod common;
+
+use common::{ensure, Browser, Report, R};
+use serde_json::json;
+
+const STANDARD: &str = include_str!("../../crates/cli/tests/bases/standard.yml");
+const NOT_YAML: &str = include_str!("../../crates/cli/tests/bases/not-yaml.yml");
+
+#[tokio::test(flavor = "current_thread")]
+async fn paste_the_compose_file() {
+    let browser = Browser::start().await;
+    let b = &browser;
+    let mut report = Report::new("paste_the_compose_file");
+    report
+        .check(
+            "no YAML module before a paste; pasted, the override keeps --requirepass, --appendonly, -c log_min_duration_statement and --enable-source-maps",
+            merged(b, "/?users=1200"),
+        )
+        .await;
+    report
+        .check(
+            "the same on the French page (../js/ from fr/)",
+            merged(b, "/fr/?users=1200"),
+        )
+        .await;
+    report
+        .check(
+            "a file that is not a compose file is refused in one line",
+            refused(b),
+        )
+        .await;
+    browser.close().await;
+    report.finish();
+}
+
+async fn paste(b: &Browser, text: &str) -> R {
+    b.js_with(
+        r#"
+        document.getElementById('paste-base').open = true;
+        const area = document.getElementById('base-compose');
+        area.value = arguments[0];
+        area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        return true;
+        "#,
+        vec![json!(text)],
+    )
+    .await
+    .map(drop)
+}
+
+async fn merged(b: &Browser, path: &str) -> R {
+    b.open(path).await?;
+    let loaded = b
+        .js("return performance.getEntriesByType('resource').some((e) => e.name.includes('headroom_bg.wasm'));")
+        .await?;
+    ensure(loaded == false, || {
+        "the YAML module was fetched before any paste".to_owned()
+    })?;
+    paste(b, STANDARD).await?;
+    let yaml = b
+        .wait_js(
+            "#merged-yaml",
+            "const e = document.getElementById('merged-yaml'); return e ? e.textContent : null;",
+        )
+        .await?;
+    let yaml = yaml.as_str().unwrap_or_default();
+    for kept in [
+        "--requirepass",
+        "--appendonly",
+        "log_min_duration_statement=500",
+        "--enable-source-maps",
+    ] {
+        ensure(yaml.contains(kept), || {
+            format!("{path}: the merged override lost {kept}: {yaml}")
+        })?;
+    }
+    Ok(())
+}
+
+async fn refused(b: &Browser) -> R {
+    b.open("/?users=1200").await?;
+    paste(b, NOT_YAML).await?;
+    let status = b
+        .wait_js(
+            "a refusal in #base-status",
+            "const e = document.getElementById('base-status'); return e && e.classList.contains('warning') ? e.textContent : null;",
+        )
+        .await?;
+    let status = status.as_str().unwrap_or_default();
+    ensure(
+        status.starts_with("Cannot use this file: ") && !status.contains('\n'),
+        || format!("#base-status: {status:?}"),
+    )
+}
