@@ -63,8 +63,37 @@ async fn one_verdict_everywhere() {
             fitted_to_the_machine(b),
         )
         .await;
+    report
+        .check(
+            "a projection started six months ago marks today on the growth chart; one starting now does not",
+            today_marker(b),
+        )
+        .await;
     browser.close().await;
     report.finish();
+}
+
+async fn today_marker(b: &Browser) -> R {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let today = headroom_core::YearMonth::from_unix_seconds(now);
+    let months = today.year() * 12 + i32::from(today.month()) - 1 - 6;
+    let start = format!("{:04}-{:02}", months / 12, months % 12 + 1);
+    b.open(&format!("/?start={start}")).await?;
+    let marked = b
+        .js("return !!document.querySelector('#growth-chart .marker.today');")
+        .await?;
+    ensure(marked == true, || {
+        format!("no today marker with start={start}")
+    })?;
+    b.open("/").await?;
+    let marked = b
+        .js("return !!document.querySelector('#growth-chart .marker.today');")
+        .await?;
+    ensure(marked == false, || {
+        "a today marker on a projection starting today".to_owned()
+    })
 }
 
 async fn fitted_to_the_machine(b: &Browser) -> R {

@@ -348,3 +348,4 @@ pub const BASE_MERGED: Text = tx(
     "The override written for your file:",
 );
 pub const BASE_REFUSED: Text = tx("Fichier inutilisable : ", "Cannot use this file: ");
+pub const TODAY: Text = tx("aujourd'hui", "today");

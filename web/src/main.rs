@@ -5,10 +5,11 @@
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 fn main() {
+    let defaults = headroom_web::browser::defaults();
     let props = headroom_web::AppProps {
         query: headroom_web::url::query(),
-        defaults: headroom_web::browser::defaults(),
-        calendar: headroom_web::components::Calendar::Dated,
+        defaults,
+        calendar: headroom_web::components::Calendar::Dated(Some(defaults.today)),
     };
     headroom_web::browser::print_folded_sections_open();
     // The app renders into `#app`, beside the prerendered page it replaces.

@@ -94,7 +94,7 @@ pub fn growth_chart(plan: &Plan, calendar: Calendar) -> Html {
         let class = if month % 12 == 0 { "tick" } else { "tick tick-minor" };
         let x = scale.x(f64::from(month));
         let label = match calendar {
-            Calendar::Dated => plan.scenario.start.plus_months(month).to_string(),
+            Calendar::Dated(_) => plan.scenario.start.plus_months(month).to_string(),
             Calendar::Relative => format!("+{month}"),
         };
         html! {
@@ -166,6 +166,25 @@ pub fn growth_chart(plan: &Plan, calendar: Calendar) -> Html {
         }
     });
 
+    // Today, when the projection started in an earlier month.
+    let today = match calendar {
+        Calendar::Dated(Some(today)) => {
+            let start = plan.scenario.start;
+            let months = (today.year() - start.year()) * 12 + i32::from(today.month())
+                - i32::from(start.month());
+            (1..=PROJECTION_MONTHS as i32).contains(&months).then(|| {
+                let x = scale.x(f64::from(months));
+                html! {
+                    <g class="marker today">
+                        <line x1={px(x)} x2={px(x)} y1={px(TOP)} y2={px(HEIGHT - BOTTOM)} />
+                        <text x={px(x + 4.0)} y={px(TOP + 14.0)}>{ i18n::TODAY.get(lang) }</text>
+                    </g>
+                }
+            })
+        }
+        _ => None,
+    };
+
     let description = describe(plan, calendar, lang);
     html! {
         <section id="growth" class="card" aria-labelledby="growth-title">
@@ -182,6 +201,7 @@ pub fn growth_chart(plan: &Plan, calendar: Calendar) -> Html {
                     { for next_ceiling }
                     { for ceiling_line }
                     { for markers }
+                    { for today }
                     if plan.scenario.users > 0 {
                         <polyline class="users" points={points} />
                     } else {
