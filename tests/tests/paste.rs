@@ -19,7 +19,7 @@ async fn paste_the_compose_file() {
     let mut report = Report::new("paste_the_compose_file");
     report
         .check(
-            "no YAML module before a paste; pasted, the override keeps --requirepass, --appendonly, -c log_min_duration_statement and --enable-source-maps",
+            "no YAML module before a paste; pasted, the override keeps --requirepass, --appendonly, -c log_min_duration_statement and --enable-source-maps, and a reload keeps the paste",
             merged(b, "/?users=1200"),
         )
         .await;
@@ -55,6 +55,9 @@ async fn paste(b: &Browser, text: &str) -> R {
 }
 
 async fn merged(b: &Browser, path: &str) -> R {
+    // Nothing pasted in this tab yet (a paste is kept for the tab).
+    b.open(path).await?;
+    b.js("sessionStorage.clear(); return true;").await?;
     b.open(path).await?;
     let loaded = b
         .js("return performance.getEntriesByType('resource').some((e) => e.name.includes('headroom_bg.wasm'));")
@@ -80,7 +83,14 @@ async fn merged(b: &Browser, path: &str) -> R {
             format!("{path}: the merged override lost {kept}: {yaml}")
         })?;
     }
-    Ok(())
+    // A reload keeps what was pasted, and the override written for it.
+    b.open(path).await?;
+    b.wait_js(
+        "#merged-yaml again after a reload",
+        "const e = document.getElementById('merged-yaml'); return !!e && e.textContent.includes('--requirepass');",
+    )
+    .await
+    .map(drop)
 }
 
 async fn refused(b: &Browser) -> R {

@@ -87,21 +87,9 @@ async fn deep_link_shows_tier_3(b: &Browser) -> R {
 async fn typing_users_updates_url_and_figures(b: &Browser) -> R<(String, Figures)> {
     b.open(DEEP_LINK).await?;
     b.set_marker().await?;
-    let input = b.by_id("in-users").await?;
-    input.click().await.map_err(ctx("click #in-users"))?;
     // Real key events: select all, delete, then type the new number.
-    input
-        .send_keys(&format!("{}a{}", Key::Control, Key::Null))
-        .await
-        .map_err(ctx("Ctrl+A in #in-users"))?;
-    input
-        .send_keys(&Key::Backspace.to_string())
-        .await
-        .map_err(ctx("Backspace in #in-users"))?;
-    input
-        .send_keys("5000")
-        .await
-        .map_err(ctx("type 5000 into #in-users"))?;
+    type_users(b, "5000").await?;
+    let input = b.by_id("in-users").await?;
     let value = input.prop("value").await.map_err(ctx("#in-users.value"))?;
     ensure_eq(
         "#in-users value after typing",

@@ -116,11 +116,7 @@ async fn without_js(
     lang: &str,
     noscript: &str,
 ) -> R {
-    let url = b.url(path);
-    b.client
-        .goto(&url)
-        .await
-        .map_err(|e| format!("navigate to {url}: {e}"))?;
+    visit(b, path).await?;
     let v = b.js(READ).await?;
     ensure_eq(
         &format!("{path} <html lang>"),
@@ -170,11 +166,7 @@ async fn title_and_description(b: &Browser) -> R {
             "Par défaut : 500 utilisateurs actifs par mois",
         ),
     ] {
-        let url = b.url(path);
-        b.client
-            .goto(&url)
-            .await
-            .map_err(|e| format!("navigate to {url}: {e}"))?;
+        visit(b, path).await?;
         let v = b.js(READ).await?;
         ensure_eq(&format!("{path} title"), v["title"].as_str(), Some(title))?;
         ensure(
@@ -194,11 +186,7 @@ async fn title_and_description(b: &Browser) -> R {
 
 async fn no_calendar_month(b: &Browser) -> R {
     for path in ["/", "/fr/"] {
-        let url = b.url(path);
-        b.client
-            .goto(&url)
-            .await
-            .map_err(|e| format!("navigate to {url}: {e}"))?;
+        visit(b, path).await?;
         let v = b.js(READ).await?;
         let body = v["body"].as_str().unwrap_or_default();
         // A year from 2020 to 2099 next to a month, or a YYYY-MM label.
@@ -238,21 +226,13 @@ async fn no_calendar_month(b: &Browser) -> R {
 }
 
 async fn before_the_app(b: &Browser) -> R {
-    let url = b.url("/");
-    b.client
-        .goto(&url)
-        .await
-        .map_err(|e| format!("navigate to {url}: {e}"))?;
+    visit(b, "/").await?;
     let v = b.js(READ).await?;
     ensure(
         v["prerendered_shown"] == true && v["rpd"] == "10,000",
         || format!("/ without the app should show the prerendered default plan: {v}"),
     )?;
-    let url = b.url("/?users=5000");
-    b.client
-        .goto(&url)
-        .await
-        .map_err(|e| format!("navigate to {url}: {e}"))?;
+    visit(b, "/?users=5000").await?;
     let v = b.js(READ).await?;
     ensure(
         v["prerendered"] == true && v["prerendered_shown"] == false,
@@ -301,6 +281,15 @@ async fn default_after_the_app(b: &Browser) -> R {
     ensure_eq("one #tier", v["tiers"].as_u64(), Some(1))?;
     ensure_eq("data-tier", v["data_tier"].as_str(), Some(DEFAULT_TIER))?;
     ensure_eq("requests a day", v["rpd"].as_str(), Some("10,000"))
+}
+
+/// Navigates to `path` without waiting for the app (which may never start).
+async fn visit(b: &Browser, path: &str) -> R {
+    let url = b.url(path);
+    b.client
+        .goto(&url)
+        .await
+        .map_err(|e| format!("navigate to {url}: {e}"))
 }
 
 /// A copy of the built site without its WebAssembly, removed on drop.

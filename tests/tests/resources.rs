@@ -29,7 +29,7 @@ async fn headroom_by_resource() {
             worked_example(
                 b,
                 "/fr/",
-                "Mémoire, pleine à 6\u{202F}000 utilisateurs",
+                "Mémoire, au maximum à 6\u{202F}000 utilisateurs",
                 "(dans 18,8 mois)",
                 "(dans 15,8 mois)",
             ),

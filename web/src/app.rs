@@ -111,7 +111,7 @@ pub fn app(props: &AppProps) -> Html {
                     { notices::notices(&decoded.errors, lang) }
                     { agenda_view::agenda_view(&plan, calendar) }
                     { summary::summary(&plan, calendar) }
-                    { growth_chart::growth_chart(&plan, calendar) }
+                    { growth_chart::growth_chart(&plan, calendar, Some(state.defaults.today)) }
                     { resources_view::resources_view(&plan, calendar) }
                     { load_profile::load_profile(&plan) }
                     { hardware::hardware(&plan) }

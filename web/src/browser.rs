@@ -173,3 +173,25 @@ pub async fn merge_override(query: &str, base: &str) -> Result<Option<String>, S
         .map_err(failed)?;
     Ok(yaml.as_string())
 }
+
+/// The compose file the user pasted, kept for the tab (reloads and the other
+/// language's page), never sent anywhere.
+pub fn pasted_base() -> Option<String> {
+    session_storage()?.get_item(PASTED_BASE).ok().flatten()
+}
+
+pub fn keep_pasted_base(text: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = if text.is_empty() {
+            storage.remove_item(PASTED_BASE)
+        } else {
+            storage.set_item(PASTED_BASE, text)
+        };
+    }
+}
+
+const PASTED_BASE: &str = "headroom-pasted-compose";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}

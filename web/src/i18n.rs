@@ -266,31 +266,11 @@ pub const FIRST_FULL: Text = tx(
     "Ce qui fixe le plafond de la machine",
     "What sets the machine's ceiling",
 );
-pub const SOURCE_CEILING: Text = tx(
-    "le plafond recommandé par la source, tant que CPU et RAM ne sont pas tous deux mesurés",
-    "the source's recommended ceiling, until both CPU and RAM are measured",
-);
-pub const FULL_AT: Text = tx("pleine à", "full at");
 pub const BASIS: Text = tx("Base", "Basis");
 pub const NOW: Text = tx("Maintenant", "Now");
 pub const WARNING: Text = tx("Alerte", "Warning");
 pub const CRITICAL: Text = tx("Critique", "Critical");
 pub const FULL: Text = tx("Pleine", "Full");
-pub const SOURCE_CURVE: Text = tx("courbe de la source", "source's curve");
-pub const YOUR_MEASUREMENT: Text = tx("votre mesure", "your measurement");
-pub const NOT_MODELLED: Text = tx(
-    "non modélisé sans mesure (la source compte en cœurs de Pi 4)",
-    "not modelled without a measurement (the source counts Pi 4 cores)",
-);
-pub const A_NEED: Text = tx("un besoin, pas une limite", "a need, not a limit");
-pub const CURVES: Text = tx(
-    "Les courbes sont celles de l'application de la source (tableaux des paliers et profil de charge), prolongées au-delà de 2\u{202f}000 utilisateurs par leur dernière pente.",
-    "The curves are the source's app (the tier tables and the load profile), extended past 2,000 users by their last slope.",
-);
-pub const CALIBRATION: Text = tx(
-    "Hypothèse : une mesure garde la forme de la courbe de la source et la met à votre échelle (mesuré ÷ modélisé aux utilisateurs actuels).",
-    "Assumption: a measurement keeps the shape of the source's curve and sets its scale to yours (measured ÷ modelled at the current users).",
-);
 pub const CHART_RESOURCES: Text = tx(
     "Utilisation en % de la machine, maintenant → dans 36 mois ; en pointillés, les seuils du tableau de décision (70 à 95 %).",
     "Use in % of the machine, now → in 36 months; dashed, the decision table's thresholds (70 to 95%).",
@@ -339,8 +319,8 @@ pub const PASTE_BASE: Text = tx(
     "Your own docker-compose.yml (optional)",
 );
 pub const PASTE_BASE_HOW: Text = tx(
-    "Collez-le ici : l'override est alors écrit pour lui, avec vos noms de services, et reprend les options de vos commandes et votre NODE_OPTIONS. Le fichier reste dans votre navigateur.",
-    "Paste it here: the override is then written for it, with your service names, and carries over your commands' flags and your NODE_OPTIONS. The file stays in your browser.",
+    "Collez-le ici : l'override est alors écrit pour lui, avec vos noms de services, et reprend les options de vos commandes et votre NODE_OPTIONS. Le fichier reste dans votre navigateur, pour cet onglet.",
+    "Paste it here: the override is then written for it, with your service names, and carries over your commands' flags and your NODE_OPTIONS. The file stays in your browser, for this tab.",
 );
 pub const READING: Text = tx("Lecture du fichier…", "Reading the file…");
 pub const BASE_MERGED: Text = tx(

@@ -9,7 +9,7 @@ fn main() {
     let props = headroom_web::AppProps {
         query: headroom_web::url::query(),
         defaults,
-        calendar: headroom_web::components::Calendar::Dated(Some(defaults.today)),
+        calendar: headroom_web::components::Calendar::Dated,
     };
     headroom_web::browser::print_folded_sections_open();
     // The app renders into `#app`, beside the prerendered page it replaces.

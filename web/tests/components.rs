@@ -51,11 +51,11 @@ fn section(props: &HostProps) -> Html {
     let plan = &props.plan;
     let lang = plan.scenario.lang;
     let inner = match props.section {
-        "summary" => summary::summary(plan, Calendar::Dated(None)),
+        "summary" => summary::summary(plan, Calendar::Dated),
         "decisions" => decision_table::decision_table(plan),
         "compose" => compose_view::compose_view(plan, ""),
         "budget" => budget_bar::budget_bar(plan),
-        _ => growth_chart::growth_chart(plan, Calendar::Dated(None)),
+        _ => growth_chart::growth_chart(plan, Calendar::Dated, None),
     };
     html! { <ContextProvider<Lang> context={lang}>{ inner }</ContextProvider<Lang>> }
 }
@@ -217,7 +217,7 @@ async fn typing_updates_the_figures_and_the_url() {
     let props = AppProps {
         query: String::new(),
         defaults: defaults(),
-        calendar: Calendar::Dated(None),
+        calendar: Calendar::Dated,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;

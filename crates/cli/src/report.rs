@@ -653,27 +653,13 @@ fn resources(w: &mut Writer, plan: &Plan) {
         w.line(String::new());
         return;
     };
-    let binding = match (ceiling.binding, ceiling.source_cap) {
-        (_, true) => t(
-            "le plafond recommandé par la source, tant que cpu et ram ne sont pas tous deux mesurés",
-            "the source's recommended ceiling, until both cpu and ram are measured",
-        )
-        .to_owned(),
-        (Some(resource), false) => format!(
-            "{}{c}{}",
-            t("première ressource pleine", "first resource full"),
-            resource.name().get(lang).to_lowercase(),
-        ),
-        (None, false) => String::new(),
-    };
     w.line(format!(
-        "{}{c}{} {} ({binding})",
+        "{}{c}{}",
         t(
-            "Marge par ressource, plafond",
-            "Headroom by resource, ceiling"
+            "Marge par ressource. Ce qui fixe le plafond de la machine",
+            "Headroom by resource. What sets the machine's ceiling"
         ),
-        n(f64::from(ceiling.users)),
-        t("utilisateurs", "users"),
+        ceiling.describe(lang)
     ));
     let at = |users: Option<f64>, eta: Option<Eta>| match (users, eta) {
         (Some(users), Some(eta)) => format!(
@@ -685,29 +671,8 @@ fn resources(w: &mut Writer, plan: &Plan) {
         _ => "—".to_owned(),
     };
     for r in &plan.resources {
-        let basis = match r.basis {
-            resources::Basis::Source => t("courbe de la source", "source's curve"),
-            resources::Basis::Measured => t("votre mesure", "your measurement"),
-        };
-        let unit = r.resource.unit().get(lang);
-        let now = match (r.use_now, r.capacity) {
-            (Some(use_now), Some(capacity)) => format!(
-                "{} / {} {unit} ({})",
-                text::number(use_now, 2, lang),
-                text::number(capacity, 2, lang),
-                text::percent(use_now / capacity * 100.0, 0, lang)
-            ),
-            (Some(use_now), None) => format!(
-                "{} {unit} ({})",
-                text::number(use_now, 2, lang),
-                t("un besoin, pas une limite", "a need, not a limit")
-            ),
-            (None, _) => t(
-                "non modélisé sans mesure",
-                "not modelled without a measurement",
-            )
-            .to_owned(),
-        };
+        let basis = r.basis.name().get(lang);
+        let now = r.now_text(lang);
         let name = r.resource.name().get(lang);
         if r.is_modelled() {
             w.line(format!("  {name} ({basis}){c}{now}"));
@@ -734,10 +699,7 @@ fn resources(w: &mut Writer, plan: &Plan) {
         .iter()
         .any(|r| r.basis == resources::Basis::Measured)
     {
-        w.line(t(
-            "  Une mesure garde la forme de la courbe de la source et la met à votre échelle : mesuré / modélisé aux utilisateurs actuels.",
-            "  A measurement keeps the shape of the source's curve and sets its scale to yours: measured / modelled at the current users.",
-        ).to_owned());
+        w.line(format!("  {}", resources::CALIBRATION.get(lang)));
     }
     w.line(String::new());
 }

@@ -424,12 +424,14 @@ fn worked_example_memory_binds_at_6000_users() {
         String::from_utf8(headroom(&[&args[..], &["--section", "resources"]].concat()).stdout)
             .unwrap();
     assert!(
-        text.contains("Headroom by resource, ceiling: 6,000 users (first resource full: memory)"),
+        text.contains(
+            "Headroom by resource. What sets the machine's ceiling: Memory, full at 6,000 users"
+        ),
         "{text}"
     );
     assert!(text.contains("full: 6,000 users, in 18.8 months"), "{text}");
     assert!(
-        text.contains("measured / modelled at the current users"),
+        text.contains("measured ÷ modelled at the current users"),
         "{text}"
     );
 }

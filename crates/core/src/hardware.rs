@@ -112,13 +112,6 @@ impl Host {
             Host::Cloud => None,
         }
     }
-
-    /// Phase 1 of the migration starts at this many users.
-    pub fn migration_start_users(self) -> Option<f64> {
-        self.machine()
-            .and_then(|m| m.ceiling_users)
-            .map(|users| f64::from(users) * MIGRATION_START_SHARE)
-    }
 }
 
 /// One line of a bill of materials.

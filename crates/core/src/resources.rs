@@ -10,7 +10,7 @@ use crate::hardware::Machine;
 use crate::hardware::{Host, MIGRATION_START_SHARE};
 use crate::load::DISK_POINTS;
 use crate::scenario::{Metrics, Scenario, YearMonth};
-use crate::text::{tx, Text};
+use crate::text::{self, tx, Lang, Text};
 use crate::timing::{eta, Eta};
 
 /// A resource of the machine.
@@ -205,7 +205,25 @@ impl Basis {
             Basis::Measured => "measured",
         }
     }
+
+    pub fn name(self) -> Text {
+        match self {
+            Basis::Source => tx("courbe de la source", "source's curve"),
+            Basis::Measured => tx("votre mesure", "your measurement"),
+        }
+    }
 }
+
+/// Said where the figures are: what the curves are, and what a measurement
+/// does to them.
+pub const CURVES: Text = tx(
+    "Les courbes sont celles de l'application de la source (tableaux des paliers et profil de charge), prolongées au-delà de 2\u{202f}000 utilisateurs par leur dernière pente.",
+    "The curves are the source's app (the tier tables and the load profile), extended past 2,000 users by their last slope.",
+);
+pub const CALIBRATION: Text = tx(
+    "Hypothèse : une mesure garde la forme de la courbe de la source et la met à votre échelle (mesuré ÷ modélisé aux utilisateurs actuels).",
+    "Assumption: a measurement keeps the shape of the source's curve and sets its scale to yours (measured ÷ modelled at the current users).",
+);
 
 /// One resource on the user's machine.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -247,6 +265,31 @@ impl Headroom {
         Some(self.use_at(users)? / self.capacity? * 100.0)
     }
 
+    /// The use now, as the page and the CLI write it: `2 / 4 GiB (50%)`,
+    /// `16.67 Mbit/s (a need, not a limit)`, or why it is not modelled.
+    pub fn now_text(&self, lang: Lang) -> String {
+        let unit = self.resource.unit().get(lang);
+        match (self.use_now, self.capacity, self.use_now_percent()) {
+            (Some(now), Some(capacity), Some(percent)) => format!(
+                "{} / {} {unit} ({})",
+                text::number(now, 2, lang),
+                text::number(capacity, 2, lang),
+                text::percent(percent, 0, lang)
+            ),
+            (Some(now), _, _) => format!(
+                "{} {unit} ({})",
+                text::number(now, 2, lang),
+                tx("un besoin, pas une limite", "a need, not a limit").get(lang)
+            ),
+            (None, _, _) => tx(
+                "non modélisé sans mesure (la source compte en cœurs de Pi 4)",
+                "not modelled without a measurement (the source counts Pi 4 cores)",
+            )
+            .get(lang)
+            .to_owned(),
+        }
+    }
+
     /// Whether Headroom has figures for this resource on this host.
     pub fn is_modelled(&self) -> bool {
         self.use_now.is_some()
@@ -262,6 +305,34 @@ pub struct Ceiling {
     /// The source's recommended ceiling is lower than every resource's, and
     /// applies until both `cpu` and `ram` are measured.
     pub source_cap: bool,
+}
+
+impl Ceiling {
+    /// What sets it, as the page and the CLI write it: `Memory, full at
+    /// 6,000 users`, or the source's recommended ceiling.
+    pub fn describe(self, lang: Lang) -> String {
+        let users = format!(
+            "{} {}",
+            text::integer(f64::from(self.users), lang),
+            tx("utilisateurs", "users").get(lang)
+        );
+        match self.binding {
+            _ if self.source_cap => format!(
+                "{} ({users})",
+                tx(
+                    "le plafond recommandé par la source, tant que CPU et RAM ne sont pas tous deux mesurés",
+                    "the source's recommended ceiling, until both CPU and RAM are measured",
+                )
+                .get(lang)
+            ),
+            Some(resource) => format!(
+                "{}, {} {users}",
+                resource.name().get(lang),
+                tx("au maximum à", "full at").get(lang)
+            ),
+            None => users,
+        }
+    }
 }
 
 /// The machine and what the user said of it.

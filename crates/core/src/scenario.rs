@@ -104,7 +104,11 @@ impl YearMonth {
         self.month
     }
 
-    /// The month `count` months later.
+    /// Months from `earlier` to this month: negative if `earlier` is later.
+    pub fn months_since(self, earlier: YearMonth) -> i32 {
+        (self.year - earlier.year) * 12 + i32::from(self.month) - i32::from(earlier.month)
+    }
+
     /// The month `count` months later, at most 9999-12 (always `YYYY-MM`).
     pub fn plus_months(self, count: u32) -> YearMonth {
         let index = (i64::from(self.year) * 12 + i64::from(self.month - 1) + i64::from(count))

@@ -235,5 +235,4 @@ fn hosts() {
         (6, 12.0, 16_384.0, Some(10_000))
     );
     assert_eq!(Host::Cloud.machine(), None);
-    assert_eq!(Host::Pi4.migration_start_users(), Some(1_500.0));
 }

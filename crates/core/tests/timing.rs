@@ -149,3 +149,11 @@ fn durations_read_in_both_languages() {
         "not within 10 years"
     );
 }
+
+#[test]
+fn months_between_two_months() {
+    let month = |y, m| headroom_core::YearMonth::new(y, m).unwrap();
+    assert_eq!(month(2026, 11).months_since(month(2026, 5)), 6);
+    assert_eq!(month(2027, 1).months_since(month(2026, 12)), 1);
+    assert_eq!(month(2026, 5).months_since(month(2026, 11)), -6);
+}

@@ -1,13 +1,13 @@
 //! Projected users over 36 months on a log scale, with the tier bands, the
 //! machine's ceiling and the two migration dates, as inline SVG.
 
-use super::Calendar;
+use super::{px, Calendar};
 use crate::i18n::{self, Lang};
 use headroom_core::plan::PROJECTION_MONTHS;
 use headroom_core::text::{self, colon};
 use headroom_core::tier::TIERS;
 use headroom_core::timing::Eta;
-use headroom_core::Plan;
+use headroom_core::{Plan, YearMonth};
 use yew::prelude::*;
 
 const WIDTH: f64 = 640.0;
@@ -35,16 +35,13 @@ impl Scale {
     }
 }
 
-fn px(value: f64) -> String {
-    text::fixed(value, 1)
-}
-
 /// Through `ln`, which the core already uses: one logarithm in the WebAssembly.
 fn log10(value: f64) -> f64 {
     value.ln() / std::f64::consts::LN_10
 }
 
-pub fn growth_chart(plan: &Plan, calendar: Calendar) -> Html {
+/// `today`: the reader's month, marked when the projection started earlier.
+pub fn growth_chart(plan: &Plan, calendar: Calendar, today: Option<YearMonth>) -> Html {
     let lang = plan.scenario.lang;
     let projection = &plan.projection;
     let ceiling = plan.host_timing.map(|t| f64::from(t.ceiling_users));
@@ -94,7 +91,7 @@ pub fn growth_chart(plan: &Plan, calendar: Calendar) -> Html {
         let class = if month % 12 == 0 { "tick" } else { "tick tick-minor" };
         let x = scale.x(f64::from(month));
         let label = match calendar {
-            Calendar::Dated(_) => plan.scenario.start.plus_months(month).to_string(),
+            Calendar::Dated => plan.scenario.start.plus_months(month).to_string(),
             Calendar::Relative => format!("+{month}"),
         };
         html! {
@@ -167,11 +164,9 @@ pub fn growth_chart(plan: &Plan, calendar: Calendar) -> Html {
     });
 
     // Today, when the projection started in an earlier month.
-    let today = match calendar {
-        Calendar::Dated(Some(today)) => {
-            let start = plan.scenario.start;
-            let months = (today.year() - start.year()) * 12 + i32::from(today.month())
-                - i32::from(start.month());
+    let today = match (calendar, today) {
+        (Calendar::Dated, Some(today)) => {
+            let months = today.months_since(plan.scenario.start);
             (1..=PROJECTION_MONTHS as i32).contains(&months).then(|| {
                 let x = scale.x(f64::from(months));
                 html! {

@@ -24,35 +24,32 @@ pub mod tuning_view;
 
 use crate::i18n::Lang;
 use headroom_core::timing::Eta;
-use headroom_core::YearMonth;
 use yew::virtual_dom::{VTag, VText};
 use yew::{AttrValue, Html};
 
 /// How the page says when things happen: calendar months counted from the
 /// reader's today, or months from now on the page the build writes ahead of
 /// time, whose calendar months would go stale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Calendar {
-    /// Calendar months; with the reader's month when known, which the chart
-    /// marks if the projection started earlier.
-    Dated(Option<YearMonth>),
+    #[default]
+    Dated,
     Relative,
-}
-
-impl Default for Calendar {
-    fn default() -> Calendar {
-        Calendar::Dated(None)
-    }
 }
 
 impl Calendar {
     /// `July 2027 (in 7.9 months)`, or `in 7.9 months`.
     pub fn eta(self, eta: Eta, lang: Lang) -> String {
         match self {
-            Calendar::Dated(_) => eta.describe(lang),
+            Calendar::Dated => eta.describe(lang),
             Calendar::Relative => eta.within(lang),
         }
     }
+}
+
+/// An SVG coordinate, to a tenth.
+pub fn px(value: f64) -> String {
+    headroom_core::text::fixed(value, 1)
 }
 
 /// Text of the page.

@@ -29,6 +29,18 @@ pub fn paste_base(props: &PasteBaseProps) -> Html {
     let lang = use_lang();
     let text = use_state(String::new);
     let merged = use_state(|| Merged::Empty);
+    // What was pasted before a reload or a change of language, back (after
+    // the first render: the page written ahead of time has no storage).
+    let restored = use_state(|| false);
+    {
+        let (text, restored) = (text.clone(), restored.clone());
+        use_effect_with((), move |_| {
+            if let Some(kept) = browser::pasted_base() {
+                text.set(kept);
+                restored.set(true);
+            }
+        });
+    }
     {
         let merged = merged.clone();
         use_effect_with(
@@ -54,6 +66,7 @@ pub fn paste_base(props: &PasteBaseProps) -> Html {
         let text = text.clone();
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            browser::keep_pasted_base(&area.value());
             text.set(area.value());
         })
     };
@@ -81,10 +94,10 @@ pub fn paste_base(props: &PasteBaseProps) -> Html {
         }
     };
     html! {
-        <details id="paste-base">
+        <details id="paste-base" open={*restored}>
             <summary>{ i18n::PASTE_BASE.get(lang) }</summary>
             <p class="note">{ i18n::PASTE_BASE_HOW.get(lang) }</p>
-            <textarea id="base-compose" rows="8" spellcheck="false" aria-label={i18n::PASTE_BASE.get(lang)} {oninput}></textarea>
+            <textarea id="base-compose" rows="8" spellcheck="false" aria-label={i18n::PASTE_BASE.get(lang)} value={(*text).clone()} {oninput}></textarea>
             { result }
         </details>
     }

@@ -2,10 +2,10 @@
 //! crosses the decision table's thresholds and when it is full, as a table
 //! and as a chart of its use in % of the machine over the projection.
 
-use super::{table, txt, Calendar, Row};
+use super::{px, table, txt, Calendar, Row};
 use crate::i18n::{self, Lang};
 use headroom_core::plan::PROJECTION_MONTHS;
-use headroom_core::resources::{Basis, Ceiling, Headroom};
+use headroom_core::resources::{self, Basis, Headroom};
 use headroom_core::text::{self, colon};
 use headroom_core::timing::Eta;
 use headroom_core::Plan;
@@ -22,35 +22,12 @@ const TOP_PERCENT: f64 = 120.0;
 /// The decision table's thresholds, drawn dashed.
 const THRESHOLDS: [f64; 4] = [70.0, 80.0, 85.0, 95.0];
 
-fn px(value: f64) -> String {
-    text::fixed(value, 1)
-}
-
 fn x(month: f64) -> f64 {
     LEFT + (WIDTH - LEFT - RIGHT) * month / f64::from(PROJECTION_MONTHS)
 }
 
 fn y(percent: f64) -> f64 {
     TOP + (HEIGHT - TOP - BOTTOM) * (1.0 - percent.clamp(0.0, TOP_PERCENT) / TOP_PERCENT)
-}
-
-/// What sets the ceiling, in a few words: "memory, full at 6,000 users".
-pub fn binding(ceiling: Ceiling, lang: Lang) -> String {
-    let users = text::integer(f64::from(ceiling.users), lang);
-    match ceiling.binding {
-        _ if ceiling.source_cap => format!(
-            "{} ({users} {})",
-            i18n::SOURCE_CEILING.get(lang),
-            i18n::USERS.get(lang)
-        ),
-        Some(resource) => format!(
-            "{}, {} {users} {}",
-            resource.name().get(lang),
-            i18n::FULL_AT.get(lang),
-            i18n::USERS.get(lang)
-        ),
-        None => format!("{users} {}", i18n::USERS.get(lang)),
-    }
 }
 
 pub fn resources_view(plan: &Plan, calendar: Calendar) -> Html {
@@ -73,26 +50,9 @@ pub fn resources_view(plan: &Plan, calendar: Calendar) -> Html {
         .resources
         .iter()
         .map(|r| {
-            let unit = r.resource.unit().get(lang);
-            let (basis, now) = match (r.use_now, r.capacity) {
-                (None, _) => ("—", i18n::NOT_MODELLED.get(lang).to_owned()),
-                (Some(now), Some(capacity)) => (
-                    basis(r, lang),
-                    format!(
-                        "{} / {} {unit} ({})",
-                        text::number(now, 2, lang),
-                        text::number(capacity, 2, lang),
-                        text::percent(now / capacity * 100.0, 0, lang)
-                    ),
-                ),
-                (Some(now), None) => (
-                    basis(r, lang),
-                    format!(
-                        "{} {unit} ({})",
-                        text::number(now, 2, lang),
-                        i18n::A_NEED.get(lang)
-                    ),
-                ),
+            let basis = match r.is_modelled() {
+                true => r.basis.name().get(lang),
+                false => "—",
             };
             let threshold = |percent: Option<f64>, at, eta| match percent {
                 Some(p) => format!("{}{c}{}", text::percent(p, 0, lang), when(at, eta)),
@@ -103,7 +63,7 @@ pub fn resources_view(plan: &Plan, calendar: Calendar) -> Html {
                 cells: vec![
                     txt(r.resource.name().get(lang)),
                     txt(basis),
-                    txt(now),
+                    txt(r.now_text(lang)),
                     txt(threshold(
                         thresholds.map(|t| t.warning),
                         r.warning_users,
@@ -128,7 +88,7 @@ pub fn resources_view(plan: &Plan, calendar: Calendar) -> Html {
             <h2 id="resources-title">{ i18n::RESOURCES.get(lang) }</h2>
             <p>
                 { i18n::FIRST_FULL.get(lang) }{ c }
-                <strong id="resources-binding">{ binding(ceiling, lang) }</strong>
+                <strong id="resources-binding">{ ceiling.describe(lang) }</strong>
             </p>
             { table(Some("resources-table"), &[
                 i18n::RESOURCE.get(lang),
@@ -139,18 +99,11 @@ pub fn resources_view(plan: &Plan, calendar: Calendar) -> Html {
                 i18n::FULL.get(lang),
             ], rows) }
             { chart(plan, lang) }
-            <p class="note">{ i18n::CURVES.get(lang) }</p>
+            <p class="note">{ resources::CURVES.get(lang) }</p>
             if measured {
-                <p class="note" id="calibration">{ i18n::CALIBRATION.get(lang) }</p>
+                <p class="note" id="calibration">{ resources::CALIBRATION.get(lang) }</p>
             }
         </section>
-    }
-}
-
-fn basis(r: &Headroom, lang: Lang) -> &'static str {
-    match r.basis {
-        Basis::Source => i18n::SOURCE_CURVE.get(lang),
-        Basis::Measured => i18n::YOUR_MEASUREMENT.get(lang),
     }
 }
 

@@ -43,7 +43,7 @@ pub fn summary(plan: &Plan, calendar: Calendar) -> Html {
                 <dd id="ceiling">{ calendar.eta(t.ceiling, lang) }</dd>
                 if let Some(ceiling) = plan.ceiling {
                     <dt>{ i18n::FIRST_FULL.get(lang) }</dt>
-                    <dd id="binding">{ super::resources_view::binding(ceiling, lang) }</dd>
+                    <dd id="binding">{ ceiling.describe(lang) }</dd>
                 }
                 if let Some(next_host) = plan.destination() {
                     <dt>{ i18n::MIGRATE_TO.get(lang) }</dt>
