@@ -30,8 +30,17 @@ pub struct Agenda {
 impl Agenda {
     pub fn of(plan: &Plan, lang: Lang) -> Agenda {
         let s = &plan.scenario;
-        let fr = lang == Lang::Fr;
-        let t = |fr_text: String, en_text: String| if fr { fr_text } else { en_text };
+        let fr = lang.page() == Lang::Fr;
+        // Only the page's language is built: a one-language page drops the other.
+        macro_rules! t {
+            ($fr:expr, $en:expr $(,)?) => {
+                if fr {
+                    $fr
+                } else {
+                    $en
+                }
+            };
+        }
         let n = |x: f64| text::integer(x, lang);
         let destination = plan.destination();
         let dest = destination.map_or_else(String::new, |d| d.name().get(lang).to_owned());
@@ -52,11 +61,11 @@ impl Agenda {
             )));
         }
         match plan.verdict {
-            Verdict::OverCeiling => now.push(act(t(
+            Verdict::OverCeiling => now.push(act(t!(
                 format!("Passer à {dest} : le runbook de migration, phases 1 à 3."),
                 format!("Move to {dest}: the migration runbook, phases 1 to 3."),
             ))),
-            Verdict::StartMigration => now.push(act(t(
+            Verdict::StartMigration => now.push(act(t!(
                 format!("{} et lancer la phase 1 de la migration ; elle doit être finie avant le plafond.", prepare(destination, "", true)),
                 format!("{} and start phase 1 of the migration; it must be done before the ceiling.", prepare(destination, "", false)),
             ))),
@@ -64,13 +73,13 @@ impl Agenda {
             _ => {}
         }
         if plan.compose_override.is_none() && plan.tier.next().is_none() {
-            now.push(act(t(
+            now.push(act(t!(
                 "Palier 5 : l'architecture distribuée décrite avec le matériel (répartiteur de charge, API en plusieurs instances, PostgreSQL répliqué, Redis en cluster).".to_owned(),
                 "Tier 5: the distributed architecture shown with the hardware (load balancer, several API instances, replicated PostgreSQL, Redis cluster).".to_owned(),
             )));
         }
         if plan.compose_override.is_some() {
-            now.push(act(t(
+            now.push(act(t!(
                 format!(
                     "Appliquer l'override du palier {} (docker-compose.override.yml) et ses réglages.",
                     plan.tier.number
@@ -102,12 +111,12 @@ impl Agenda {
                     .map(|price| format!("{} ({})", step.action.get(lang), price.display(lang))),
                 _ => None,
             };
-            let mut text = t(
+            let mut text = t!(
                 format!("{} : appliquer son override.", tier.label(lang)),
                 format!("{}: apply its override.", tier.label(lang)),
             );
             if tier.number == 5 {
-                text = t(
+                text = t!(
                     format!(
                         "{} : l'architecture distribuée du palier 5.",
                         tier.label(lang)
@@ -131,7 +140,7 @@ impl Agenda {
             if let Some(at) = when(timing.migration_start_users) {
                 dated.push(Action {
                     at: Some(at),
-                    text: t(
+                    text: t!(
                         format!(
                             "{} et lancer la phase 1 de la migration.",
                             prepare(Some(destination), &price, true)
@@ -146,7 +155,7 @@ impl Agenda {
             if let Some(at) = when(f64::from(timing.ceiling_users)) {
                 dated.push(Action {
                     at: Some(at),
-                    text: t(
+                    text: t!(
                         format!(
                             "Migration vers {dest} terminée : {} est plein à {} utilisateurs.",
                             s.host.name().get(lang),

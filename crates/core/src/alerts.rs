@@ -71,7 +71,7 @@ fn single_quoted(text: &str) -> String {
 /// The rules for `tier`'s override (its containers' limits), the histogram
 /// named `histogram`, annotations in `lang`.
 pub fn rules_yaml(tier: &Tier, histogram: &str, lang: Lang) -> String {
-    let fr = lang == Lang::Fr;
+    let fr = lang.page() == Lang::Fr;
     let mut y = String::new();
     let _ = writeln!(
         y,

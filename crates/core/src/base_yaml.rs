@@ -19,7 +19,7 @@ pub fn read(text: &str, lang: Lang) -> Result<Base, String> {
 
 /// The compose file's services, or what is wrong with it.
 pub fn parse(text: &str, lang: Lang) -> Result<Base, String> {
-    let say = |fr: &str, en: &str| match lang {
+    let say = |fr: &str, en: &str| match lang.page() {
         Lang::Fr => fr.to_owned(),
         Lang::En => en.to_owned(),
     };

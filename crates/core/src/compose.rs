@@ -153,7 +153,7 @@ impl Base {
                 let service = self.find(role)?;
                 let words = service.command.as_deref()?;
                 let (name, command) = (&service.name, words.join(" "));
-                around_program(words, program).is_none().then(|| match lang {
+                around_program(words, program).is_none().then(|| match lang.page() {
                     Lang::Fr => format!(
                         "service {name} : Headroom ne peut pas ajouter ses options à la commande « {command} » sans la perdre ; \
                          écrivez-la en liste qui commence par {program}"
@@ -317,7 +317,7 @@ pub fn override_yaml(
     lang: Lang,
     stack: &impl Stack,
 ) -> String {
-    let fr = lang == Lang::Fr;
+    let fr = lang.page() == Lang::Fr;
     let mut y = String::new();
     let users_text = text::integer(f64::from(users), lang);
     let name = tier.name.get(lang);
@@ -354,7 +354,7 @@ pub fn override_yaml(
             let _ = writeln!(
                 y,
                 "  # {}",
-                match lang {
+                match lang.page() {
                     Lang::Fr => format!(
                         "pas de service {} dans votre fichier : ses limites ne sont pas écrites",
                         role.name()
@@ -423,7 +423,7 @@ pub fn override_yaml(
                 let _ = writeln!(
                     y,
                     "  # {}",
-                    match lang {
+                    match lang.page() {
                         Lang::Fr => format!(
                             "votre service {theirs} reste tel quel ; réglez-y : {}",
                             settings.join(", ")
@@ -461,7 +461,7 @@ fn shm_size(y: &mut String, tuning: &Tuning, lang: Lang) {
     let shm = tuning.shm;
     let size = shm.size.0;
     let work_mem = tuning::postgres_memory(tuning.memory.work_mem);
-    let why = match (shm.parallel_processes, lang) {
+    let why = match (shm.parallel_processes, lang.page()) {
         (0, Lang::Fr) => "sans requête parallèle, les 64m de Docker suffisent".to_owned(),
         (0, Lang::En) => "no parallel query: Docker's 64m is enough".to_owned(),
         (n, Lang::Fr) => format!(
@@ -477,7 +477,7 @@ fn shm_size(y: &mut String, tuning: &Tuning, lang: Lang) {
 /// The pooler the source advises from tier 3, sized to PostgreSQL's usable
 /// connections, in front of the user's PostgreSQL service.
 fn pgbouncer(y: &mut String, pooler: &pooler::Pooler, postgres: &str, lang: Lang) {
-    let fr = lang == Lang::Fr;
+    let fr = lang.page() == Lang::Fr;
     let tier = tuning::POOLED_FROM_TIER;
     let (title, password, api) = if fr {
         (
@@ -514,7 +514,7 @@ fn pgbouncer(y: &mut String, pooler: &pooler::Pooler, postgres: &str, lang: Lang
 
 /// "yours" / "vôtre", and "replaces yours: X".
 fn yours(lang: Lang) -> &'static str {
-    match lang {
+    match lang.page() {
         Lang::Fr => "vôtre",
         Lang::En => "yours",
     }
@@ -529,7 +529,7 @@ fn replaces(replaced: &[(String, String)], lang: Lang) -> String {
         .map(|(name, value)| format!("{name}={value}"))
         .collect::<Vec<_>>()
         .join(", ");
-    match lang {
+    match lang.page() {
         Lang::Fr => format!(" ; remplace le vôtre : {list}"),
         Lang::En => format!("; replaces yours: {list}"),
     }
@@ -539,7 +539,7 @@ fn replaces(replaced: &[(String, String)], lang: Lang) -> String {
 // carried, and the carrying code drops out of the site's WebAssembly.
 #[inline(always)]
 fn api(y: &mut String, tuning: &Tuning, replicas: u32, carried: Carried, lang: Lang) {
-    let fr = lang == Lang::Fr;
+    let fr = lang.page() == Lang::Fr;
     if let Some(heap) = tuning.get(SettingKey::NodeMaxOldSpace) {
         let mut options = carried.kept;
         options.push(format!("--max-old-space-size={}", heap.value_text()));
@@ -575,7 +575,7 @@ fn command(
     users_file: bool,
     lang: Lang,
 ) {
-    let heading = match (users_file, lang) {
+    let heading = match (users_file, lang.page()) {
         (false, Lang::Fr) => "remplace la commande de l'image : ajoutez-y vos propres options",
         (false, Lang::En) => "replaces the image's command: add any flags of your own here",
         (true, Lang::Fr) => "la vôtre, puis les réglages de Headroom",

@@ -224,7 +224,7 @@ impl Machine {
     pub fn describe(self, lang: Lang) -> String {
         let threads = crate::text::number(self.threads.0, 0, lang);
         let memory = self.memory.display(lang);
-        match lang {
+        match lang.page() {
             Lang::Fr if f64::from(self.cores) == self.threads.0 => {
                 format!("{} cœurs, {memory}", self.cores)
             }

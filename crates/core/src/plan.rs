@@ -175,7 +175,7 @@ impl Plan {
             b.machine.memory.display(lang),
         );
         let host = self.scenario.host.name().get(lang);
-        let warning = if lang == Lang::Fr {
+        let warning = if lang.page() == Lang::Fr {
             format!(
                 "# ATTENTION : les limites du palier {} (avec les 512 Mio du système) font {committed},\n# la machine a {memory} : cet override ne tient pas sur {host}.\n# Changez de machine ou réduisez les limites avant de l'appliquer.\n",
                 self.tier.number
@@ -198,7 +198,7 @@ impl Plan {
         let destination = self
             .destination()
             .map_or_else(String::new, |d| d.name().get(lang).to_owned());
-        let fr = lang == Lang::Fr;
+        let fr = lang.page() == Lang::Fr;
         match (self.verdict, self.budget.as_ref(), self.host_timing) {
             (Verdict::OverBudget, Some(b), _) => {
                 if fr {

@@ -50,7 +50,7 @@ pub enum PoolReason {
 
 impl PoolReason {
     pub fn describe(self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
+        let fr = lang.page() == Lang::Fr;
         match self {
             PoolReason::Transaction if fr => {
                 "une connexion serveur par transaction (source, palier 3\u{a0}: pooling)".to_owned()

@@ -202,7 +202,7 @@ impl Memory {
     /// The worst case's terms, named and explained in `lang`.
     pub fn terms(&self, lang: Lang) -> [Term; 4] {
         let shared = &self.settings;
-        let fr = lang == Lang::Fr;
+        let fr = lang.page() == Lang::Fr;
         let mem = |m: Mebibytes| crate::tuning::postgres_memory(m);
         let term = |name: (&str, &str), amount, detail: String| Term {
             name: if fr { name.0 } else { name.1 }.to_owned(),

@@ -82,7 +82,7 @@ pub enum Lasts {
 impl Lasts {
     /// `4.9 months`, `∞`, `over 10 years`, `already outgrown`.
     pub fn describe(self, lang: Lang) -> String {
-        match (self, lang) {
+        match (self, lang.page()) {
             (Lasts::Months(months), _) => text::months(months, lang),
             (Lasts::Unlimited, _) => "∞".to_owned(),
             (Lasts::Beyond, Lang::Fr) => "plus de 10 ans".to_owned(),

@@ -121,7 +121,7 @@ impl YearMonth {
 
     /// `novembre 2026` / `November 2026`.
     pub fn label(self, lang: Lang) -> String {
-        let names = match lang {
+        let names = match lang.page() {
             Lang::Fr => &MONTHS_FR,
             Lang::En => &MONTHS_EN,
         };
@@ -456,7 +456,7 @@ fn plain_number(value: &str, lang: Lang) -> String {
     let value = value
         .strip_suffix('%')
         .map_or(value, |v| v.trim_end_matches(SPACES));
-    let (separators, decimal): (&[char], &[char]) = match lang {
+    let (separators, decimal): (&[char], &[char]) = match lang.page() {
         Lang::Fr => (&SPACES, &[',', '.']),
         Lang::En => (&[' ', '\u{a0}', '\u{202f}', ','], &['.']),
     };
@@ -870,7 +870,7 @@ impl Allowed {
     /// The allowed range in words: `an integer from 0 to 100,000,000`.
     pub fn describe(self, lang: Lang) -> String {
         let n = |x: f64| text::number(x, 3, lang);
-        match (self, lang) {
+        match (self, lang.page()) {
             (Allowed::Integer { min, max }, Lang::Fr) => {
                 format!("un entier de {} à {}", n(min as f64), n(max as f64))
             }
@@ -985,18 +985,18 @@ impl InputError {
             largest,
         } = self.problem
         {
-            let at_most = match (largest, lang) {
+            let at_most = match (largest, lang.page()) {
                 (Some(n), Lang::Fr) => format!(" ; au plus {n}"),
                 (Some(n), Lang::En) => format!("; at most {n}"),
                 (None, _) => String::new(),
             };
-            return match lang {
+            return match lang.page() {
                 Lang::Fr => format!("{prefix}{key} : {value} ne tient pas dans le conteneur PostgreSQL de {limit_mib}m du palier {tier}{at_most}"),
                 Lang::En => format!("{prefix}{key}: {value} does not fit tier {tier}'s {limit_mib}m PostgreSQL container{at_most}"),
             };
         }
         let allowed = self.key.allowed().describe(lang);
-        match lang {
+        match lang.page() {
             Lang::Fr => format!("{prefix}{key} : « {value} » refusé ; attendu : {allowed}"),
             Lang::En => format!("{prefix}{key}: \"{value}\" refused; expected {allowed}"),
         }

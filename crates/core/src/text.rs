@@ -14,6 +14,20 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
 
+    /// This build's language when it has only one (a page of the site,
+    /// features `only-fr` and `only-en`), else `self`. Code that chooses words
+    /// by language matches on it, so a page's WebAssembly keeps its own only.
+    #[inline(always)]
+    pub const fn page(self) -> Lang {
+        if cfg!(feature = "only-fr") {
+            Lang::Fr
+        } else if cfg!(feature = "only-en") {
+            Lang::En
+        } else {
+            self
+        }
+    }
+
     /// The code used in the `lang` query key and on `<html lang>`.
     pub fn code(self) -> &'static str {
         match self {
@@ -71,7 +85,7 @@ impl Text {
         #[cfg(feature = "only-en")]
         return self.en;
         #[cfg(not(any(feature = "only-fr", feature = "only-en")))]
-        match lang {
+        match lang.page() {
             Lang::Fr => self.fr,
             Lang::En => self.en,
         }
@@ -102,7 +116,7 @@ pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
     if value.is_sign_negative() && !is_zero {
         out.push('-');
     }
-    let group = match lang {
+    let group = match lang.page() {
         Lang::Fr => FR_GROUP,
         Lang::En => ',',
     };
@@ -114,7 +128,7 @@ pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
         out.push(digit);
     }
     if !frac_part.is_empty() {
-        out.push(match lang {
+        out.push(match lang.page() {
             Lang::Fr => ',',
             Lang::En => '.',
         });
@@ -174,7 +188,7 @@ pub fn rate(value: f64, lang: Lang) -> String {
 /// A percentage: `43 %` in French, `43%` in English.
 pub fn percent(value: f64, decimals: usize, lang: Lang) -> String {
     let n = number(value, decimals, lang);
-    match lang {
+    match lang.page() {
         Lang::Fr => format!("{n}\u{a0}%"),
         Lang::En => format!("{n}%"),
     }
@@ -188,7 +202,7 @@ pub fn months(value: f64, lang: Lang) -> String {
     } else {
         number(value, 1, lang)
     };
-    match lang {
+    match lang.page() {
         Lang::Fr => format!("{n}\u{a0}mois"),
         Lang::En if n == "1" => "1 month".to_owned(),
         Lang::En => format!("{n} months"),
@@ -197,7 +211,7 @@ pub fn months(value: f64, lang: Lang) -> String {
 
 /// A label's colon: French puts a no-break space before it.
 pub fn colon(lang: Lang) -> &'static str {
-    match lang {
+    match lang.page() {
         Lang::Fr => "\u{a0}: ",
         Lang::En => ": ",
     }

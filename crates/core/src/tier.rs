@@ -128,7 +128,7 @@ pub enum Durability {
 impl Durability {
     /// `6–12 months (until the RAM saturates)`, `∞ (no limit in sight)`.
     pub fn describe(self, lang: Lang) -> String {
-        let months = match lang {
+        let months = match lang.page() {
             Lang::Fr => "mois",
             Lang::En => "months",
         };
@@ -206,7 +206,11 @@ impl Tier {
         match lasts {
             Some(lasts) => format!(
                 "{source}{} {} {}",
-                if lang == Lang::Fr { "\u{a0};" } else { ";" },
+                if lang.page() == Lang::Fr {
+                    "\u{a0};"
+                } else {
+                    ";"
+                },
                 lasts.describe(lang),
                 AT_YOUR_GROWTH.get(lang)
             ),

@@ -40,7 +40,7 @@ impl Eta {
     /// The same without the calendar month: `in 7.9 months`, for a page
     /// written before it is read.
     pub fn within(self, lang: Lang) -> String {
-        match (self, lang) {
+        match (self, lang.page()) {
             (Eta::Overdue, Lang::Fr) => "maintenant (en retard)".to_owned(),
             (Eta::Overdue, Lang::En) => "now (overdue)".to_owned(),
             (Eta::In { months, .. }, Lang::Fr) => format!("dans {}", text::months(months, lang)),

@@ -806,7 +806,7 @@ impl Reason {
     /// The reason in a sentence: `corrected: the source's 512MB is 43% of the
     /// 1200m mem_limit, above 40%; rule: 25% of the 1200m mem_limit, at most 40%`.
     pub fn describe(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
+        let fr = lang.page() == Lang::Fr;
         match *self {
             Reason::Source { tier, place, rule } => {
                 let place = place.describe(tier, lang);
@@ -843,7 +843,7 @@ impl Reason {
 
 impl SourcePlace {
     fn describe(self, tier: u8, lang: Lang) -> String {
-        match (self, lang) {
+        match (self, lang.page()) {
             (SourcePlace::Compose, Lang::Fr) => format!("docker-compose du palier {tier}"),
             (SourcePlace::Compose, Lang::En) => format!("tier {tier}'s docker-compose"),
             (SourcePlace::Optimisations, Lang::Fr) => format!("optimisations du palier {tier}"),
@@ -856,7 +856,7 @@ impl SourcePlace {
 
 impl Why {
     fn describe(self, rule: Rule, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
+        let fr = lang.page() == Lang::Fr;
         let limit = plain(match rule {
             Rule::ShareOfLimit { limit, .. }
             | Rule::FractionOfLimit { limit, .. }
@@ -913,7 +913,7 @@ fn plain(m: Mebibytes) -> String {
 impl Rule {
     /// The rule with this tier's figures.
     pub fn describe(self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
+        let fr = lang.page() == Lang::Fr;
         let pct = |p: u32| text::percent(f64::from(p), 0, lang);
         match self {
             Rule::ShareOfLimit {
@@ -952,7 +952,7 @@ impl Rule {
                 ]
                 // Written as the sum reads: `82.5` in English, `82,5` in French,
                 // and no thousands comma in English (`1200`, like `1200m`).
-                .map(|m| match lang {
+                .map(|m| match lang.page() {
                     Lang::En => text::number(m.0, 2, lang).replace(',', ""),
                     Lang::Fr => text::number(m.0, 2, lang),
                 })

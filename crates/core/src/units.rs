@@ -45,7 +45,7 @@ impl Mebibytes {
     /// `1200 MiB` / `1 200 Mio`; one decimal when it is not whole (`82.5 MiB`),
     /// so that terms add up to their sum as shown.
     pub fn display(self, lang: Lang) -> String {
-        let unit = match lang {
+        let unit = match lang.page() {
             Lang::Fr => "Mio",
             Lang::En => "MiB",
         };
@@ -57,7 +57,7 @@ impl Megabytes {
     /// Megabytes below 1,000, gigabytes (one decimal at most) from there:
     /// `500 MB`, `2.5 GB`, `1.2 GB`; French writes `Mo` and `Go`.
     pub fn display(self, lang: Lang) -> String {
-        let (mb, gb, tb) = match lang {
+        let (mb, gb, tb) = match lang.page() {
             Lang::Fr => ("Mo", "Go", "To"),
             Lang::En => ("MB", "GB", "TB"),
         };
@@ -154,7 +154,7 @@ impl Euros {
             format!("{low}–{high}")
         };
         let tilde = if self.approximate { "~" } else { "" };
-        match lang {
+        match lang.page() {
             Lang::Fr => format!("{tilde}{amount}\u{a0}€"),
             Lang::En => format!("{tilde}€{amount}"),
         }

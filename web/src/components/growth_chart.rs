@@ -63,7 +63,7 @@ pub fn growth_chart(plan: &Plan, calendar: Calendar, today: Option<YearMonth>) -
             return html! {};
         }
         let (y_top, y_bottom) = (scale.y(high), scale.y(low));
-        let short = match lang {
+        let short = match lang.page() {
             Lang::Fr => format!("P{}", tier.number),
             Lang::En => format!("T{}", tier.number),
         };
@@ -215,7 +215,7 @@ fn describe(plan: &headroom_core::Plan, calendar: Calendar, lang: Lang) -> Strin
     let now = text::integer(f64::from(plan.scenario.users), lang);
     let later = text::integer(plan.projection.last().copied().unwrap_or_default(), lang);
     let growth = text::percent(plan.scenario.growth_percent, 2, lang);
-    let mut out = match lang {
+    let mut out = match lang.page() {
         Lang::Fr => format!(
             "De {now} utilisateurs aujourd'hui à {later} dans 36 mois, à {growth} par mois."
         ),
@@ -242,10 +242,10 @@ fn compact(power: u32, lang: Lang) -> String {
         6..=8 => (10u32.pow(power - 6), "M"),
         _ => (
             10u32.pow(power.min(11) - 9),
-            if lang == Lang::Fr { "Md" } else { "G" },
+            if lang.page() == Lang::Fr { "Md" } else { "G" },
         ),
     };
-    match (unit, lang) {
+    match (unit, lang.page()) {
         ("", _) => value.to_string(),
         (_, Lang::Fr) => format!("{value}\u{a0}{unit}"),
         (_, Lang::En) => format!("{value}{unit}"),
