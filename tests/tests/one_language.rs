@@ -11,13 +11,19 @@ use std::path::Path;
 /// The same sentence in French and in English, as the core writes it.
 const PAIRS: &[(&str, &str)] = &[
     // The agenda's action for a plan past its ceiling.
-    ("le runbook de migration, phases 1", "the migration runbook, phases 1"),
+    (
+        "le runbook de migration, phases 1",
+        "the migration runbook, phases 1",
+    ),
     // A roadmap duration beyond the horizon.
     ("plus de 10 ans", "over 10 years"),
     // An input's allowed range.
     ("un nombre de ", "a number from "),
     // Tier 5 in the agenda.
-    ("l'architecture distribuée décrite", "the distributed architecture shown"),
+    (
+        "l'architecture distribuée décrite",
+        "the distributed architecture shown",
+    ),
 ];
 
 fn wasm_of(page: &Path) -> Vec<u8> {
