@@ -40,7 +40,7 @@ pub fn description(plan: &Plan) -> String {
     let tier = plan.tier;
     let requests = text::integer(plan.load.requests_per_day, lang);
     let cost = tier.monthly_cost.display(lang);
-    match lang.page() {
+    match lang {
         Lang::Fr => format!(
             "Palier, matériel, limites Docker Compose, réglages et date de migration d'une pile \
              nginx, Node.js, PostgreSQL, Redis, MinIO et Next.js. Par défaut : {users} utilisateurs \
@@ -63,7 +63,7 @@ pub fn noscript(plan: &Plan) -> String {
     let lang = plan.scenario.lang;
     let users = text::integer(f64::from(plan.scenario.users), lang);
     let growth = text::percent(plan.scenario.growth_percent, 2, lang);
-    match lang.page() {
+    match lang {
         Lang::Fr => format!(
             "Le calculateur a besoin de JavaScript et de WebAssembly. Le plan ci-dessous est celui \
              par défaut ({users} utilisateurs, +{growth} par mois), pas celui d'un lien ni de vos chiffres."

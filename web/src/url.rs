@@ -48,7 +48,7 @@ pub fn replace_query(query: &str) {
 /// Opens the page of `lang` with `query`. The French page lives in `fr/`
 /// beside the English one, so both work under any sub-path.
 pub fn open_page(lang: Lang, query: &str) {
-    let page = match (i18n::PAGE, lang.page()) {
+    let page = match (i18n::PAGE, lang) {
         (Some(Lang::En), Lang::Fr) => "fr/",
         (Some(Lang::Fr), Lang::En) => "../",
         _ => "./",
