@@ -186,7 +186,19 @@ fn postgresql_defaults_in_dockers_64m_dev_shm_fail_the_same_join() {
 #[test]
 fn pgbouncer_serves_200_clients_in_front_of_the_overrides_max_connections() {
     const CLIENTS: usize = 200;
-    const QUERY: &str = "SELECT pg_sleep(0.5), count(*) FROM generate_series(1, 10000)";
+    // Every client holds its connection until one moment, a few seconds
+    // after the first starts: the 200 overlap however slowly a busy machine
+    // starts them, so the direct control refuses the same way every run.
+    let held_query = || {
+        let epoch = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("the clock is after 1970")
+            .as_secs_f64();
+        format!(
+            "SELECT pg_sleep_until(to_timestamp({:.3})), count(*) FROM generate_series(1, 10000)",
+            epoch + 5.0
+        )
+    };
     for (tier, query) in [(3, "users=1200"), (4, "users=5000")] {
         let plan = plan_for(query);
         let compose = compose(&plan);
@@ -194,7 +206,7 @@ fn pgbouncer_serves_200_clients_in_front_of_the_overrides_max_connections() {
         let pg = Postgres::start(&flags, shm);
 
         // Without the pooler, 200 clients are more than max_connections.
-        let direct = concurrent_clients(pg.port(), CLIENTS, QUERY);
+        let direct = concurrent_clients(pg.port(), CLIENTS, &held_query());
         let refused = direct.iter().filter(|r| r.is_err()).count();
         eprintln!("tier {tier}: {CLIENTS} clients straight to PostgreSQL: {refused} refused");
         assert!(
@@ -220,7 +232,7 @@ fn pgbouncer_serves_200_clients_in_front_of_the_overrides_max_connections() {
             .collect();
         assert!(settings.contains(&("pool_mode".to_owned(), "transaction".to_owned())));
         let bouncer = PgBouncer::start(&settings, &pg);
-        let pooled = concurrent_clients(bouncer.port(), CLIENTS, QUERY);
+        let pooled = concurrent_clients(bouncer.port(), CLIENTS, &held_query());
         let failures: Vec<&String> = pooled.iter().filter_map(|r| r.as_ref().err()).collect();
         eprintln!(
             "tier {tier}: {CLIENTS} clients through PgBouncer: {} refused",
