@@ -666,7 +666,7 @@ fn resources(w: &mut Writer, plan: &Plan) {
             "{} {}, {}",
             n(users),
             t("utilisateurs", "users"),
-            eta.within(lang)
+            eta.describe(lang)
         ),
         _ => "—".to_owned(),
     };
@@ -679,17 +679,29 @@ fn resources(w: &mut Writer, plan: &Plan) {
         } else {
             w.line(format!("  {name}{c}{now}"));
         }
+        // One line per crossing: the threshold, the users, the month.
         let full = format!("{}{c}{}", t("plein", "full"), at(r.full_users, r.full));
         match r.resource.thresholds().filter(|_| r.is_modelled()) {
-            Some(thresholds) => w.line(format!(
-                "    {} {}{c}{} · {} {}{c}{} · {full}",
-                t("alerte", "warning"),
-                text::percent(thresholds.warning, 0, lang),
-                at(r.warning_users, r.warning),
-                t("critique", "critical"),
-                text::percent(thresholds.critical, 0, lang),
-                at(r.critical_users, r.critical),
-            )),
+            Some(thresholds) => {
+                for (name, share, users, eta) in [
+                    (
+                        t("alerte", "warning"),
+                        thresholds.warning,
+                        r.warning_users,
+                        r.warning,
+                    ),
+                    (
+                        t("critique", "critical"),
+                        thresholds.critical,
+                        r.critical_users,
+                        r.critical,
+                    ),
+                ] {
+                    let share = text::percent(share, 0, lang);
+                    w.line(format!("    {name} {share}{c}{}", at(users, eta)));
+                }
+                w.line(format!("    {full}"));
+            }
             None if r.full_users.is_some() => w.line(format!("    {full}")),
             None => {}
         }

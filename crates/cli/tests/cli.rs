@@ -429,7 +429,15 @@ fn worked_example_memory_binds_at_6000_users() {
         ),
         "{text}"
     );
-    assert!(text.contains("full: 6,000 users, in 18.8 months"), "{text}");
+    // Each crossing with its calendar month: 18.8 months after November 2026.
+    assert!(
+        text.contains("    full: 6,000 users, May 2028 (in 18.8 months)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    warning 80%: 4,000 users, January 2028 (in 14.5 months)\n"),
+        "{text}"
+    );
     assert!(
         text.contains("measured ÷ modelled at the current users"),
         "{text}"
