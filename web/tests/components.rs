@@ -8,10 +8,9 @@ use headroom_web::components::{
 };
 use headroom_web::{App, AppProps};
 use std::rc::Rc;
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement, InputEvent, InputEventInit};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -34,9 +33,9 @@ fn fresh_root() -> Element {
     div
 }
 
-/// Yew renders on its scheduler; give it a turn of the event loop.
+/// Yew renders and runs effects on its scheduler: wait until it has drained.
 async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(20)).await;
+    yew::scheduler::flush().await;
 }
 
 /// Renders a section for the plan of `q`, wrapped in the language context.
@@ -228,10 +227,11 @@ async fn typing_updates_the_figures_and_the_url() {
         .dyn_into()
         .unwrap();
     input.set_value("2000");
-    let init = EventInit::new();
+    // What a browser sends for typing: an InputEvent, which Yew's `oninput` checks for.
+    let init = InputEventInit::new();
     init.set_bubbles(true);
     input
-        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap())
         .unwrap();
     settle().await;
     assert_eq!(
@@ -244,7 +244,7 @@ async fn typing_updates_the_figures_and_the_url() {
     // last valid value.
     input.set_value("abc");
     input
-        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap())
         .unwrap();
     settle().await;
     assert!(text(&root, "#notices").contains("\"abc\""));

@@ -97,7 +97,7 @@ pub fn paste_base(props: &PasteBaseProps) -> Html {
         <details id="paste-base" open={*restored}>
             <summary>{ i18n::PASTE_BASE.get(lang) }</summary>
             <p class="note">{ i18n::PASTE_BASE_HOW.get(lang) }</p>
-            <textarea id="base-compose" rows="8" spellcheck="false" aria-label={i18n::PASTE_BASE.get(lang)} value={(*text).clone()} {oninput}></textarea>
+            <textarea id="base-compose" rows="8" spellcheck="false" aria-label={i18n::PASTE_BASE.get(lang)} value={(*text).clone()} {oninput} />
             { result }
         </details>
     }
