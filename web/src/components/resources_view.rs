@@ -13,8 +13,9 @@ use yew::prelude::*;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 220.0;
-const LEFT: f64 = 64.0;
-const RIGHT: f64 = 16.0;
+// Room for "100 %" and "+36" at the phone's larger text (style.css).
+const LEFT: f64 = 84.0;
+const RIGHT: f64 = 24.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = 30.0;
 /// The chart's top, in % of the machine: a resource past it runs along it.
@@ -127,7 +128,8 @@ fn chart(plan: &Plan, lang: Lang) -> Html {
     });
     let ticks = (0..=PROJECTION_MONTHS).step_by(6).map(|month| {
         html! {
-            <text x={px(x(f64::from(month)))} y={px(HEIGHT - 10.0)} text-anchor="middle">{ format!("+{month}") }</text>
+            <text x={px(x(f64::from(month)))} y={px(HEIGHT - 10.0)}
+                text-anchor={if month == PROJECTION_MONTHS { "end" } else { "middle" }}>{ format!("+{month}") }</text>
         }
     });
     let series = drawn.iter().map(|r| {
