@@ -85,7 +85,7 @@ impl Text {
         #[cfg(feature = "only-en")]
         return self.en;
         #[cfg(not(any(feature = "only-fr", feature = "only-en")))]
-        match lang.page() {
+        match lang {
             Lang::Fr => self.fr,
             Lang::En => self.en,
         }
