@@ -11,6 +11,7 @@ use serde_json::json;
 
 const STANDARD: &str = include_str!("../../crates/cli/tests/bases/standard.yml");
 const NOT_YAML: &str = include_str!("../../crates/cli/tests/bases/not-yaml.yml");
+const ALIAS_BOMB: &str = include_str!("../../crates/cli/tests/bases/alias-bomb.yml");
 
 #[tokio::test(flavor = "current_thread")]
 async fn paste_the_compose_file() {
@@ -35,8 +36,50 @@ async fn paste_the_compose_file() {
             refused(b),
         )
         .await;
+    report
+        .check(
+            "an alias bomb is refused within a second, naming the limit, and the page keeps answering",
+            bomb(b),
+        )
+        .await;
     browser.close().await;
     report.finish();
+}
+
+async fn bomb(b: &Browser) -> R {
+    b.open("/?users=1200").await?;
+    b.js("sessionStorage.clear(); window.__pasted = performance.now(); return true;")
+        .await?;
+    paste(b, ALIAS_BOMB).await?;
+    let status = b
+        .wait_js(
+            "the alias bomb's refusal in #base-status",
+            "const e = document.getElementById('base-status'); \
+             return e && e.classList.contains('warning') ? [e.textContent, performance.now() - window.__pasted] : null;",
+        )
+        .await?;
+    let text = status[0].as_str().unwrap_or_default().to_owned();
+    let ms = status[1].as_f64().unwrap_or(f64::INFINITY);
+    println!("alias bomb pasted: refused in {ms:.0} ms (module fetch included): {text}");
+    ensure(
+        text.contains("expand the file past 100000 nodes, refused"),
+        || format!("#base-status: {text:?}"),
+    )?;
+    ensure(ms < 1000.0, || format!("the refusal took {ms:.0} ms"))?;
+    // The calculator still answers: a new figure follows the users.
+    b.js(r#"
+        const input = document.getElementById('in-users');
+        input.value = '50';
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        return true;
+        "#)
+        .await?;
+    b.wait_js(
+        "tier 1 after the bomb",
+        "return document.body.textContent.includes('Tier 1');",
+    )
+    .await
+    .map(drop)
 }
 
 async fn paste(b: &Browser, text: &str) -> R {

@@ -3,9 +3,10 @@
 //! the `yaml` feature: the CLI and the JavaScript module have it, the site's
 //! first load does not.
 
+use crate::bounded_yaml;
 use crate::compose::{split_command, Base, BaseService};
 use crate::text::Lang;
-use yaml_rust2::{Yaml, YamlLoader};
+use yaml_rust2::Yaml;
 
 /// The compose file's services, or what is wrong with it: its own problem
 /// ([`Base::problem`]) included, as one line.
@@ -23,11 +24,7 @@ pub fn parse(text: &str, lang: Lang) -> Result<Base, String> {
         Lang::Fr => fr.to_owned(),
         Lang::En => en.to_owned(),
     };
-    // The parser's own message (with its line and column) stays as it is.
-    let documents = YamlLoader::load_from_str(text).map_err(|e| e.to_string())?;
-    let document = documents
-        .first()
-        .ok_or_else(|| say("le fichier est vide", "the file is empty"))?;
+    let document = bounded_yaml::load(text).map_err(|problem| problem.describe(lang))?;
     let services = match &document["services"] {
         Yaml::Hash(services) => services,
         Yaml::BadValue => {
@@ -88,12 +85,36 @@ pub fn parse(text: &str, lang: Lang) -> Result<Base, String> {
         };
         base.services.push(BaseService {
             image: scalar(&service["image"]),
+            limits: limits(service),
+            replicas: scalar(&service["deploy"]["replicas"]).or_else(|| scalar(&service["scale"])),
             name,
             command,
             node_options,
         });
     }
     Ok(base)
+}
+
+/// The limits the user set, in either form, as written.
+fn limits(service: &Yaml) -> Vec<(String, String)> {
+    let resources = &service["deploy"]["resources"];
+    [
+        ("cpus", &service["cpus"]),
+        ("mem_limit", &service["mem_limit"]),
+        ("mem_reservation", &service["mem_reservation"]),
+        ("deploy.resources.limits.cpus", &resources["limits"]["cpus"]),
+        (
+            "deploy.resources.limits.memory",
+            &resources["limits"]["memory"],
+        ),
+        (
+            "deploy.resources.reservations.memory",
+            &resources["reservations"]["memory"],
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| scalar(value).map(|v| (key.to_owned(), v)))
+    .collect()
 }
 
 /// A scalar as Compose reads it: strings, numbers and booleans as text.
@@ -183,9 +204,10 @@ mod tests {
 
     #[test]
     fn the_file_problems_read_as_one_line() {
-        assert!(parse_en("services: [")
-            .expect_err("not YAML")
-            .contains("line"));
+        assert_eq!(
+            parse_en("services: [").expect_err("not YAML"),
+            "unreadable YAML at line 2, column 1 (the reader says: while parsing a node, did not find expected node content)"
+        );
         assert_eq!(
             parse_en("web:\n  image: nginx\n").expect_err("no services"),
             "no services: mapping at the top level"

@@ -36,6 +36,8 @@ pub mod agenda;
 pub mod alerts;
 #[cfg(feature = "yaml")]
 pub mod base_yaml;
+#[cfg(feature = "yaml")]
+pub mod bounded_yaml;
 pub mod budget;
 pub mod compose;
 pub mod corrections;
