@@ -181,10 +181,6 @@ pub const MEMORY: Text = tx("Mémoire", "Memory");
 pub const CPU: Text = tx("Processeur", "CPU");
 pub const OS: Text = tx("système", "OS");
 pub const LEFT: Text = tx("libre", "free");
-pub const LEFT_FOR: Text = tx(
-    "Reste pour MinIO et le front-end Next.js, que la source ne limite pas",
-    "Left for MinIO and the Next.js front end, which the source gives no limit",
-);
 pub const OVERFLOW: Text = tx(
     "La mémoire déborde : ces limites ne tiennent pas sur cette machine.",
     "Memory overflows: these limits do not fit this machine.",

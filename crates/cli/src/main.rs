@@ -40,12 +40,7 @@ fn run(args: &[String], defaults: Defaults) -> Result<(), UsageError> {
     let mut plan = plan(&request.scenario);
     if let Some(path) = &request.base {
         let base = base::read(path, plan.scenario.lang)?;
-        let s = &plan.scenario;
-        let yaml = plan
-            .tuning
-            .as_ref()
-            .map(|tuning| compose::override_yaml(plan.tier, tuning, s.users, s.lang, &base));
-        plan.compose_override = yaml.map(|yaml| plan.marked_override(yaml));
+        plan.compose_override = compose::for_plan(&plan, &base);
     }
     if let Some(path) = &request.compose {
         let Some(yaml) = &plan.compose_override else {

@@ -336,15 +336,14 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
             budget.machine.describe(lang)
         ));
         w.line(format!(
-            "  {}{c}{} + {} {} = {}; {}{c}{}",
+            "  {}{c}{} + {} {} = {}",
             t("Mémoire", "Memory"),
             (budget.memory_committed - budget.os_reserve).display(lang),
             budget.os_reserve.display(lang),
             t("pour le système", "for the OS"),
             budget.memory_committed.display(lang),
-            t("reste pour MinIO et Next.js", "left for MinIO and Next.js"),
-            budget.memory_left.display(lang)
         ));
+        w.line(format!("  {}", budget.rest_text(lang)));
         if budget.memory_overflows() {
             w.line(format!(
                 "  ! {}",

@@ -50,6 +50,8 @@ fn json_for_2000_users() {
     assert!(yaml.contains("mem_limit: 1200m"));
     // 4,096 − 512 for the OS − the source's 3,468 − PgBouncer's 32.
     assert_eq!(plan["budget"]["memory_left_mib"], 84.0);
+    assert_eq!(plan["budget"]["rest_memory_mib"], 128.0);
+    assert_eq!(plan["budget"]["rest_room"], false);
     // PostgreSQL's worst case within its 1200m container, term by term.
     let pg = &plan["postgres"];
     assert_eq!(pg["connections"], 20);
@@ -206,7 +208,7 @@ fn readable_output_in_both_languages() {
     let en = String::from_utf8(headroom(&["plan", "--users", "1200"]).stdout).unwrap();
     assert!(en.contains("Tier 3 · Consolidation"));
     assert!(en.contains("shared_buffers"));
-    assert!(en.contains("left for MinIO and Next.js: 84"));
+    assert!(en.contains("Left for MinIO and the Next.js front end: 84\u{a0}MiB, under the 128\u{a0}MiB Headroom gives each at the least"), "{en}");
     let fr =
         String::from_utf8(headroom(&["plan", "--users", "1200", "--lang", "fr"]).stdout).unwrap();
     assert!(fr.contains("Palier 3 · Consolidation"));

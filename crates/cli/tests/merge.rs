@@ -1,9 +1,13 @@
 //! `headroom plan --base FILE`: the override written for the user's own
-//! compose file, merged into it by Debian's docker-compose 1.29
-//! (`docker-compose -f BASE -f OVERRIDE config`, no Docker daemon needed),
-//! and the merged configuration checked service by service.
+//! compose file, merged into it by Docker Compose v2, the `docker compose`
+//! users run today (`docker compose -f BASE -f OVERRIDE config`, no Docker
+//! daemon needed), and the merged configuration checked service by service.
+//! Compose v2 refuses a service whose limits differ between their two forms
+//! (`cpus`/`mem_limit` and `deploy.resources`): the bases carry their limits
+//! in each form, in both, and in neither. The retired docker-compose 1.29
+//! merges every base it can still read, as a second check.
 //!
-//! Each case compares three docker-compose outputs and two overrides:
+//! Each case compares three compose outputs and two overrides:
 //! - the base alone, merged by docker-compose (what the user had);
 //! - the base with Headroom's `--base` override (what the user gets);
 //! - the plain override of `headroom plan --users N --json` (services named
@@ -16,11 +20,22 @@ use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use yaml_rust2::{Yaml, YamlLoader};
 
-const DOCKER_COMPOSE: &str = "/usr/bin/docker-compose";
+/// Docker Compose v2, where scripts/install-tools puts it (`HEADROOM_COMPOSE_V2`
+/// elsewhere), and Debian bookworm's docker-compose 1.29.
+const COMPOSE_V2: &str = "/usr/local/lib/docker/cli-plugins/docker-compose";
+const COMPOSE_V1: &str = "/usr/bin/docker-compose";
 
 /// The keys Headroom sets on a service; every other key must come through
-/// the merge as the user wrote it.
+/// the merge as the user wrote it. `deploy` is checked apart: Headroom sets
+/// its limits and, on tier 4's API, its replicas.
 const LIMIT_KEYS: [&str; 4] = ["cpus", "mem_limit", "mem_reservation", "shm_size"];
+
+/// Which Compose merges.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Tool {
+    V2,
+    V1,
+}
 
 // ---------------------------------------------------------------------------
 // The fixtures and the services Headroom must find in them
@@ -40,6 +55,12 @@ struct Fixture {
     redis_kept: &'static [&'static str],
     /// The user's own NODE_OPTIONS.
     node_options: Option<&'static str>,
+    minio: Option<&'static str>,
+    web: Option<&'static str>,
+    /// The API's replicas as the user set them, which the override keeps.
+    replicas: Option<i64>,
+    /// Whether docker-compose 1.29 reads the base at all.
+    v1: bool,
 }
 
 const STANDARD: Fixture = Fixture {
@@ -51,6 +72,10 @@ const STANDARD: Fixture = Fixture {
     postgres_kept: &["-c", "log_min_duration_statement=500"],
     redis_kept: &["--appendonly", "yes", "--requirepass", "s3cret"],
     node_options: Some("--enable-source-maps"),
+    minio: Some("minio"),
+    web: Some("web"),
+    replicas: None,
+    v1: true,
 };
 
 const RENAMED: Fixture = Fixture {
@@ -64,6 +89,10 @@ const RENAMED: Fixture = Fixture {
     // `--maxmemory 1gb` is Headroom's to set.
     redis_kept: &["--requirepass", "s3cret", "--appendonly", "yes"],
     node_options: Some("--enable-source-maps"),
+    minio: None,
+    web: Some("web"),
+    replicas: None,
+    v1: true,
 };
 
 const CONFIG_FILE: Fixture = Fixture {
@@ -76,6 +105,43 @@ const CONFIG_FILE: Fixture = Fixture {
     // The config file must stay first: redis-server reads it only there.
     redis_kept: &["/usr/local/etc/redis/redis.conf", "--requirepass", "s3cret"],
     node_options: None,
+    minio: None,
+    web: None,
+    replicas: None,
+    v1: true,
+};
+
+/// Every limit in the Compose Specification's deploy form, three API
+/// replicas, a pids limit (which 1.29 cannot read), merge keys.
+const DEPLOY_FORM: Fixture = Fixture {
+    file: "deploy-form.yml",
+    api: "api",
+    postgres: "postgres",
+    redis: "redis",
+    nginx: Some("nginx"),
+    postgres_kept: &["-c", "log_min_duration_statement=250"],
+    redis_kept: &["--requirepass", "s3cret", "--save", "60", "1000"],
+    node_options: Some("--enable-source-maps"),
+    minio: Some("minio"),
+    web: Some("web"),
+    replicas: Some(3),
+    v1: false,
+};
+
+/// Both forms on the same services, agreeing; `scale` on the API.
+const BOTH_FORMS: Fixture = Fixture {
+    file: "both-forms.yml",
+    api: "api",
+    postgres: "postgres",
+    redis: "redis",
+    nginx: Some("nginx"),
+    postgres_kept: &[],
+    redis_kept: &["--appendonly", "yes"],
+    node_options: Some("--enable-source-maps"),
+    minio: Some("minio"),
+    web: Some("web"),
+    replicas: Some(2),
+    v1: true,
 };
 
 fn fixture_path(file: &str) -> PathBuf {
@@ -120,19 +186,34 @@ impl Drop for TempDir {
     }
 }
 
-fn docker_compose_bin() -> &'static str {
-    assert!(
-        Path::new(DOCKER_COMPOSE).is_file(),
-        "{DOCKER_COMPOSE} not found: install Debian's docker-compose (1.29; \
-         ./scripts/install-tools does)"
-    );
-    DOCKER_COMPOSE
+fn compose_bin(tool: Tool) -> PathBuf {
+    match tool {
+        Tool::V2 => {
+            let path = std::env::var_os("HEADROOM_COMPOSE_V2")
+                .map_or_else(|| PathBuf::from(COMPOSE_V2), PathBuf::from);
+            assert!(
+                path.is_file(),
+                "{} not found: install Docker Compose v2 (Debian trixie's docker-compose 2.x; \
+                 ./scripts/install-tools does)",
+                path.display()
+            );
+            path
+        }
+        Tool::V1 => {
+            assert!(
+                Path::new(COMPOSE_V1).is_file(),
+                "{COMPOSE_V1} not found: install Debian's docker-compose (1.29; \
+                 ./scripts/install-tools does)"
+            );
+            PathBuf::from(COMPOSE_V1)
+        }
+    }
 }
 
-/// `docker-compose -f FILE... config` in `dir`, parsed. Hermetic environment:
+/// `docker compose -f FILE... config` in `dir`, parsed. Hermetic environment:
 /// only what the files interpolate, and a fixed project name.
-fn compose_config(dir: &Path, files: &[&str], context: &str) -> Yaml {
-    let mut command = Command::new(docker_compose_bin());
+fn compose_config(tool: Tool, dir: &Path, files: &[&str], context: &str) -> Yaml {
+    let mut command = Command::new(compose_bin(tool));
     for file in files {
         command.arg("-f").arg(file);
     }
@@ -147,11 +228,11 @@ fn compose_config(dir: &Path, files: &[&str], context: &str) -> Yaml {
         .env("COMPOSE_PROJECT_NAME", "headroom-merge-test")
         .env("POSTGRES_PASSWORD", "test")
         .output()
-        .expect("docker-compose runs");
+        .expect("docker compose runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
-        "docker-compose {files:?} config failed ({}):\n{}\n{context}",
+        "{tool:?}: docker compose {files:?} config failed ({}):\n{}\n{context}",
         out.status,
         String::from_utf8_lossy(&out.stderr)
     );
@@ -169,6 +250,7 @@ fn load(text: &str, what: &str) -> Yaml {
 /// base merged with Headroom's override, that override, and the plain one.
 struct Merge {
     _dir: TempDir,
+    tool: Tool,
     users: u32,
     tier: i64,
     base: Yaml,
@@ -179,8 +261,8 @@ struct Merge {
     merged_text: String,
 }
 
-fn merge(fixture: &Fixture, users: u32) -> Merge {
-    docker_compose_bin();
+fn merge(fixture: &Fixture, users: u32, tool: Tool) -> Merge {
+    compose_bin(tool);
     let dir = TempDir::new(fixture.file.trim_end_matches(".yml"));
     let base_text = std::fs::read_to_string(fixture_path(fixture.file)).expect("fixture");
     let base_path = dir.0.join("docker-compose.yml");
@@ -244,8 +326,9 @@ fn merge(fixture: &Fixture, users: u32) -> Merge {
         "--- override written for {} at {users} users:\n{written_text}",
         fixture.file
     );
-    let base = compose_config(&dir.0, &["docker-compose.yml"], &context);
+    let base = compose_config(tool, &dir.0, &["docker-compose.yml"], &context);
     let merged = compose_config(
+        tool,
         &dir.0,
         &["docker-compose.yml", "docker-compose.override.yml"],
         &context,
@@ -259,6 +342,7 @@ fn merge(fixture: &Fixture, users: u32) -> Merge {
     };
     Merge {
         _dir: dir,
+        tool,
         users,
         tier,
         base,
@@ -445,8 +529,8 @@ impl Merge {
     /// What a failed assertion prints: the override and the merged result.
     fn show(&self) -> String {
         format!(
-            "\n--- at {} users (tier {}), override written with --base:\n{}\n--- merged by docker-compose:\n{}",
-            self.users, self.tier, self.written_text, self.merged_text
+            "\n--- at {} users (tier {}), override written with --base:\n{}\n--- merged by {:?}:\n{}",
+            self.users, self.tier, self.written_text, self.tool, self.merged_text
         )
     }
 
@@ -489,6 +573,8 @@ impl Merge {
             ("postgres", Some(fixture.postgres)),
             ("redis", Some(fixture.redis)),
             ("nginx", fixture.nginx),
+            ("minio", fixture.minio),
+            ("web", fixture.web),
         ];
         for (role, user_name) in roles {
             let Some(user_name) = user_name else {
@@ -541,11 +627,15 @@ impl Merge {
             self.show()
         );
 
-        // Replicas: under deploy, on the user's API.
+        // Replicas: under deploy, on the user's API; the user's own kept.
         let plain_replicas = self.plain["services"]["api"]["deploy"]["replicas"].as_i64();
+        let merged_api = self.merged_service(fixture.api);
+        let merged_replicas = merged_api["deploy"]["replicas"]
+            .as_i64()
+            .or_else(|| merged_api["scale"].as_i64());
         assert_eq!(
-            self.merged_service(fixture.api)["deploy"]["replicas"].as_i64(),
-            plain_replicas,
+            merged_replicas,
+            fixture.replicas.or(plain_replicas),
             "{}'s deploy.replicas{}",
             fixture.api,
             self.show()
@@ -597,6 +687,16 @@ impl Merge {
         let written = &self.written["services"][user_name];
         let merged = self.merged_service(user_name);
         for key in LIMIT_KEYS {
+            if plain[key].is_badvalue() && key == "mem_reservation" && !written[key].is_badvalue() {
+                // The user's reservation, above the new limit, brought down to it.
+                assert!(
+                    same_limit(key, &written[key], &plain["mem_limit"])
+                        && same_limit(key, &merged[key], &written[key]),
+                    "{user_name}'s reservation lowered to the limit{}",
+                    self.show()
+                );
+                continue;
+            }
             if plain[key].is_badvalue() {
                 assert!(
                     merged[key] == self.base["services"][user_name][key],
@@ -620,6 +720,66 @@ impl Merge {
                 self.show()
             );
         }
+        // The deploy form says the same, whatever form the user had.
+        let resources = &merged["deploy"]["resources"];
+        for (key, deploy) in [
+            ("cpus", &resources["limits"]["cpus"]),
+            ("mem_limit", &resources["limits"]["memory"]),
+            ("mem_reservation", &resources["reservations"]["memory"]),
+        ] {
+            if key == "mem_reservation" && merged[key].is_badvalue() {
+                continue;
+            }
+            assert!(
+                same_limit(key, deploy, &merged[key]),
+                "{user_name}'s deploy.resources for {key}: {deploy:?}, the service's: {:?}{}",
+                merged[key],
+                self.show()
+            );
+        }
+    }
+
+    /// The user's own `deploy` keys (update_config, a pids limit, a CPU
+    /// reservation...) come through the merge; only the limits Headroom
+    /// sets, and replicas where it sets them, differ.
+    fn check_deploy_kept(&self, name: &str, base: &Yaml, merged: &Yaml) {
+        fn strip(deploy: &Yaml) -> Yaml {
+            let mut deploy = deploy.clone();
+            if let Yaml::Hash(map) = &mut deploy {
+                map.remove(&Yaml::String("replicas".to_owned()));
+                if let Some(Yaml::Hash(resources)) =
+                    map.get_mut(&Yaml::String("resources".to_owned()))
+                {
+                    for (part, keys) in [
+                        ("limits", &["cpus", "memory"][..]),
+                        ("reservations", &["memory"][..]),
+                    ] {
+                        let part = Yaml::String(part.to_owned());
+                        if let Some(Yaml::Hash(limits)) = resources.get_mut(&part) {
+                            for key in keys {
+                                limits.remove(&Yaml::String((*key).to_owned()));
+                            }
+                            if limits.is_empty() {
+                                resources.remove(&part);
+                            }
+                        }
+                    }
+                    if resources.is_empty() {
+                        map.remove(&Yaml::String("resources".to_owned()));
+                    }
+                }
+                if map.is_empty() {
+                    return Yaml::BadValue;
+                }
+            }
+            deploy
+        }
+        assert_eq!(
+            strip(&merged["deploy"]),
+            strip(&base["deploy"]),
+            "{name}'s own deploy keys{}",
+            self.show()
+        );
     }
 
     /// Everything the user wrote that Headroom does not set comes through
@@ -635,9 +795,13 @@ impl Merge {
                 allowed.extend(["environment", "deploy"]);
             } else if name == fixture.postgres || name == fixture.redis {
                 allowed.extend(LIMIT_KEYS);
-                allowed.push("command");
-            } else if Some(name) == fixture.nginx {
+                allowed.extend(["command", "deploy"]);
+            } else if [fixture.nginx, fixture.minio, fixture.web].contains(&Some(name)) {
                 allowed.extend(LIMIT_KEYS);
+                allowed.push("deploy");
+            }
+            if allowed.contains(&"deploy") {
+                self.check_deploy_kept(name, base, merged);
             }
             let base_map = base.as_hash().expect("a service is a map");
             let merged_map = merged.as_hash().expect("a service is a map");
@@ -689,7 +853,12 @@ impl Merge {
 // The standard stack: the source's own service names
 
 fn standard(users: u32) {
-    let m = merge(&STANDARD, users);
+    for m in merges(&STANDARD, users) {
+        standard_case(&m);
+    }
+}
+
+fn standard_case(m: &Merge) {
     m.check(&STANDARD);
     let pg = m.merged_command("postgres");
     assert!(
@@ -743,7 +912,12 @@ fn standard_tier_4() {
 // The founder's own names: backend, db, cache, proxy; a Node.js front end
 
 fn renamed(users: u32) {
-    let m = merge(&RENAMED, users);
+    for m in merges(&RENAMED, users) {
+        renamed_case(&m);
+    }
+}
+
+fn renamed_case(m: &Merge) {
     m.check(&RENAMED);
     // Nothing under the source's names, in the override or after the merge.
     for name in ["api", "postgres", "redis", "nginx"] {
@@ -758,9 +932,18 @@ fn renamed(users: u32) {
             m.show()
         );
     }
-    // The Next.js front end on node:20-alpine is not the API: `backend` is.
+    // The Next.js front end on node:20-alpine is not the API (`backend`
+    // is): it gets the front end's share, no heap size.
     let web = m.merged_service("web");
-    assert!(web["mem_limit"].is_badvalue(), "{}", m.show());
+    assert!(
+        same_limit(
+            "mem_limit",
+            &web["mem_limit"],
+            &m.plain["services"]["web"]["mem_limit"]
+        ),
+        "{}",
+        m.show()
+    );
     assert_eq!(environment(web).get("NODE_OPTIONS"), None);
 
     let pg = m.merged_command("db");
@@ -822,7 +1005,12 @@ fn renamed_tier_4() {
 // Redis from its config file, PostgreSQL on the image's command, no nginx
 
 fn config_file(users: u32) {
-    let m = merge(&CONFIG_FILE, users);
+    for m in merges(&CONFIG_FILE, users) {
+        config_file_case(&m);
+    }
+}
+
+fn config_file_case(m: &Merge) {
     m.check(&CONFIG_FILE);
     let redis = m.merged_command("redis");
     assert_eq!(
@@ -864,6 +1052,152 @@ fn config_file_tier_3() {
 #[test]
 fn config_file_tier_4() {
     config_file(5000);
+}
+
+// ---------------------------------------------------------------------------
+// Limits in the deploy form, and in both forms
+
+#[test]
+fn deploy_form_tier_1() {
+    deploy_form(50);
+}
+
+#[test]
+fn deploy_form_tier_3() {
+    deploy_form(1200);
+}
+
+#[test]
+fn deploy_form_tier_4() {
+    deploy_form(5000);
+}
+
+fn deploy_form(users: u32) {
+    for m in merges(&DEPLOY_FORM, users) {
+        m.check(&DEPLOY_FORM);
+        let api = &m.merged_service("api")["deploy"];
+        assert_eq!(api["update_config"]["parallelism"].as_i64(), Some(1));
+        assert_eq!(api["resources"]["limits"]["pids"].as_i64(), Some(200));
+        assert!(
+            cpus(&api["resources"]["reservations"]["cpus"]) == Some(0.25),
+            "{}",
+            m.show()
+        );
+        if m.tier == 4 {
+            assert!(
+                m.written_text.contains("replicas: yours (3) is kept"),
+                "{}",
+                m.show()
+            );
+        }
+        if m.tier == 1 {
+            // Their 1G reservation would not start under tier 1's 256m limit.
+            assert!(
+                same_limit(
+                    "mem_reservation",
+                    &m.merged_service("postgres")["mem_reservation"],
+                    &Yaml::String("256m".to_owned())
+                ),
+                "{}",
+                m.show()
+            );
+        }
+    }
+}
+
+#[test]
+fn both_forms_tier_1() {
+    both_forms(50);
+}
+
+#[test]
+fn both_forms_tier_3() {
+    both_forms(1200);
+}
+
+#[test]
+fn both_forms_tier_4() {
+    both_forms(5000);
+}
+
+fn both_forms(users: u32) {
+    for m in merges(&BOTH_FORMS, users) {
+        m.check(&BOTH_FORMS);
+        // The user's heap size is replaced, their other option kept.
+        let node = &m.merged_env("api")["NODE_OPTIONS"];
+        assert!(!node.contains("=900"), "{node}");
+    }
+}
+
+/// The override without `--base` (Headroom's own service names) over the
+/// bases that use those names, in every form: Compose v2 takes it, and the
+/// limits in force are Headroom's.
+#[test]
+fn the_plain_override_holds_over_every_form() {
+    for fixture in [&STANDARD, &DEPLOY_FORM, &BOTH_FORMS] {
+        for users in [50, 1200, 5000] {
+            let dir = TempDir::new("plain");
+            let base_text = std::fs::read_to_string(fixture_path(fixture.file)).expect("fixture");
+            std::fs::write(dir.0.join("docker-compose.yml"), &base_text).expect("base");
+            for context in ["api", "web"] {
+                std::fs::create_dir_all(dir.0.join(context)).expect("build context");
+            }
+            let override_path = dir.0.join("docker-compose.override.yml");
+            let users_text = users.to_string();
+            let out = headroom(&[
+                "plan",
+                "--users",
+                &users_text,
+                "--compose",
+                override_path.to_str().expect("UTF-8 path"),
+            ]);
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let written_text = std::fs::read_to_string(&override_path).expect("override");
+            let context = format!("--- {} at {users} users:\n{written_text}", fixture.file);
+            let merged = compose_config(
+                Tool::V2,
+                &dir.0,
+                &["docker-compose.yml", "docker-compose.override.yml"],
+                &context,
+            );
+            let written = load(&written_text, "the override");
+            for role in ["api", "postgres", "redis", "nginx", "minio", "web"] {
+                let (ours, theirs) = (&written["services"][role], &merged["services"][role]);
+                for (key, in_force) in [
+                    ("cpus", &theirs["deploy"]["resources"]["limits"]["cpus"]),
+                    (
+                        "mem_limit",
+                        &theirs["deploy"]["resources"]["limits"]["memory"],
+                    ),
+                    ("cpus", &theirs["cpus"]),
+                    ("mem_limit", &theirs["mem_limit"]),
+                ] {
+                    assert!(
+                        same_limit(key, in_force, &ours[key]),
+                        "{role}'s {key} in force: {in_force:?}, Headroom's: {:?}\n{context}",
+                        ours[key]
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The merges a fixture goes through: Compose v2, and 1.29 where it reads
+/// the base.
+fn merges(fixture: &Fixture, users: u32) -> Vec<Merge> {
+    let mut tools = vec![Tool::V2];
+    if fixture.v1 {
+        tools.push(Tool::V1);
+    }
+    tools
+        .into_iter()
+        .map(|tool| merge(fixture, users, tool))
+        .collect()
 }
 
 // ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ use crate::roadmap;
 use crate::text::{self, Lang};
 use crate::tier::TIERS;
 use crate::timing::{eta, Eta};
+use crate::units::Mebibytes;
 
 /// One thing to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +89,25 @@ impl Agenda {
                     "Apply tier {}'s override (docker-compose.override.yml) and its settings.",
                     plan.tier.number
                 ),
+            )));
+        }
+        if let Some(b) = plan
+            .budget
+            .as_ref()
+            .filter(|b| !b.rest.room && plan.compose_override.is_some())
+        {
+            let (left, floor) = (
+                Mebibytes(b.memory_left.0.max(0.0)).display(lang),
+                b.rest.memory.display(lang),
+            );
+            let next = plan
+                .scenario
+                .host
+                .next()
+                .map_or_else(String::new, |h| h.name().get(lang).to_owned());
+            now.push(act(t!(
+                format!("Faire de la place à MinIO et au front-end : avec ces limites la machine ne leur garde que {left} à eux deux, moins que les {floor} que Headroom donne au minimum à chacun. Placez les fichiers dans un stockage objet S3 et servez le front-end ailleurs, ou passez à {next}."),
+                format!("Make room for MinIO and the front end: with these limits the machine keeps only {left} for the two of them, less than the {floor} Headroom gives each at the least. Move the files to an S3 object store and serve the front end elsewhere, or move to {next}."),
             )));
         }
 

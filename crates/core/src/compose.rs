@@ -8,10 +8,13 @@
 //! carries their command arguments and `NODE_OPTIONS` into its own entries;
 //! without it, the override says first what the merge replaces.
 
+use crate::budget::{Rest, REST_SERVICES};
+use crate::plan::Plan;
 use crate::pooler;
 use crate::text::{self, Lang};
 use crate::tier::{Service, Tier};
 use crate::tuning::{self, SettingKey, Tuning};
+use crate::units::{Cores, Mebibytes};
 use std::fmt::Write;
 
 /// The file name Docker Compose merges automatically.
@@ -33,6 +36,12 @@ pub struct BaseService {
     pub command: Option<Vec<String>>,
     /// The service's `NODE_OPTIONS`, if it sets one.
     pub node_options: Option<String>,
+    /// The limits the user set, in either of Compose's forms, as
+    /// `(key, value)` written as in the file (`cpus`, `deploy.resources.limits.memory`);
+    /// the override's replace them.
+    pub limits: Vec<(String, String)>,
+    /// The user's `deploy.replicas` (or `scale`), kept by the override.
+    pub replicas: Option<String>,
 }
 
 impl BaseService {
@@ -84,9 +93,41 @@ impl Base {
                     }))
                 })
                 .or_else(|| only(self.services.iter().filter(|s| s.image_starts("node")))),
+            Service::Minio => by_image(&["minio"]),
+            // A front end is usually built from the project (`build: ./web`):
+            // known names first, else the one name that says front or next.
+            Service::Web => {
+                let api = self.find(Service::Api).map(|s| s.name.as_str());
+                let candidates = || {
+                    self.services
+                        .iter()
+                        .filter(|s| Some(s.name.as_str()) != api)
+                };
+                candidates()
+                    .find(|s| WEB_NAMES.contains(&s.name.as_str()))
+                    .or_else(|| {
+                        only(
+                            candidates().filter(|s| {
+                                ["front", "next"].iter().any(|part| s.name.contains(part))
+                            }),
+                        )
+                    })
+            }
         }
     }
 }
+
+/// The names a Next.js front end goes by in compose files.
+const WEB_NAMES: [&str; 8] = [
+    "web",
+    "frontend",
+    "front",
+    "front-end",
+    "next",
+    "nextjs",
+    "www",
+    "ui",
+];
 
 /// Where the override's services come from: Headroom's own names
 /// ([`Defaults`]), or the user's file ([`Base`]). Generic, so that the site,
@@ -108,6 +149,14 @@ pub trait Stack {
     }
     /// The name of a PgBouncer the user already runs.
     fn own_pooler(&self) -> Option<&str> {
+        None
+    }
+    /// The limits the user set on `role`'s service, `(key, value)`.
+    fn user_limits(&self, _role: Service) -> &[(String, String)] {
+        &[]
+    }
+    /// The replicas the user set on `role`'s service.
+    fn user_replicas(&self, _role: Service) -> Option<&str> {
         None
     }
 }
@@ -233,6 +282,14 @@ impl Stack for Base {
         self.find(Service::PgBouncer).map(|s| s.name.as_str())
     }
 
+    fn user_limits(&self, role: Service) -> &[(String, String)] {
+        self.find(role).map_or(&[], |s| s.limits.as_slice())
+    }
+
+    fn user_replicas(&self, role: Service) -> Option<&str> {
+        self.find(role).and_then(|s| s.replicas.as_deref())
+    }
+
     fn user_node_options(&self) -> Carried {
         let mut carried = Carried::default();
         let options = self
@@ -308,14 +365,27 @@ pub fn split_command(command: &str) -> Vec<String> {
     words
 }
 
+/// The override of a finished plan, for Headroom's service names
+/// ([`Defaults`]) or the user's file ([`Base`]); `None` on tier 5. Its first
+/// lines warn when the limits do not fit the machine.
+pub fn for_plan(plan: &Plan, stack: &impl Stack) -> Option<String> {
+    let tuning = plan.tuning.as_ref()?;
+    let s = &plan.scenario;
+    let rest = plan.budget.as_ref().map(|b| b.rest);
+    let yaml = override_yaml(plan.tier, tuning, s.users, s.lang, stack, rest);
+    Some(plan.marked_override(yaml))
+}
+
 /// The override for `tier` (1-4) at `users`, comments in `lang`, for
-/// Headroom's service names or, given [`Base`], for the user's file.
+/// Headroom's service names or, given [`Base`], for the user's file; MinIO
+/// and the front end get `rest` when the machine is known.
 pub fn override_yaml(
     tier: &Tier,
     tuning: &Tuning,
     users: u32,
     lang: Lang,
     stack: &impl Stack,
+    rest: Option<Rest>,
 ) -> String {
     let fr = lang.page() == Lang::Fr;
     let mut y = String::new();
@@ -327,11 +397,11 @@ pub fn override_yaml(
     } else {
         format!("{FILE_NAME} made by Headroom: tier {number} ({name}), {users_text} users.")
     };
-    let rest = match (stack.is_users_file(), fr) {
-        (false, true) => "Docker Compose le fusionne au docker-compose.yml du dossier ; services : api, postgres, redis, nginx.\n\
+    let rest_text = match (stack.is_users_file(), fr) {
+        (false, true) => "Docker Compose le fusionne au docker-compose.yml du dossier ; services : api, postgres, redis, nginx, minio, web.\n\
              La fusion REMPLACE vos command: postgres et redis et votre NODE_OPTIONS :\n\
              recopiez-y vos options (--requirepass, --appendonly, -c ...).",
-        (false, false) => "Docker Compose merges it with the folder's docker-compose.yml; services: api, postgres, redis, nginx.\n\
+        (false, false) => "Docker Compose merges it with the folder's docker-compose.yml; services: api, postgres, redis, nginx, minio, web.\n\
              The merge REPLACES your postgres and redis command: and NODE_OPTIONS:\n\
              copy your own flags into them (--requirepass, --appendonly, -c ...).",
         (true, true) => "Écrit pour votre docker-compose.yml : vos noms de services, vos options\n\
@@ -339,8 +409,29 @@ pub fn override_yaml(
         (true, false) => "Written for your docker-compose.yml: your service names, command flags\n\
              and NODE_OPTIONS are carried into it (\"yours\").",
     };
-    for line in std::iter::once(made.as_str()).chain(rest.lines()) {
+    let both_forms = if fr {
+        "Chaque limite est écrite sous ses deux formes (cpus/mem_limit et deploy.resources) :\n\
+         Docker Compose v2 refuse un service dont les deux formes diffèrent."
+    } else {
+        "Each limit is written in both forms (cpus/mem_limit and deploy.resources):\n\
+         Docker Compose v2 refuses a service whose two forms differ."
+    };
+    for line in std::iter::once(made.as_str())
+        .chain(rest_text.lines())
+        .chain(both_forms.lines())
+    {
         let _ = writeln!(y, "# {}", line.trim());
+    }
+    if let Some(rest) = rest.filter(|r| !r.room) {
+        let floor = rest.memory.display(lang);
+        let _ = writeln!(
+            y,
+            "# {}",
+            match lang.page() {
+                Lang::Fr => format!("ATTENTION : après ces limites, la machine n'a plus de place pour MinIO et le front-end ;\n# chacun reçoit le minimum de Headroom ({floor}), au-delà de la mémoire de la machine."),
+                Lang::En => format!("WARNING: after these limits the machine has no room left for MinIO and the front end;\n# each gets Headroom's minimum ({floor}), beyond the machine's memory."),
+            }
+        );
     }
     y.push_str("services:\n");
     let source = if fr {
@@ -351,37 +442,32 @@ pub fn override_yaml(
     for limits in tier.limits {
         let role = limits.service;
         let Some(service) = stack.service(role) else {
-            let _ = writeln!(
-                y,
-                "  # {}",
-                match lang.page() {
-                    Lang::Fr => format!(
-                        "pas de service {} dans votre fichier : ses limites ne sont pas écrites",
-                        role.name()
-                    ),
-                    Lang::En => format!(
-                        "no {} service in your file: its limits are not written",
-                        role.name()
-                    ),
-                }
-            );
+            missing(&mut y, role, lang);
             continue;
         };
+        let replicas = (role == Service::Api && limits.replicas > 1).then(|| {
+            let note = if fr {
+                format!("source, palier {number} : « replicas » doit être sous deploy ; retirez container_name et tout port fixe de l'hôte")
+            } else {
+                format!("source, tier {number}: replicas belongs under deploy; drop container_name and any fixed host port")
+            };
+            (limits.replicas, note)
+        });
         let _ = writeln!(y, "  {service}:  # {source}");
-        // Quoted as the source writes it; some parsers refuse a bare integer.
-        let _ = writeln!(y, "    cpus: '{}'", limits.cpus.0);
-        let _ = writeln!(y, "    mem_limit: {}m", limits.mem_limit.0);
-        if let Some(reservation) = limits.mem_reservation {
-            let _ = writeln!(y, "    mem_reservation: {}m", reservation.0);
-        }
+        write_limits(
+            &mut y,
+            Sized {
+                cpus: limits.cpus,
+                memory: limits.mem_limit,
+                reservation: limits.mem_reservation,
+                replicas,
+            },
+            stack,
+            role,
+            lang,
+        );
         match role {
-            Service::Api => api(
-                &mut y,
-                tuning,
-                limits.replicas,
-                stack.user_node_options(),
-                lang,
-            ),
+            Service::Api => api(&mut y, tuning, stack.user_node_options(), lang),
             Service::Postgres | Service::Redis => {
                 if role == Service::Postgres {
                     shm_size(&mut y, tuning, lang);
@@ -408,7 +494,34 @@ pub fn override_yaml(
                     lang,
                 );
             }
-            Service::Nginx | Service::PgBouncer => {}
+            Service::Nginx | Service::PgBouncer | Service::Minio | Service::Web => {}
+        }
+    }
+    if let Some(rest) = rest {
+        let why = match (rest.room, lang.page()) {
+            (true, Lang::Fr) => "Headroom : la moitié de ce que la machine garde après les services de la source, PgBouncer et le système (la source ne le limite pas)",
+            (true, Lang::En) => "Headroom: half of what the machine keeps after the source's services, PgBouncer and the system (the source gives no limit)",
+            (false, Lang::Fr) => "Headroom : son minimum, la machine n'ayant plus de place après les services de la source, PgBouncer et le système",
+            (false, Lang::En) => "Headroom: its minimum, as the machine has no room left after the source's services, PgBouncer and the system",
+        };
+        for role in REST_SERVICES {
+            let Some(service) = stack.service(role) else {
+                missing(&mut y, role, lang);
+                continue;
+            };
+            let _ = writeln!(y, "  {service}:  # {why}");
+            write_limits(
+                &mut y,
+                Sized {
+                    cpus: rest.cpus,
+                    memory: rest.memory,
+                    reservation: None,
+                    replicas: None,
+                },
+                stack,
+                role,
+                lang,
+            );
         }
     }
     if let (Some(pooler), Some(postgres)) = (&tuning.pooler, stack.service(Service::Postgres)) {
@@ -439,6 +552,124 @@ pub fn override_yaml(
         }
     }
     y
+}
+
+/// A comment for a role the user's file does not have.
+fn missing(y: &mut String, role: Service, lang: Lang) {
+    let _ = writeln!(
+        y,
+        "  # {}",
+        match lang.page() {
+            Lang::Fr => format!(
+                "pas de service {} dans votre fichier : ses limites ne sont pas écrites",
+                role.name()
+            ),
+            Lang::En => format!(
+                "no {} service in your file: its limits are not written",
+                role.name()
+            ),
+        }
+    );
+}
+
+/// One service's limits and replicas, as the override writes them.
+struct Sized {
+    cpus: Cores,
+    memory: Mebibytes,
+    reservation: Option<Mebibytes>,
+    /// The replicas and why.
+    replicas: Option<(u32, String)>,
+}
+
+/// The limits in both of Compose's forms: the service keys (`cpus`,
+/// `mem_limit`, `mem_reservation`) and `deploy.resources`. Compose v2 refuses a
+/// service whose two forms differ, and a merge keeps whichever form the
+/// user's file had: writing both, equal, leaves Headroom's in force whatever
+/// the user wrote. The user's replicas are kept.
+fn write_limits(y: &mut String, sized: Sized, stack: &impl Stack, role: Service, lang: Lang) {
+    let theirs = stack.user_limits(role);
+    let is_reservation = |key: &str| key.ends_with("reservation") || key.contains("reservations");
+    // A reservation of the user's above the new limit would stop the
+    // container from starting: it comes down to the limit.
+    let their_reservation = theirs
+        .iter()
+        .filter(|(key, _)| is_reservation(key))
+        .find_map(|(_, value)| memory_value(value));
+    let lowered = match (sized.reservation, their_reservation) {
+        (None, Some(reservation)) if reservation > sized.memory => Some(sized.memory),
+        _ => None,
+    };
+    let reservation = sized.reservation.or(lowered);
+    let replaced: Vec<(String, String)> = theirs
+        .iter()
+        .filter(|(key, _)| reservation.is_some() || !is_reservation(key))
+        .cloned()
+        .collect();
+    let replaced = if replaced.is_empty() {
+        String::new()
+    } else {
+        format!("  #{}", replaces(&replaced, lang).trim_start_matches(';'))
+    };
+    let cpus = sized.cpus.0;
+    let memory = sized.memory.0;
+    // Quoted as the source writes it; some parsers refuse a bare integer.
+    let _ = writeln!(y, "    cpus: '{cpus}'{replaced}");
+    let _ = writeln!(y, "    mem_limit: {memory}m");
+    if let Some(reservation) = reservation {
+        let why = if lowered.is_some() {
+            match lang.page() {
+                Lang::Fr => "  # la vôtre, ramenée à la nouvelle limite",
+                Lang::En => "  # yours, brought down to the new limit",
+            }
+        } else {
+            ""
+        };
+        let _ = writeln!(y, "    mem_reservation: {}m{why}", reservation.0);
+    }
+    y.push_str("    deploy:\n");
+    match (sized.replicas, stack.user_replicas(role)) {
+        (Some((_, note)), Some(yours)) => {
+            let kept = match lang.page() {
+                Lang::Fr => format!("replicas : le vôtre ({yours}) est gardé ; {note}"),
+                Lang::En => format!("replicas: yours ({yours}) is kept; {note}"),
+            };
+            let _ = writeln!(y, "      # {kept}");
+        }
+        (Some((replicas, note)), None) => {
+            let _ = writeln!(y, "      replicas: {replicas}  # {note}");
+        }
+        (None, _) => {}
+    }
+    y.push_str("      resources:\n        limits:\n");
+    let _ = writeln!(y, "          cpus: '{cpus}'");
+    let _ = writeln!(y, "          memory: {memory}m");
+    if let Some(reservation) = reservation {
+        let _ = writeln!(
+            y,
+            "        reservations:\n          memory: {}m",
+            reservation.0
+        );
+    }
+}
+
+/// A memory size as Compose reads it (`512m`, `1G`, `1gb`, `268435456`), in
+/// MiB; `None` when it is not one.
+pub fn memory_value(text: &str) -> Option<Mebibytes> {
+    let text = text.trim().to_ascii_lowercase();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits);
+    let number: f64 = number.parse().ok()?;
+    let mib_per_unit = match unit.trim().trim_end_matches('b') {
+        "" => 1.0 / (1024.0 * 1024.0),
+        "k" => 1.0 / 1024.0,
+        "m" => 1.0,
+        "g" => 1024.0,
+        "t" => 1024.0 * 1024.0,
+        _ => return None,
+    };
+    Some(Mebibytes(number * mib_per_unit))
 }
 
 /// `"text"` with YAML's double-quote escapes.
@@ -494,8 +725,18 @@ fn pgbouncer(y: &mut String, pooler: &pooler::Pooler, postgres: &str, lang: Lang
     };
     let _ = writeln!(y, "  pgbouncer:  # {title}");
     let _ = writeln!(y, "    image: {}  # {api}", pooler::IMAGE);
-    let _ = writeln!(y, "    cpus: '{}'", pooler::CPUS.0);
-    let _ = writeln!(y, "    mem_limit: {}m", pooler::MEM_LIMIT.0);
+    write_limits(
+        y,
+        Sized {
+            cpus: pooler::CPUS,
+            memory: pooler::MEM_LIMIT,
+            reservation: None,
+            replicas: None,
+        },
+        &Defaults,
+        Service::PgBouncer,
+        lang,
+    );
     let _ = writeln!(y, "    depends_on:\n      - {postgres}");
     let _ = writeln!(y, "    environment:\n      DB_HOST: {postgres}");
     y.push_str("      DB_USER: ${POSTGRES_USER:-postgres}\n");
@@ -538,8 +779,7 @@ fn replaces(replaced: &[(String, String)], lang: Lang) -> String {
 // Inlined into each stack's override: with Headroom's own names nothing is
 // carried, and the carrying code drops out of the site's WebAssembly.
 #[inline(always)]
-fn api(y: &mut String, tuning: &Tuning, replicas: u32, carried: Carried, lang: Lang) {
-    let fr = lang.page() == Lang::Fr;
+fn api(y: &mut String, tuning: &Tuning, carried: Carried, lang: Lang) {
     if let Some(heap) = tuning.get(SettingKey::NodeMaxOldSpace) {
         let mut options = carried.kept;
         options.push(format!("--max-old-space-size={}", heap.value_text()));
@@ -551,15 +791,6 @@ fn api(y: &mut String, tuning: &Tuning, replicas: u32, carried: Carried, lang: L
             heap.provenance(lang),
             replaces(&carried.replaced, lang)
         );
-    }
-    if replicas > 1 {
-        let note = if fr {
-            format!("source, palier {} : « replicas » doit être sous deploy ; retirez container_name et tout port fixe de l'hôte", tuning.tier)
-        } else {
-            format!("source, tier {}: replicas belongs under deploy; drop container_name and any fixed host port", tuning.tier)
-        };
-        y.push_str("    deploy:\n");
-        let _ = writeln!(y, "      replicas: {replicas}  # {note}");
     }
 }
 

@@ -290,9 +290,6 @@ pub fn plan(scenario: &Scenario) -> Plan {
         .unwrap_or_else(|| load::source_requests_per_user(s.users));
     let load = Load::new(s.users, requests_per_user, s.peak_ratio, s.mb_per_user);
     let tuning = Tuning::for_tier(tier, s.pg_connections);
-    let compose_override = tuning
-        .as_ref()
-        .map(|tuning| compose::override_yaml(tier, tuning, s.users, s.lang, &compose::Defaults));
     let site = resources::Site::of(s);
     let resources = resources::headroom(site, s.users, s.growth_percent, s.start);
     let ceiling = resources::ceiling(site, &resources);
@@ -330,7 +327,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
         resources,
         ceiling,
         tuning,
-        compose_override,
+        compose_override: None,
         budget,
         triggered,
         roadmap: roadmap::project(
@@ -344,8 +341,6 @@ pub fn plan(scenario: &Scenario) -> Plan {
         notices,
         scenario,
     };
-    if let Some(yaml) = plan.compose_override.take() {
-        plan.compose_override = Some(plan.marked_override(yaml));
-    }
+    plan.compose_override = compose::for_plan(&plan, &compose::Defaults);
     plan
 }

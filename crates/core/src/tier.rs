@@ -21,6 +21,11 @@ pub enum Service {
     Nginx,
     /// Added by Headroom from tier 3, where the source advises pooling.
     PgBouncer,
+    /// MinIO, the object store: the source gives it no limit; Headroom gives
+    /// it a share of what the machine has left ([`crate::budget::Rest`]).
+    Minio,
+    /// The Next.js front end, limited the same way.
+    Web,
 }
 
 impl Service {
@@ -32,6 +37,8 @@ impl Service {
             Service::Redis => "redis",
             Service::Nginx => "nginx",
             Service::PgBouncer => "pgbouncer",
+            Service::Minio => "minio",
+            Service::Web => "web",
         }
     }
 }

@@ -190,6 +190,11 @@ pub struct BudgetView {
     pub cpus: f64,
     pub cpus_committed: f64,
     pub cpus_oversubscribed: bool,
+    /// MinIO's and the front end's limits, each: half of what is left.
+    pub rest_memory_mib: f64,
+    pub rest_cpus: f64,
+    /// Whether that half reaches Headroom's floor.
+    pub rest_room: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -377,6 +382,9 @@ impl PlanView {
                 cpus: b.machine.threads.0,
                 cpus_committed: b.cpus_committed.0,
                 cpus_oversubscribed: b.cpus_oversubscribed(),
+                rest_memory_mib: b.rest.memory.0,
+                rest_cpus: b.rest.cpus.0,
+                rest_room: b.rest.room,
             }),
             decisions: plan
                 .triggered

@@ -7,7 +7,6 @@ use compose_spec::{Compose, ListOrMap, Service};
 use headroom_core::compose::{self, split_command, Base, BaseService};
 use headroom_core::tier::Service as Role;
 use headroom_core::tuning::SettingKey;
-use headroom_core::Lang;
 
 fn parse(query: &str) -> Compose {
     let yaml = plan_for(query)
@@ -32,7 +31,22 @@ fn mib(value: u64) -> Option<ByteValue> {
     Some(ByteValue::Megabytes(value))
 }
 
+/// The service's limits, after checking that its `deploy.resources` say the
+/// same: Compose v2 refuses a service whose two forms differ.
 fn limits(s: &Service) -> (f64, Option<ByteValue>, Option<ByteValue>) {
+    let resources = s
+        .deploy
+        .as_ref()
+        .and_then(|d| d.resources.as_ref())
+        .expect("deploy.resources beside the service's limits");
+    let limits = resources.limits.as_ref().expect("deploy.resources.limits");
+    assert_eq!(limits.cpus.map(f64::from), s.cpus.map(f64::from), "cpus");
+    assert_eq!(limits.memory, s.mem_limit, "memory");
+    assert_eq!(
+        resources.reservations.as_ref().and_then(|r| r.memory),
+        s.mem_reservation,
+        "reservation"
+    );
     (
         s.cpus.map(f64::from).unwrap_or_default(),
         s.mem_limit,
@@ -101,7 +115,36 @@ fn tier_1() {
         env(service(&c, "api"), "NODE_OPTIONS").as_deref(),
         Some(node_options(query).as_str())
     );
-    assert!(service(&c, "api").deploy.is_none());
+    assert_eq!(
+        service(&c, "api").deploy.as_ref().and_then(|d| d.replicas),
+        None
+    );
+}
+
+#[test]
+fn minio_and_the_front_end_share_what_the_machine_has_left() {
+    // Tier 1 on the Pi: 4,096 MiB less 1,024 of limits and 512 for the
+    // system leaves 2,560, 1,280 each; 4 cores less 1 leave 1.5 each.
+    let c = parse("users=80");
+    assert_eq!(limits(service(&c, "minio")), (1.5, mib(1280), None));
+    assert_eq!(limits(service(&c, "web")), (1.5, mib(1280), None));
+    // Tier 3 on the Pi keeps 84 MiB: each gets Headroom's floor, and the
+    // file says at its top that the machine has no room for them.
+    let yaml = plan_for("users=1200")
+        .compose_override
+        .expect("an override");
+    let c = parse("users=1200");
+    assert_eq!(limits(service(&c, "minio")), (0.25, mib(128), None));
+    assert!(
+        yaml.contains("# WARNING: after these limits the machine has no room left for MinIO and the front end;"),
+        "{yaml}"
+    );
+    // On the mini PC, tier 4 keeps 2,016 MiB and 12 − 12.25 cores.
+    let c = parse("users=5000&host=minipc");
+    assert_eq!(limits(service(&c, "web")), (0.25, mib(1008), None));
+    // Your own machine: its memory and cores (8 GiB and 4 by default).
+    let c = parse("users=80&host=custom&hmem=16&hcpu=8");
+    assert_eq!(limits(service(&c, "minio")), (3.5, mib(7424), None));
 }
 
 #[test]
@@ -274,6 +317,7 @@ fn base_service(name: &str, image: Option<&str>, command: Option<&[&str]>) -> Ba
         image: image.map(str::to_owned),
         command: command.map(|c| c.iter().map(|w| w.to_string()).collect()),
         node_options: None,
+        ..BaseService::default()
     }
 }
 
@@ -315,8 +359,7 @@ fn renamed() -> Base {
 
 fn merged(users: u32, base: &Base) -> Compose {
     let plan = plan_for(&format!("users={users}"));
-    let tuning = plan.tuning.as_ref().expect("tuning");
-    let yaml = compose::override_yaml(plan.tier, tuning, users, Lang::En, base);
+    let yaml = compose::for_plan(&plan, base).expect("an override");
     Compose::options()
         .from_yaml_str(&yaml)
         .unwrap_or_else(|e| panic!("{e}\n{yaml}"))
@@ -326,7 +369,10 @@ fn merged(users: u32, base: &Base) -> Compose {
 fn the_users_file_gives_the_service_names_and_keeps_their_flags() {
     let c = merged(1200, &renamed());
     let names: Vec<&str> = c.services.keys().map(|id| id.as_str()).collect();
-    assert_eq!(names, ["backend", "db", "cache", "proxy", "pgbouncer"]);
+    assert_eq!(
+        names,
+        ["backend", "db", "cache", "proxy", "web", "pgbouncer"]
+    );
     assert_eq!(limits(service(&c, "db")), (1.5, mib(1200), None));
     // PostgreSQL: theirs first, then Headroom's; their shared_buffers is replaced.
     let db = command(service(&c, "db"));
@@ -366,13 +412,7 @@ fn a_role_missing_from_the_users_file_gets_no_limits_and_says_so() {
     let mut base = renamed();
     base.services.retain(|s| s.name != "proxy");
     let plan = plan_for("users=80");
-    let yaml = compose::override_yaml(
-        plan.tier,
-        plan.tuning.as_ref().unwrap(),
-        80,
-        Lang::En,
-        &base,
-    );
+    let yaml = compose::for_plan(&plan, &base).expect("an override");
     assert!(yaml.contains("# no nginx service in your file: its limits are not written"));
     assert!(!yaml.contains("  nginx:"));
 }
@@ -488,13 +528,7 @@ fn a_pgbouncer_of_the_users_own_is_left_alone() {
     base.services
         .push(base_service("pooler", Some("bitnami/pgbouncer:1"), None));
     let plan = plan_for("users=1200");
-    let yaml = compose::override_yaml(
-        plan.tier,
-        plan.tuning.as_ref().unwrap(),
-        1200,
-        Lang::En,
-        &base,
-    );
+    let yaml = compose::for_plan(&plan, &base).expect("an override");
     assert!(!yaml.contains("  pgbouncer:"));
     assert!(!yaml.contains("edoburu"));
     assert!(yaml.contains(

@@ -103,11 +103,6 @@ pub fn compose_override(params: JsValue, base: Option<String>) -> Result<Option<
     let Some(base) = base else {
         return Ok(plan.compose_override);
     };
-    let s = &plan.scenario;
-    let stack = base_yaml::read(&base, s.lang).map_err(|e| JsError::new(&e))?;
-    let yaml = plan
-        .tuning
-        .as_ref()
-        .map(|tuning| compose::override_yaml(plan.tier, tuning, s.users, s.lang, &stack));
-    Ok(yaml.map(|yaml| plan.marked_override(yaml)))
+    let stack = base_yaml::read(&base, plan.scenario.lang).map_err(|e| JsError::new(&e))?;
+    Ok(compose::for_plan(&plan, &stack))
 }

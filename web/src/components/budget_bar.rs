@@ -84,7 +84,7 @@ pub fn budget_bar(plan: &Plan) -> Html {
                 <figcaption>{ description }</figcaption>
             </figure>
             <ul class="legend">{ for legend }</ul>
-            <p id="budget-left">{ i18n::LEFT_FOR.get(lang) }{ c }<strong>{ budget.memory_left.display(lang) }</strong></p>
+            <p id="budget-left" class={(!budget.rest.room).then_some("warning")}>{ budget.rest_text(lang) }</p>
             if budget.memory_overflows() {
                 <p class="warning">{ i18n::OVERFLOW.get(lang) }</p>
             }
