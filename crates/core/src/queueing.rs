@@ -36,9 +36,10 @@ pub const MAX_SERVICE_S: f64 = 600.0;
 /// The widest spread accepted for service times and arrivals (C² ≤ 100).
 pub const MAX_SCV: f64 = 100.0;
 
-/// Below this C_s² a gamma fit has a shape above 100, where its incomplete
-/// gamma function needs hundreds of terms: the lognormal of the same mean
-/// and spread stands in (at C_s² = 0.01 both are within 1% of a normal law).
+/// Below this C_s² a gamma fit has a shape above 100, where its series need
+/// hundreds of terms: the lognormal of the same mean and spread stands in
+/// (at C_s² = 0.01 their 5th to 95th percentiles differ by under 0.4% of
+/// the mean, their 99th by 0.8%).
 const GAMMA_MIN_SCV: f64 = 0.01;
 /// Accuracy of the convolution integral relative to the tail probability
 /// sought (0.05 for a P95); the Gauss–Kronrod estimate it bounds is itself
@@ -177,6 +178,7 @@ impl Station {
         if !(t >= 0.0 && t.is_finite()) {
             return Err(QueueError::Time(t));
         }
+        // Absolute accuracy 1e-10: a P99.9's tail (1e-3) still to 1e-7.
         Ok(self.at(rate)?.map(|q| q.tail(t, INTEGRAL_REL_TOL * 1e-3)))
     }
 
