@@ -71,7 +71,7 @@ const INSTALL_HINT: &str = "./scripts/install-tools does";
 
 /// PostgreSQL's server binaries: `$HEADROOM_PG_BIN/<name>`, default
 /// /usr/lib/postgresql/15/bin (Debian keeps them off PATH).
-fn pg_bin(name: &str) -> PathBuf {
+pub(crate) fn pg_bin(name: &str) -> PathBuf {
     let dir = std::env::var_os("HEADROOM_PG_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/usr/lib/postgresql/15/bin"));
@@ -87,7 +87,7 @@ fn pg_bin(name: &str) -> PathBuf {
 
 /// `name` from PATH, else /usr/sbin, /usr/bin, /sbin, /bin (PATH often lacks
 /// sbin, where pgbouncer lives); panics naming the Debian `package`.
-fn tool(name: &str, package: &str) -> PathBuf {
+pub(crate) fn tool(name: &str, package: &str) -> PathBuf {
     let path_dirs = std::env::var_os("PATH")
         .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
         .unwrap_or_default();
@@ -425,9 +425,16 @@ fn psql_command(port: u16, db: &str) -> Command {
         "-p",
     ])
     .arg(port.to_string())
-    .args(["-U", "postgres", "-d", db])
-    .env("PGCONNECT_TIMEOUT", "30")
-    .env("PGSSLMODE", "disable");
+    .args(["-U", "postgres", "-d", db]);
+    libpq_environment(&mut cmd);
+    cmd
+}
+
+/// A libpq client's environment for the harness: no TLS, a 30 s connect
+/// timeout, and nothing from the caller's environment that could redirect it.
+pub(crate) fn libpq_environment(cmd: &mut Command) {
+    cmd.env("PGCONNECT_TIMEOUT", "30")
+        .env("PGSSLMODE", "disable");
     for var in [
         "PGOPTIONS",
         "PGSERVICE",
@@ -440,7 +447,6 @@ fn psql_command(port: u16, db: &str) -> Command {
     ] {
         cmd.env_remove(var);
     }
-    cmd
 }
 
 /// Runs psql with `args` (and `stdin`), Ok(stdout trimmed) or Err(stderr).
@@ -599,6 +605,24 @@ impl Postgres {
     /// exits before that (e.g. FATAL on invalid memory settings); panics on
     /// a 30 s timeout, with the log.
     pub fn try_start(flags: &[String], shm_size_bytes: u64) -> Result<Postgres, String> {
+        Postgres::try_start_under(&[], flags, shm_size_bytes)
+    }
+
+    /// [`Postgres::start`] under `launcher`, a command that sets something
+    /// its children inherit and then execs the rest, e.g.
+    /// `["taskset", "-c", "1", "chrt", "-f", "10"]`: every PostgreSQL process
+    /// on CPU 1 at real-time priority. The PID is still the postmaster's.
+    pub fn start_under(launcher: &[String], flags: &[String], shm_size_bytes: u64) -> Postgres {
+        Postgres::try_start_under(launcher, flags, shm_size_bytes).unwrap_or_else(|log| {
+            panic!("{launcher:?} postgres {flags:?} refused to start:\n{log}")
+        })
+    }
+
+    fn try_start_under(
+        launcher: &[String],
+        flags: &[String],
+        shm_size_bytes: u64,
+    ) -> Result<Postgres, String> {
         assert!(
             shm_size_bytes > 0,
             "shm_size_bytes must be > 0 (a tmpfs of size=0 would be unlimited)"
@@ -639,9 +663,18 @@ impl Postgres {
             let log_file =
                 File::create(&log).unwrap_or_else(|e| panic!("create {}: {e}", log.display()));
             let log_file2 = log_file.try_clone().expect("clone the log file handle");
-            // unshare without --fork execs in place, sh execs setpriv, setpriv
-            // execs postgres: the spawned PID ends up being the postmaster's.
-            let mut child = Command::new(&unshare)
+            // The launcher execs unshare; unshare without --fork execs in
+            // place, sh execs setpriv, setpriv execs postgres: the spawned
+            // PID ends up being the postmaster's.
+            let mut command = match launcher.split_first() {
+                Some((program, args)) => {
+                    let mut c = Command::new(program);
+                    c.args(args).arg(&unshare);
+                    c
+                }
+                None => Command::new(&unshare),
+            };
+            let mut child = command
                 .args(["-m", "--propagation", "private", "sh", "-c"])
                 .arg(
                     "mount -t tmpfs -o \"rw,nosuid,nodev,noexec,relatime,mode=1777,size=$0\" \

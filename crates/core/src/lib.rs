@@ -49,6 +49,7 @@ pub mod plan;
 pub mod pooler;
 pub mod postgres;
 pub mod query;
+pub mod queueing;
 pub mod resources;
 pub mod roadmap;
 pub mod runbook;
