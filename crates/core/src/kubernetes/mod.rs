@@ -11,6 +11,7 @@
 //! (path, text); nothing here touches a disk.
 
 mod apps;
+pub mod components;
 mod gateway;
 mod kustomization;
 mod postgres;
@@ -142,42 +143,59 @@ pub struct Bundle {
     pub sizing: Sizing,
 }
 
+/// Every file of the bundle, in the order [`bundle`] returns them.
+pub const FILES: [&str; 11] = [
+    KUSTOMIZATION,
+    POSTGRES,
+    POOLERS,
+    REDIS,
+    OBJECT_STORAGE,
+    API,
+    WEB,
+    GATEWAY,
+    SECRETS,
+    IMPORT_KUSTOMIZATION,
+    IMPORT_POSTGRES,
+];
+
+/// The bundle's sizes, or why no bundle can be written for this plan,
+/// without writing it.
+pub fn sizing(plan: &Plan) -> Result<Sizing, BundleError> {
+    let domain = plan.scenario.names.domain.as_str();
+    if !is_hostname(&domain.to_ascii_lowercase()) {
+        return Err(BundleError::Domain {
+            domain: domain.to_owned(),
+        });
+    }
+    Sizing::of(plan)
+}
+
 /// The kustomization for a tier-5 plan, comments in the plan's language.
 pub fn bundle(plan: &Plan) -> Result<Bundle, BundleError> {
-    let sizing = Sizing::of(plan)?;
+    let sizing = sizing(plan)?;
     let lang = plan.scenario.lang;
     let names = &plan.scenario.names;
     let domain = names.domain.as_str().to_ascii_lowercase();
-    if !is_hostname(&domain) {
-        return Err(BundleError::Domain {
-            domain: names.domain.as_str().to_owned(),
-        });
-    }
     let database = names.database.as_str();
-    let files = vec![
-        (KUSTOMIZATION, kustomization::main(plan, &sizing, lang)),
-        (POSTGRES, postgres::cluster(&sizing, database, None, lang)),
-        (POOLERS, postgres::poolers(&sizing, lang)),
-        (REDIS, redis::redis(&sizing, lang)),
-        (OBJECT_STORAGE, storage::object_storage(database, lang)),
-        (API, apps::api(&sizing, database, lang)),
-        (WEB, apps::web(&sizing, lang)),
-        (GATEWAY, gateway::gateway(&domain, lang)),
-        (SECRETS, secrets::script(lang)),
-        (
-            IMPORT_KUSTOMIZATION,
-            kustomization::import(&domain, database, lang),
-        ),
-        (
-            IMPORT_POSTGRES,
-            postgres::import_header(database, lang)
-                + &postgres::cluster(&sizing, database, Some(&domain), lang),
-        ),
+    let texts = [
+        kustomization::main(plan, &sizing, lang),
+        postgres::cluster(&sizing, database, None, lang),
+        postgres::poolers(&sizing, lang),
+        redis::redis(&sizing, lang),
+        storage::object_storage(database, lang),
+        apps::api(&sizing, database, lang),
+        apps::web(&sizing, lang),
+        gateway::gateway(&domain, lang),
+        secrets::script(lang),
+        kustomization::import(&domain, database, lang),
+        postgres::import_header(database, lang)
+            + &postgres::cluster(&sizing, database, Some(&domain), lang),
     ];
     Ok(Bundle {
-        files: files
-            .into_iter()
-            .map(|(path, text)| (path.to_owned(), text))
+        files: FILES
+            .iter()
+            .zip(texts)
+            .map(|(path, text)| ((*path).to_owned(), text))
             .collect(),
         sizing,
     })
