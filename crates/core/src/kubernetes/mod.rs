@@ -97,11 +97,12 @@ impl BundleError {
         let n = |x: u32| text::integer(f64::from(x), lang);
         match self {
             BundleError::NotTier5 { tier, users } => {
-                let (users, from) = (n(*users), n(crate::tier::TIERS[4].min_users));
+                let first = crate::tier::TIERS[4].min_users;
+                let (users, from) = (n(*users), n(first));
                 if fr {
-                    format!("--kubernetes : le paquet Kubernetes est celui du palier 5 ({from} utilisateurs et plus) ; ce plan a {users} utilisateurs (palier {tier}). Pour préparer le passage, donnez --users {from} ou plus")
+                    format!("--kubernetes : le paquet Kubernetes est celui du palier 5 ({from} utilisateurs et plus) ; ce plan a {users} utilisateurs (palier {tier}). Pour préparer le passage, donnez --users {first} ou plus")
                 } else {
-                    format!("--kubernetes: the Kubernetes bundle is tier 5's ({from} users and more); this plan has {users} users (tier {tier}). To prepare the move, give --users {from} or more")
+                    format!("--kubernetes: the Kubernetes bundle is tier 5's ({from} users and more); this plan has {users} users (tier {tier}). To prepare the move, give --users {first} or more")
                 }
             }
             BundleError::PgconnDoesNotFit {
