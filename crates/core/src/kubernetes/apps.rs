@@ -197,7 +197,7 @@ fn write(y: &mut Yaml, sizing: &Sizing, app: &App, lang: Lang) {
         quantity::memory(pods.memory),
     );
     y.comment(10, &if fr {
-        format!("Processeur : un processus Node.js exécute son JavaScript sur un cœur : {request} CPU demandé, la base de mesure de l'autoscaler ; la limite de {limit} laisse de la place aux fils du ramasse-miettes.\nMémoire : l'API du palier 4 avait {api_mem} Mio pour {api_cpus} CPU, soit {per_core} Mio par cœur : {memory}, demande égale à la limite, le tas dimensionné pour tenir dessous.")
+        format!("Processeur : un processus Node.js exécute son JavaScript sur un cœur : {request} CPU demandé, la base de mesure de l'autoscaler ; la limite de {limit} CPU laisse de la place aux fils du ramasse-miettes.\nMémoire : l'API du palier 4 avait {api_mem} Mio pour {api_cpus} CPU, soit {per_core} Mio par cœur : {memory}, demande égale à la limite, le tas dimensionné pour tenir dessous.")
     } else {
         format!("CPU: one Node.js process runs its JavaScript on one core: a {request}-CPU request, which the autoscaler measures against; the {limit}-CPU limit leaves room for the garbage collector's threads.\nMemory: tier 4's API had {api_mem} MiB for {api_cpus} CPUs, {per_core} MiB per core: {memory}, request equal to limit, the heap sized to stay under it.")
     });

@@ -91,11 +91,13 @@ pub fn cluster(sizing: &Sizing, database: &str, import_from: Option<&str>, lang:
     y.line(4, &format!("shm: {}", quantity::memory(shm.size)));
     y.line(2, "postgresql:");
     let budget = n(pg.budget.0, 0);
+    // As the rules below write it: `7936m`.
+    let plain = text::fixed(pg.budget.0, 0);
     let manager = n(INSTANCE_MANAGER.0, 0);
     y.comment(4, &if fr {
-        format!("Les réglages de Headroom pour {budget} Mio : la limite de {memory} moins {manager} Mio gardés pour le gestionnaire d'instance de CloudNativePG ; le « mem_limit » ci-dessous est ces {budget}m. Des chaînes, comme le CRD l'exige ; aucun des paramètres que l'opérateur fixe.")
+        format!("Les réglages de Headroom pour {budget} Mio : la limite de {memory} moins {manager} Mio gardés pour le gestionnaire d'instance de CloudNativePG ; le « mem_limit » ci-dessous désigne ces {plain}m. Des chaînes, comme le CRD l'exige ; aucun des paramètres que l'opérateur fixe.")
     } else {
-        format!("Headroom's settings for {budget} MiB: the {memory} limit less {manager} MiB kept for CloudNativePG's instance manager; the \"mem_limit\" below is that {budget}m. Strings, as the CRD requires; none of the parameters the operator fixes.")
+        format!("Headroom's settings for {budget} MiB: the {memory} limit less {manager} MiB kept for CloudNativePG's instance manager; the \"mem_limit\" below is that {plain}m. Strings, as the CRD requires; none of the parameters the operator fixes.")
     });
     let memory_model = &tuning.memory;
     let terms: Vec<String> = memory_model

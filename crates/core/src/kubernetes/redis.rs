@@ -72,9 +72,9 @@ pub fn redis(sizing: &Sizing, lang: Lang) -> String {
     let cache = r.cache.display(lang);
     let reference = text::number(sizing.reference.redis.mem_limit.0, 0, lang);
     y.comment(4, &if fr {
-        format!("Processeur : Redis exécute les commandes sur un fil, le CPU du palier 4 : {cpus}.\nMémoire : deux fois le cache actif du plan ({cache}), maxmemory en étant la moitié et le reste allant au fork de persistance ; au moins les {reference} Mio du palier 4 : {memory}.")
+        format!("Processeur : Redis exécute les commandes sur un seul fil : le {cpus} CPU du palier 4.\nMémoire : deux fois le cache actif du plan ({cache}), maxmemory en étant la moitié et le reste allant au fork de persistance ; au moins les {reference} Mio du palier 4 : {memory}.")
     } else {
-        format!("CPU: Redis runs commands on one thread, tier 4's CPU: {cpus}.\nMemory: twice the plan's active cache ({cache}), maxmemory being half of it and the rest for the persistence fork; at least tier 4's {reference} MiB: {memory}.")
+        format!("CPU: Redis runs commands on one thread: tier 4's {cpus} CPU.\nMemory: twice the plan's active cache ({cache}), maxmemory being half of it and the rest for the persistence fork; at least tier 4's {reference} MiB: {memory}.")
     });
     if sizing.capped.contains(&Cap::RedisMemory) {
         y.comment(4, tx(

@@ -59,7 +59,8 @@ pub fn script(lang: Lang) -> String {
     let mut out = head.finish();
     out.push_str("set -eu\n");
     for secret in &GENERIC {
-        let _ = writeln!(out, "\n# {}: {}", secret.name, secret.why.get(lang));
+        let colon = crate::text::colon(lang);
+        let _ = writeln!(out, "\n# {}{colon}{}", secret.name, secret.why.get(lang));
         let indent = if secret.optional {
             let (_, variable) = secret.keys[0];
             let _ = writeln!(out, "if [ -n \"${{{variable}:-}}\" ]; then");
@@ -86,7 +87,12 @@ pub fn script(lang: Lang) -> String {
         "le certificat du domaine (fichiers PEM), pour la Gateway (gateway.yaml)",
         "the domain's certificate (PEM files), for the Gateway (gateway.yaml)",
     );
-    let _ = writeln!(out, "\n# {TLS_SECRET}: {}", tls.get(lang));
+    let _ = writeln!(
+        out,
+        "\n# {TLS_SECRET}{}{}",
+        crate::text::colon(lang),
+        tls.get(lang)
+    );
     out.push_str(": \"${TLS_CERT_FILE:?TLS_CERT_FILE}\"\n: \"${TLS_KEY_FILE:?TLS_KEY_FILE}\"\n");
     let _ = writeln!(
         out,

@@ -36,6 +36,7 @@ impl Yaml {
     pub fn comment(&mut self, indent: usize, text: &str) {
         let room = WIDTH.saturating_sub(indent + 2).max(20);
         for paragraph in text.lines() {
+            let paragraph = unbreakable(paragraph);
             let mut line = String::new();
             for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
                 if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
@@ -63,6 +64,17 @@ impl Yaml {
     pub fn finish(self) -> String {
         self.text
     }
+}
+
+/// French puts a space before `:`, `;`, `?`, `!` and inside « »: made
+/// no-break, so that a line never starts with one of them.
+fn unbreakable(text: &str) -> String {
+    text.replace(" :", "\u{a0}:")
+        .replace(" ;", "\u{a0};")
+        .replace(" ?", "\u{a0}?")
+        .replace(" !", "\u{a0}!")
+        .replace(" »", "\u{a0}»")
+        .replace("« ", "«\u{a0}")
 }
 
 /// A double-quoted scalar, so a name such as `123` or `yes` stays a string.
