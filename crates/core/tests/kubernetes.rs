@@ -241,6 +241,6 @@ fn every_size_has_its_reason_beside_it() {
     // French throughout with lang=fr.
     let fr = kubernetes::bundle(&plan_for("users=20000&growth=10&lang=fr")).unwrap();
     let kustomization = &fr.files[0].1;
-    assert!(kustomization.starts_with("# Kustomization produite par Headroom : palier 5"));
+    assert!(kustomization.starts_with("# Kustomization produite par Headroom\u{a0}: palier 5"));
     assert!(!kustomization.contains("made by Headroom"));
 }
