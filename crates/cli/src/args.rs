@@ -23,6 +23,8 @@ pub struct Request {
     pub base: Option<PathBuf>,
     /// Where to write the Prometheus alerting rules.
     pub alerts: Option<PathBuf>,
+    /// The folder to write tier 5's kustomization to.
+    pub kubernetes: Option<PathBuf>,
     /// The API's request-duration histogram, for the latency and 5xx rules.
     pub histogram: String,
     /// Print only this part of the readable plan.
@@ -60,6 +62,7 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
     let mut compose = None;
     let mut base = None;
     let mut alerts = None;
+    let mut kubernetes = None;
     let mut section = None;
     let mut histogram = headroom_core::alerts::DEFAULT_HISTOGRAM.to_owned();
     let mut iter = rest.iter();
@@ -126,6 +129,9 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
                     "un chemin de fichier",
                     "a file path",
                 ))?))
+            }
+            "kubernetes" => {
+                kubernetes = Some(PathBuf::from(value(text(lang, "un dossier", "a folder"))?))
             }
             "histogram" => {
                 let name = value(text(
@@ -194,6 +200,7 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
         compose,
         base,
         alerts,
+        kubernetes,
         histogram,
         section,
     })))
@@ -260,8 +267,8 @@ pub fn help(lang: Lang) -> String {
         ));
     }
     out.push_str(match lang {
-        Lang::Fr => "\nAutres options :\n  --link URL       part d'un lien de partage ; les options le complètent\n  --json           sortie JSON\n  --compose FICHIER écrit le docker-compose.override.yml\n  --base FICHIER   votre docker-compose.yml : l'override prend vos noms de services\n                   et garde vos options de commande et votre NODE_OPTIONS\n  --alerts FICHIER écrit les règles d'alerte Prometheus (headroom-alerts.yml)\n  --section NOM    n'affiche qu'une partie : summary, load, hardware, tuning, budget,\n                   decisions, roadmap, runbooks, considerations, conclusion, corrections\n  --histogram NOM  l'histogramme de durée des requêtes de l'API (http_request_duration_seconds)\n",
-        Lang::En => "\nOther flags:\n  --link URL       start from a share link; flags override it\n  --json           print JSON\n  --compose FILE   write the docker-compose.override.yml\n  --base FILE      your docker-compose.yml: the override takes your service names\n                   and keeps your command flags and NODE_OPTIONS\n  --alerts FILE    write the Prometheus alerting rules (headroom-alerts.yml)\n  --section NAME   print one part: summary, load, hardware, tuning, budget, decisions,\n                   roadmap, runbooks, considerations, conclusion, corrections\n  --histogram NAME the API's request-duration histogram (http_request_duration_seconds)\n",
+        Lang::Fr => "\nAutres options :\n  --link URL       part d'un lien de partage ; les options le complètent\n  --json           sortie JSON\n  --compose FICHIER écrit le docker-compose.override.yml\n  --base FICHIER   votre docker-compose.yml : l'override prend vos noms de services\n                   et garde vos options de commande et votre NODE_OPTIONS\n  --alerts FICHIER écrit les règles d'alerte Prometheus (headroom-alerts.yml)\n  --kubernetes DOSSIER écrit la kustomization du palier 5 (Kubernetes)\n  --section NOM    n'affiche qu'une partie : summary, load, hardware, tuning, budget,\n                   decisions, roadmap, runbooks, considerations, conclusion, corrections\n  --histogram NOM  l'histogramme de durée des requêtes de l'API (http_request_duration_seconds)\n",
+        Lang::En => "\nOther flags:\n  --link URL       start from a share link; flags override it\n  --json           print JSON\n  --compose FILE   write the docker-compose.override.yml\n  --base FILE      your docker-compose.yml: the override takes your service names\n                   and keeps your command flags and NODE_OPTIONS\n  --alerts FILE    write the Prometheus alerting rules (headroom-alerts.yml)\n  --kubernetes DIR write tier 5's kustomization (Kubernetes)\n  --section NAME   print one part: summary, load, hardware, tuning, budget, decisions,\n                   roadmap, runbooks, considerations, conclusion, corrections\n  --histogram NAME the API's request-duration histogram (http_request_duration_seconds)\n",
     });
     out
 }

@@ -6,6 +6,7 @@
 mod args;
 mod base;
 mod json;
+mod kubernetes;
 mod report;
 
 use args::{Command, UsageError};
@@ -62,6 +63,9 @@ fn run(args: &[String], defaults: Defaults) -> Result<(), UsageError> {
         let rules = headroom_core::alerts::rules_yaml(plan.tier, &request.histogram, s.lang);
         std::fs::write(path, rules)
             .map_err(|error| UsageError(format!("--alerts {}: {error}", path.display())))?;
+    }
+    if let Some(dir) = &request.kubernetes {
+        kubernetes::write(&plan, dir)?;
     }
     if request.json {
         println!("{}", json::render(&plan, defaults));

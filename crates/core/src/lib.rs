@@ -44,6 +44,7 @@ pub mod corrections;
 pub mod decimal;
 pub mod decision;
 pub mod hardware;
+pub mod kubernetes;
 pub mod load;
 pub mod plan;
 pub mod pooler;

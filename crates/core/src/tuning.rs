@@ -11,7 +11,7 @@
 use crate::pooler::Pooler;
 use crate::postgres::{self, Memory, SharedSettings};
 use crate::text::{self, tx, Lang};
-use crate::tier::{Service, Tier};
+use crate::tier::{Limits, Service, Tier};
 use crate::units::{Cores, Mebibytes};
 
 /// The settings the source gives for a tier (section 1's compose files and
@@ -353,7 +353,7 @@ struct PgBase {
 }
 
 impl PgBase {
-    fn new(tier: &Tier) -> Option<PgBase> {
+    fn new(tier: &Containers) -> Option<PgBase> {
         let source = source_settings(tier)?;
         let pg = tier.limit(Service::Postgres)?;
         let limit = pg.mem_limit;
@@ -430,14 +430,46 @@ impl PgBase {
     }
 }
 
-fn source_settings(tier: &Tier) -> Option<&'static SourceSettings> {
-    SOURCE_SETTINGS.get(usize::from(tier.number).checked_sub(1)?)
+/// The containers a tuning is for: a tier's compose limits, or tier 5's
+/// pods ([`crate::kubernetes`]), which follow the same rules.
+#[derive(Clone, Copy, Debug)]
+pub struct Containers<'a> {
+    /// The tier whose source settings apply (tier 5 has none).
+    pub number: u8,
+    pub limits: &'a [Limits],
+}
+
+impl<'a> Containers<'a> {
+    pub fn of(tier: &'a Tier) -> Containers<'a> {
+        Containers {
+            number: tier.number,
+            limits: tier.limits,
+        }
+    }
+
+    fn limit(&self, service: Service) -> Option<&'a Limits> {
+        self.limits.iter().find(|l| l.service == service)
+    }
+}
+
+/// The source's settings for a tier; tier 5 gives none.
+fn source_settings(tier: &Containers) -> Option<&'static SourceSettings> {
+    const TIER_5: SourceSettings = NONE;
+    match usize::from(tier.number).checked_sub(1)? {
+        4 => Some(&TIER_5),
+        index => SOURCE_SETTINGS.get(index),
+    }
 }
 
 /// The most `pgconn` tier `tier`'s PostgreSQL container holds; `None` on
 /// tier 5, which has no container, or if none fits.
 pub fn largest_pgconn(tier: &Tier) -> Option<u32> {
-    PgBase::new(tier)?.largest_pgconn()
+    largest_pgconn_in(&Containers::of(tier))
+}
+
+/// The most `pgconn` these containers' PostgreSQL holds, if any.
+pub fn largest_pgconn_in(containers: &Containers) -> Option<u32> {
+    PgBase::new(containers)?.largest_pgconn()
 }
 
 impl Tuning {
@@ -445,6 +477,12 @@ impl Tuning {
     /// not fit the container (the codec refuses it first) falls back to the
     /// tier's default.
     pub fn for_tier(tier: &Tier, pgconn: Option<u32>) -> Option<Tuning> {
+        Tuning::for_containers(&Containers::of(tier), pgconn)
+    }
+
+    /// The same rules for any PostgreSQL, Redis and API containers; `None`
+    /// when one of the three is missing or PostgreSQL's holds no connection.
+    pub fn for_containers(tier: &Containers, pgconn: Option<u32>) -> Option<Tuning> {
         let source = source_settings(tier)?;
         let base = PgBase::new(tier)?;
         let largest = base.largest_pgconn()?;

@@ -54,6 +54,10 @@ impl Mebibytes {
 }
 
 impl Megabytes {
+    pub fn to_mebibytes(self) -> Mebibytes {
+        Mebibytes(self.0 * BYTES_PER_MEGABYTE / BYTES_PER_MEBIBYTE)
+    }
+
     /// Megabytes below 1,000, gigabytes (one decimal at most) from there:
     /// `500 MB`, `2.5 GB`, `1.2 GB`; French writes `Mo` and `Go`.
     pub fn display(self, lang: Lang) -> String {

@@ -9,7 +9,7 @@ use crate::decision::Severity;
 use crate::roadmap::Lasts;
 use crate::timing::Eta;
 use crate::tuning::{self, Reason};
-use crate::{pooler, query, Defaults, Host, Plan};
+use crate::{kubernetes, pooler, query, Defaults, Host, Plan};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a field changes meaning or goes; adding one does not.
@@ -34,6 +34,46 @@ pub struct PlanView {
     pub roadmap: Vec<RoadmapView>,
     pub advice: AdviceView,
     pub compose_override: Option<String>,
+    /// Tier 5's Kubernetes bundle (`--kubernetes DIR`); `null` below tier 5.
+    pub kubernetes: Option<KubernetesView>,
+}
+
+/// What `--kubernetes DIR` writes: its files and the sized components.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KubernetesView {
+    /// Why no bundle can be written for these inputs; then no files.
+    pub error: Option<String>,
+    pub files: Vec<String>,
+    /// Pods are sized for today; autoscalers' ceilings and volumes for the
+    /// users this many months ahead.
+    pub horizon_months: u32,
+    pub horizon_users: f64,
+    pub components: Vec<ComponentView>,
+    /// PostgreSQL's connections on each instance, through the poolers.
+    pub postgres_connections: Option<u32>,
+    pub redis_maxmemory_mib: Option<f64>,
+    pub node_max_old_space_mib: Option<f64>,
+    /// The autoscalers' CPU target, %.
+    pub cpu_target_percent: Option<f64>,
+    /// Sizes that hit their ceiling: `api_replicas`, `postgres_cpus`,
+    /// `redis_memory`, `postgres_volume`.
+    pub capped: Vec<String>,
+}
+
+/// One object that runs pods; sizes per pod, requests and limits.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ComponentView {
+    pub name: String,
+    pub kind: String,
+    pub file: String,
+    pub replicas_min: u32,
+    pub replicas_max: u32,
+    pub cpu_request: f64,
+    pub cpu_limit: f64,
+    pub memory_request_mib: f64,
+    pub memory_limit_mib: f64,
+    pub storage_gib: Option<u64>,
+    pub wal_storage_gib: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -423,6 +463,57 @@ impl PlanView {
                 correction: plan.advice.correction.map(|c| c.get(lang).to_owned()),
             },
             compose_override: plan.compose_override.clone(),
+            kubernetes: (tier.number == 5).then(|| KubernetesView::new(plan)),
+        }
+    }
+}
+
+impl KubernetesView {
+    fn new(plan: &Plan) -> KubernetesView {
+        let lang = plan.scenario.lang;
+        // The sizes alone: the files' texts stay out of the JavaScript module.
+        let result = kubernetes::sizing(plan);
+        let sizing = result.as_ref().ok();
+        let setting = |key| {
+            sizing
+                .and_then(|s| s.tuning.get(key))
+                .and_then(|s| s.memory())
+                .map(|m| m.0)
+        };
+        KubernetesView {
+            error: result.as_ref().err().map(|e| e.describe(lang)),
+            files: sizing
+                .map(|_| kubernetes::FILES.iter().map(|f| (*f).to_owned()).collect())
+                .unwrap_or_default(),
+            horizon_months: kubernetes::sizing::HORIZON_MONTHS,
+            horizon_users: sizing.map_or(f64::from(plan.scenario.users), |s| s.horizon_users),
+            components: sizing
+                .map(|s| {
+                    s.components()
+                        .iter()
+                        .map(|c| ComponentView {
+                            name: c.name.to_owned(),
+                            kind: c.kind.to_owned(),
+                            file: c.file.to_owned(),
+                            replicas_min: c.min,
+                            replicas_max: c.max,
+                            cpu_request: c.cpu_request.0,
+                            cpu_limit: c.cpu_limit.0,
+                            memory_request_mib: c.memory_request.0,
+                            memory_limit_mib: c.memory_limit.0,
+                            storage_gib: c.storage_gib,
+                            wal_storage_gib: c.wal_storage_gib,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            postgres_connections: sizing.map(|s| s.tuning.connections),
+            redis_maxmemory_mib: setting(tuning::SettingKey::RedisMaxmemory),
+            node_max_old_space_mib: setting(tuning::SettingKey::NodeMaxOldSpace),
+            cpu_target_percent: sizing.map(|s| s.target_percent),
+            capped: sizing
+                .map(|s| s.capped.iter().map(|c| c.code().to_owned()).collect())
+                .unwrap_or_default(),
         }
     }
 }

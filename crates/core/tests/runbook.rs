@@ -215,16 +215,51 @@ fn the_pooler_runbook_points_the_api_at_pgbouncer_with_your_database() {
 }
 
 #[test]
-fn the_move_to_the_cloud_exports_once_nothing_writes_and_postgres_still_runs() {
+fn the_move_to_the_cloud_imports_once_nothing_writes_and_postgres_still_runs() {
     let commands: Vec<&str> = headroom_core::runbook::TO_CLOUD
         .iter()
         .flat_map(|step| step.commands.iter().copied())
         .collect();
     let at = |needle: &str| commands.iter().position(|c| c.contains(needle)).unwrap();
-    assert!(at("stop api") < at("pg_dump"));
-    assert!(at("pg_dump") < at("pg_restore"));
-    // PostgreSQL is never stopped before the export.
-    assert!(!commands[..at("pg_dump")]
+    // The secrets exist before anything refers to them; the API is stopped
+    // before CloudNativePG's import copies the database.
+    assert!(at("secrets.example.sh") < at("apply -k k8s/import"));
+    assert!(at("stop api") < at("apply -k k8s/import"));
+    assert!(at("apply -k k8s/import") < at("condition=Ready"));
+    // The rows are counted on both sides and compared before the rest starts.
+    assert!(at("rows-before.txt") < at("diff rows-before.txt rows-after.txt"));
+    let rest = commands
+        .iter()
+        .position(|c| *c == "kubectl apply -k k8s")
+        .unwrap();
+    assert!(at("diff rows-before") < rest && rest < at("--for=condition=Available"));
+    // PostgreSQL on the machine left is never stopped, and the rollback is
+    // starting its API again.
+    assert!(!commands
         .iter()
         .any(|c| c.contains("down") || c.contains("stop postgres")));
+    assert_eq!(commands.last(), Some(&"docker compose start api"));
+}
+
+#[test]
+fn the_cloud_runbook_counts_rows_with_the_same_query_on_both_sides() {
+    let names = &plan_for("users=8000&host=minipc&db=shop&pgcontainer=pg")
+        .scenario
+        .names;
+    let commands: Vec<String> = headroom_core::runbook::TO_CLOUD
+        .iter()
+        .flat_map(|s| s.commands_for(names))
+        .collect();
+    let query = |marker: &str| {
+        let command = commands.iter().find(|c| c.contains(marker)).unwrap();
+        command.split('"').nth(1).unwrap().to_owned()
+    };
+    assert!(commands
+        .iter()
+        .any(|c| c.starts_with("docker exec pg psql -U postgres -d shop")));
+    assert!(commands
+        .iter()
+        .any(|c| c.starts_with("kubectl exec postgres-1 -c postgres -- psql -d shop")));
+    assert_eq!(query("rows-before.txt"), query("> rows-after.txt"));
+    assert!(query("rows-before.txt").contains("count(*)"));
 }
