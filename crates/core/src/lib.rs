@@ -43,6 +43,8 @@ pub mod decimal;
 pub mod decision;
 pub mod hardware;
 pub mod load;
+#[cfg(feature = "reports")]
+pub mod measure;
 pub mod plan;
 pub mod pooler;
 pub mod postgres;
