@@ -83,6 +83,9 @@ pub fn looks_like(text: &str) -> bool {
         let line = line.trim();
         (line.starts_with('{') && line.contains("\"CPUPerc\""))
             || header(line).is_some_and(|cols| cols.contains(&Column::Cpu))
+            // A header with a column Headroom does not know, to say which.
+            || (matches!(header_or_unknown(line), Err(Some(_)))
+                && (line.contains("CPU") || line.contains("MEM")))
     })
 }
 

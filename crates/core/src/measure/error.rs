@@ -105,11 +105,11 @@ impl ReadError {
                 "le texte est vide : collez la sortie de docker stats ou d'un test de charge".into(),
                 "the text is empty: paste the output of docker stats or of a load test".into(),
             ),
-            ReadError::TooLarge { bytes } => {
-                let mib = |b: usize| text::number(b as f64 / 1_048_576.0, 1, lang);
+            ReadError::TooLarge { .. } => {
+                let max = text::number(MAX_BYTES as f64 / 1_048_576.0, 1, lang);
                 pick(
-                    format!("le texte fait {} Mio ; au plus {} Mio (échantillonnez un journal pgbench avec --sampling-rate)", mib(*bytes), mib(MAX_BYTES)),
-                    format!("the text is {} MiB; at most {} MiB (sample a pgbench log with --sampling-rate)", mib(*bytes), mib(MAX_BYTES)),
+                    format!("le texte dépasse {max} Mio ; au-delà, échantillonnez (pgbench --sampling-rate) ou raccourcissez le test"),
+                    format!("the text is over {max} MiB; beyond that, sample (pgbench --sampling-rate) or shorten the test"),
                 )
             }
             ReadError::TooManyLines => {

@@ -35,7 +35,7 @@ pub(crate) fn number(
             _ => Err(ReadError::Invalid {
                 tool,
                 field,
-                value: shown(&v.to_string()),
+                value: shown(&v.as_str().map_or_else(|| v.to_string(), str::to_owned)),
             }),
         },
     }

@@ -11,11 +11,16 @@ use super::units;
 use crate::units::PerSecond;
 use std::collections::HashMap;
 
+/// Any of the summary's own lines, so that a summary cut short is still
+/// known as pgbench's.
 pub(crate) fn is_summary(text: &str) -> bool {
-    text.lines().any(|l| l.trim_start().starts_with("tps = "))
-        && text
-            .lines()
-            .any(|l| l.trim_start().starts_with("latency average"))
+    text.lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with("tps = ")
+            || l.starts_with("latency average = ")
+            || l.starts_with("number of transactions actually processed:")
+            || l.starts_with("transaction type:")
+    })
 }
 
 pub(crate) fn read_summary(text: &str) -> Result<Report, ReadError> {
@@ -111,10 +116,16 @@ struct Entry {
 }
 
 fn fields(line: &str) -> Option<Entry> {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    // Without a vector: this runs once per logged transaction.
+    let mut words = [""; 8];
+    let mut count = 0;
+    for word in line.split_whitespace() {
+        *words.get_mut(count)? = word;
+        count += 1;
+    }
     // 6 columns, 7 with -R (the lag), 8 with -R and --max-tries (retries);
     // a 7th column from --max-tries alone reads as a lag: the log cannot tell.
-    if !(6..=8).contains(&words.len()) {
+    if count < 6 {
         return None;
     }
     let int = |s: &str| s.parse::<u64>().ok();
@@ -133,9 +144,9 @@ fn fields(line: &str) -> Option<Entry> {
         number: int(words[1])?,
         time_us,
         end_s: seconds + micros as f64 / 1e6,
-        lag_us: match words.get(6) {
-            Some(l) => Some(int(l)? as f64),
-            None => None,
+        lag_us: match count {
+            6 => None,
+            _ => Some(int(words[6])? as f64),
         },
     })
 }
@@ -180,11 +191,17 @@ pub(crate) fn read_log(text: &str) -> Result<Report, ReadError> {
         return Err(ReadError::NoRequests { tool: TOOL });
     }
     let span_s = last_end - first_start;
-    let numbered: u64 = clients.values().map(|(low, high, _)| high - low + 1).sum();
+    // pgbench numbers each client's transactions from 1: up to a client's
+    // last logged number, all ran; a sampled log (--sampling-rate) keeps a
+    // share of them, and misses on average 1/share − 1 after the last one.
+    let base = clients.values().map(|c| c.0).min().unwrap_or(1).min(1);
+    let numbered: u64 = clients.values().map(|(_, high, _)| high - base + 1).sum();
     let logged: u64 = clients.values().map(|(_, _, n)| n).sum();
-    // The share of transactions the log kept (1 without --sampling-rate).
     let sampled = (logged as f64 / numbered.max(1) as f64).min(1.0);
-    let completed = times_ms.len() as f64 / sampled;
+    let completed =
+        numbered as f64 + clients.len() as f64 * (1.0 / sampled - 1.0) - failed / sampled;
+    // The logged window's own rate: its ends were sampled too.
+    let rate = times_ms.len() as f64 / sampled / span_s;
     times_ms.sort_by(f64::total_cmp);
     let mut all = Moments::default();
     times_ms.iter().for_each(|&t| all.push(t));
@@ -207,11 +224,7 @@ pub(crate) fn read_log(text: &str) -> Result<Report, ReadError> {
             Arrivals::ClosedLoop
         },
         // One transaction over a zero span has no rate to speak of.
-        rate: PerSecond(if span_s > 0.0 {
-            completed / span_s
-        } else {
-            0.0
-        }),
+        rate: PerSecond(if span_s > 0.0 { rate } else { 0.0 }),
         requests: Some(completed),
         errors: Some(failed / sampled),
         concurrency: Some(clients.len().min(u32::MAX as usize) as u32),

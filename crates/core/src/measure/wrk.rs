@@ -9,9 +9,10 @@ use crate::units::PerSecond;
 
 const TOOL: Tool = Tool::Wrk;
 
+/// wrk's first lines, so that a report cut short is still known as wrk's.
 pub(crate) fn is(text: &str) -> bool {
-    text.contains("Requests/sec:")
-        && (text.contains("threads and") || text.contains("Thread Stats"))
+    text.contains("Thread Stats")
+        || (text.starts_with("Running ") && text.contains(" threads and "))
 }
 
 pub(crate) fn read(text: &str) -> Result<Report, ReadError> {
