@@ -40,6 +40,20 @@ impl Role {
         }
     }
 
+    /// The service of the override that plays this role; MinIO and the
+    /// front end have none (the override does not limit them).
+    pub fn service(self) -> Option<crate::tier::Service> {
+        use crate::tier::Service;
+        match self {
+            Role::Api => Some(Service::Api),
+            Role::Postgres => Some(Service::Postgres),
+            Role::Redis => Some(Service::Redis),
+            Role::Nginx => Some(Service::Nginx),
+            Role::PgBouncer => Some(Service::PgBouncer),
+            Role::Minio | Role::Web => None,
+        }
+    }
+
     /// The words of a service name that mean this role.
     fn words(self) -> &'static [&'static str] {
         match self {
