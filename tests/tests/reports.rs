@@ -189,8 +189,11 @@ fn autocannon_closed_loop_and_capped_rate() {
     assert!(capped.rate.0 <= 40.0 * 1.1, "{} for -R 40", capped.rate.0);
 }
 
-/// oha builds from crates.io (`cargo install oha --locked`).
+/// oha builds from crates.io (`cargo install oha --locked`): about 19 minutes
+/// of CPU, too long for `scripts/install-tools`. Its recorded outputs are
+/// read by the core's tests; run this one with `--ignored` once it is there.
 #[test]
+#[ignore = "needs oha: cargo install oha --locked (not in scripts/install-tools: about 19 CPU-minutes to build)"]
 fn oha_closed_loop_and_constant_rate() {
     let cargo_bin = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)

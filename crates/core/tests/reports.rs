@@ -289,3 +289,31 @@ fn k6_summary_export_and_handle_summary() {
     close(handled.duration_s.expect("duration"), 30.0184068, 1e-12);
     assert_eq!(handled.latency.p95, Some(63.726093199999994));
 }
+
+#[test]
+fn oha_json_closed_and_paced() {
+    let closed = report("oha.json");
+    assert_eq!(closed.generator, Generator::Oha);
+    // oha's JSON records neither -c nor -q.
+    assert_eq!(
+        (closed.arrivals, closed.concurrency),
+        (Arrivals::Unstated, None)
+    );
+    // 1,970 answered in 5.0146 s; the 8 cut off at the deadline are neither
+    // a rate nor an error.
+    close(closed.rate.0, 1970.0 / 5.014614574, 1e-12);
+    assert_eq!((closed.requests, closed.errors), (Some(1970.0), Some(0.0)));
+    let l = closed.latency;
+    close(l.mean.expect("mean"), 20.22135411167513, 1e-12);
+    close(l.p95.expect("p95"), 38.172256, 1e-12);
+    // -c 8: Little's law puts about eight in flight.
+    close(closed.queueing().expect("inputs").in_flight, 8.0, 0.05);
+
+    // -q 50: the rate is the one imposed, and the latencies fall to a few ms.
+    let paced = report("oha-rate.json");
+    close(paced.rate.0, 250.0 / 5.001303734, 1e-12);
+    assert!(paced.rate.0 <= 50.0);
+    assert!(paced.latency.mean < closed.latency.mean);
+    let corrected = report("oha-rate-corrected.json");
+    close(corrected.rate.0, 250.0 / 5.001356263, 1e-12);
+}

@@ -53,6 +53,12 @@ pub(crate) fn read(value: &Value) -> Result<Report, ReadError> {
         .map(|(_, n)| n)
         .sum();
     let answered: f64 = statuses.iter().map(|(_, n)| n).sum();
+    // oha's requestsPerSec counts the requests cut off at the deadline too:
+    // the answered ones over the run's duration are the rate achieved.
+    let rate = match duration {
+        Some(seconds) if seconds > 0.0 && !statuses.is_empty() => answered / seconds,
+        _ => rate,
+    };
     Ok(Report {
         generator: Generator::Oha,
         // oha's JSON records neither -c nor -q.
