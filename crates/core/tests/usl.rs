@@ -235,3 +235,47 @@ fn bad_and_repeated_levels_are_refused() {
     assert_eq!(error, ReadError::DuplicateLevel { concurrency: 2.0 });
     assert!(error.describe(Lang::Fr).contains("concurrence 2"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any six to forty levels give a fit inside the bounds, or a refusal.
+    #[test]
+    fn any_levels_fit_inside_the_bounds(
+        points in proptest::collection::vec((1.0f64..5_000.0, 1e-3f64..1e7), 6..40),
+    ) {
+        match usl::fit(&levels(&points)) {
+            Ok(f) => {
+                proptest::prop_assert!(f.lambda.is_finite() && f.lambda >= 0.0);
+                proptest::prop_assert!((0.0..=1.0).contains(&f.sigma));
+                proptest::prop_assert!(f.kappa >= 0.0 && f.kappa.is_finite());
+                if let Some(n) = f.peak_concurrency {
+                    proptest::prop_assert!(n.is_finite() && n >= 0.0);
+                }
+            }
+            Err(e) => {
+                let duplicate = matches!(e, ReadError::DuplicateLevel { .. });
+                proptest::prop_assert!(duplicate, "{e:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn too_many_levels_are_refused() {
+    let points: Vec<(f64, f64)> = (1..=usl::MAX_LEVELS + 1)
+        .map(|n| (n as f64, 10.0))
+        .collect();
+    let error = usl::fit(&levels(&points)).expect_err("too many");
+    assert_eq!(
+        error,
+        ReadError::TooManyLevels {
+            got: usl::MAX_LEVELS + 1
+        }
+    );
+    assert!(error.describe(Lang::En).contains("at most 1,000"));
+    assert!(error.describe(Lang::Fr).contains("au plus 1\u{202f}000"));
+    // The most accepted are fitted.
+    let f = fit("1,000 flat levels", &points[..usl::MAX_LEVELS]);
+    close(f.throughput(500.0), 10.0, 1e-6);
+}

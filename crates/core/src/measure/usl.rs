@@ -14,7 +14,7 @@ use super::error::ReadError;
 /// (usl4j, R's `usl`) require.
 pub const MIN_LEVELS: usize = 6;
 /// The most load levels a fit takes.
-pub const MAX_LEVELS: usize = 10_000;
+pub const MAX_LEVELS: usize = 1_000;
 /// The largest concurrency accepted.
 pub const MAX_CONCURRENCY: f64 = 1e6;
 
