@@ -112,8 +112,9 @@ const HELPERS: &[&str] = &[
 /// The role a container named `name` plays, or `None`.
 ///
 /// The service is the name's last word once the replica number is dropped
-/// (`shop-postgres-1` → `postgres`); failing that, one strong word anywhere
-/// (`shop-nginx-proxy` → nginx), unless a helper's word is there too.
+/// (`shop-postgres-1` → `postgres`), unless another word names a role more
+/// plainly (`nextjs-app` → web); no role when a helper's word is there
+/// (`postgres-exporter`).
 pub fn role_of(name: &str) -> Option<Role> {
     let name = name.trim().trim_start_matches('/').to_ascii_lowercase();
     let mut words: Vec<&str> = name
@@ -132,13 +133,19 @@ pub fn role_of(name: &str) -> Option<Role> {
         return None;
     }
     let last = *words.last()?;
-    if let Some(role) = Role::ALL.into_iter().find(|r| r.words().contains(&last)) {
+    // The last word when it names a role outright (`postgres`, `api`).
+    if let Some(role) = Role::ALL.into_iter().find(|r| r.strong().contains(&last)) {
         return Some(role);
     }
+    // Else one role named outright elsewhere (`nextjs-app`: the front end,
+    // not an API), else the last word's looser meaning (`db`, `cache`).
     let mut strong = Role::ALL
         .into_iter()
         .filter(|r| words.iter().any(|w| r.strong().contains(w)));
     if let (Some(role), None) = (strong.next(), strong.next()) {
+        return Some(role);
+    }
+    if let Some(role) = Role::ALL.into_iter().find(|r| r.words().contains(&last)) {
         return Some(role);
     }
     // Last, a long strong word inside one word (`fbredis`), unless a helper
@@ -191,5 +198,8 @@ mod tests {
         assert_eq!(role_of("fbredis"), Some(Role::Redis));
         assert_eq!(role_of("redisinsight"), None);
         assert_eq!(role_of("fbapi"), None);
+        assert_eq!(role_of("shop-nextjs-app-1"), Some(Role::Web));
+        assert_eq!(role_of("shop-redis-cache-1"), Some(Role::Redis));
+        assert_eq!(role_of("shop_app_1"), Some(Role::Api));
     }
 }
