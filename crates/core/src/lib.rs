@@ -46,6 +46,8 @@ pub mod decision;
 pub mod hardware;
 pub mod kubernetes;
 pub mod load;
+#[cfg(feature = "reports")]
+pub mod measure;
 pub mod plan;
 pub mod pooler;
 pub mod postgres;
