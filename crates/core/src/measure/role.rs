@@ -40,8 +40,7 @@ impl Role {
         }
     }
 
-    /// The service of the override that plays this role; MinIO and the
-    /// front end have none (the override does not limit them).
+    /// The service of the override that plays this role.
     pub fn service(self) -> Option<crate::tier::Service> {
         use crate::tier::Service;
         match self {
@@ -50,7 +49,8 @@ impl Role {
             Role::Redis => Some(Service::Redis),
             Role::Nginx => Some(Service::Nginx),
             Role::PgBouncer => Some(Service::PgBouncer),
-            Role::Minio | Role::Web => None,
+            Role::Minio => Some(Service::Minio),
+            Role::Web => Some(Service::Web),
         }
     }
 
