@@ -82,28 +82,44 @@ const MAX_WORKERS_PER_GATHER: u32 = 4;
 /// fork that writes an RDB snapshot or rewrites the AOF still fits.
 const REDIS_PERCENT: u32 = 50;
 /// Node.js keeps memory outside its old space, and how much depends on what
-/// fills it. Measured with Node 20.20 (V8 11.3, glibc), peak resident memory
-/// (`/usr/bin/time -f %M`) when a leak fills the heap until V8 aborts, MiB,
-/// the highest of 1 to 4 runs (tests/src/leaks.rs has the scripts):
+/// fills it. Measured with Node 20.20 (V8 11.3, glibc) on 2 cores: peak
+/// resident memory (`/usr/bin/time -f %M`, MiB) of a leak that fills the
+/// heap until V8 aborts (tests/src/leaks.rs), at each tier's heap under the
+/// former rule and under this one:
 ///
-/// | `--max-old-space-size`              |  150 |  340 |  510 |  700 | 1400 | 1450 |
-/// |-------------------------------------|-----:|-----:|-----:|-----:|-----:|-----:|
-/// | numbers in one array, boxed         |  298 |  781 | 1023 | 1695 | 2858 | 3246 |
-/// | small strings in one array          |  316 |  667 | 1165 | 1477 | 2578 | 2511 |
-/// | small objects in one array          |  262 |  558 |  867 |  978 | 2054 | 2142 |
-/// | large strings, large arrays         |      |  392 |      |  809 |      |      |
+/// | tier, `mem_limit`                  | 1, 512m | 2, 1024m | 3, 1500m | 4, 4096m |
+/// |------------------------------------|--------:|---------:|---------:|---------:|
+/// | former heap, 100 + heap × 1.035    |     348 |      768 |     1024 |     3465 |
+/// | numbers in one array, boxed        |     802 |     1594 |     2281 |   3667 ¹ |
+/// | small strings in one array         |     625 |     1577 |     1748 |     5652 |
+/// | small objects in one array         |     563 |     1243 |     1814 |     5387 |
+/// | large strings (16 MiB each)        |     409 |      825 |     1081 |     3531 |
+/// | large arrays (1 Mi elements each)  |     393 |      809 |     1065 |     3508 |
+/// | heap now, 100 + heap × 2.5         |     144 |      328 |      500 |     1434 |
+/// | numbers in one array, boxed        |     298 |      746 |     1132 |     2769 |
+/// | small strings in one array         |     286 |      595 |     1154 |     2398 |
+/// | small objects in one array         |     246 |      502 |      749 |     2155 |
+/// | large strings (16 MiB each)        |     200 |      393 |      568 |     1497 |
+/// | large arrays (1 Mi elements each)  |     185 |      368 |      544 |     1473 |
+/// | 90% of `mem_limit`                 |     460 |      921 |     1350 |     3686 |
 ///
-/// Large strings and arrays stay near `heap + 45` (the runtime) at every
-/// size up to 3465. One array of millions of tiny values is the worst: V8
-/// queues every element while it marks the array, in memory outside the
-/// heap that glibc's per-thread arenas keep once freed, and each of the
-/// collections V8 runs near the limit adds to it. Boxed numbers, 16 bytes
-/// each, are the smallest value it allocates, so the most per MiB: up to
-/// 2.42 × the heap (1695 at 700). The rule keeps [`NODE_OUTSIDE_BASE`] (the
-/// runtime's 60 and 40 for the app's own code) plus [`NODE_OUTSIDE_SLOPE`] ×
-/// the heap, about 7% above the worst run, within [`NODE_RESIDENT_PERCENT`]
-/// of the limit. Buffers and strings decoded from them as latin1, base64 or
-/// hex live outside the heap: the flag never bounds them, only `mem_limit`.
+/// ¹ Not a heap abort: V8 refuses to grow one array past about 134 million
+/// elements.
+///
+/// Large strings and arrays stay near the heap plus the runtime's 45. One
+/// array of millions of tiny values is the worst: V8 queues every element
+/// while it marks the array, in memory outside the heap that glibc's
+/// per-thread arenas keep once freed (with `MALLOC_ARENA_MAX=1` the worst run
+/// at 700 fell from 1695 to 1056), and each collection V8 runs near the limit
+/// adds to it. Boxed numbers, 16 bytes each, are the smallest value V8
+/// allocates, so the most per MiB: up to 2.42 × the heap (1695 at 700), and
+/// runs of one pattern at one heap differ by up to 25%. [`NODE_OUTSIDE_BASE`]
+/// (the runtime and 40 for the app's own code) plus [`NODE_OUTSIDE_SLOPE`] ×
+/// the heap stays at least 9% above every one of the 126 runs measured from
+/// 150 to 3465 MiB; the heap is the largest that keeps it within
+/// [`NODE_RESIDENT_PERCENT`] of the limit. Buffers, and strings decoded from
+/// them as latin1, base64 or hex, live outside the heap: the flag never
+/// bounds them, only `mem_limit` does (the kernel then kills Node).
 const NODE_OUTSIDE_BASE: Mebibytes = Mebibytes(100.0);
 const NODE_OUTSIDE_SLOPE: f64 = 2.5;
 /// The leak patterns the rule was measured with.
