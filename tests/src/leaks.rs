@@ -6,8 +6,9 @@
 //! The heap patterns end with V8's "JavaScript heap out of memory" abort.
 //! The worst of them is one array holding millions of tiny values: while V8
 //! marks such an array it queues every element at once, in memory outside
-//! the heap that glibc keeps once freed, so the process peaks near twice its
-//! `--max-old-space-size` (Headroom's rule in crates/core/src/tuning.rs).
+//! the heap that glibc keeps once freed, so the process peaks at up to about
+//! 2.4 times its `--max-old-space-size` (Headroom's rule and the measured
+//! table are in crates/core/src/tuning.rs).
 //!
 //! Buffers are the exception: their bytes live outside V8's heap, so the
 //! heap flag never stops them ([`BUFFERS_PAST_CAP_JS`]).

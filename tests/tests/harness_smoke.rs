@@ -403,7 +403,7 @@ fn measure_node_peak_rss_by_leak_and_max_old_space_size() {
         .expect("node --version");
     println!("node {}", String::from_utf8_lossy(&version.stdout).trim());
     let heaps: Vec<u64> = std::env::var("HEADROOM_NODE_HEAPS")
-        .unwrap_or_else(|_| "144,328,500,1434".to_owned())
+        .unwrap_or_else(|_| "131,298,454,1304".to_owned())
         .split(',')
         .map(|h| {
             h.trim()

@@ -150,7 +150,7 @@ fn tier_3() {
     );
     assert_eq!(
         env(service(&c, "api"), "NODE_OPTIONS").as_deref(),
-        Some("--max-old-space-size=500")
+        Some("--max-old-space-size=454")
     );
 }
 
@@ -352,7 +352,7 @@ fn the_users_file_gives_the_service_names_and_keeps_their_flags() {
     );
     assert_eq!(
         env(service(&c, "backend"), "NODE_OPTIONS").as_deref(),
-        Some("--enable-source-maps --max-old-space-size=500")
+        Some("--enable-source-maps --max-old-space-size=454")
     );
     // PgBouncer in front of their PostgreSQL.
     assert_eq!(
