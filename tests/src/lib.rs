@@ -4,6 +4,7 @@
 //! Native only; the browser session itself lives in tests/common/mod.rs.
 #![cfg(not(target_arch = "wasm32"))]
 
+pub mod leaks;
 pub mod pgbench;
 pub mod servers;
 

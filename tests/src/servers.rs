@@ -1332,29 +1332,57 @@ for (let i = 0; ; i++) {
 /// status — a signal N shows as code 128+N, time's convention — and node's
 /// own stderr).
 pub fn node_peak_rss_kib(node_options: &str, script: &str) -> (u64, ExitStatus, String) {
+    let run = node_run(node_options, script, &[]);
+    (run.peak_kib, run.status, run.stderr)
+}
+
+/// What one `node -e` run under `/usr/bin/time` left behind.
+#[derive(Debug)]
+pub struct NodeRun {
+    /// Peak resident set, KiB (`%M`).
+    pub peak_kib: u64,
+    /// A signal N shows as code 128+N, time's convention.
+    pub status: ExitStatus,
+    /// Node's own stderr, without time's line.
+    pub stderr: String,
+    pub stdout: String,
+    pub elapsed: Duration,
+}
+
+/// [`node_peak_rss_kib`] with extra environment variables, keeping stdout.
+pub fn node_run(node_options: &str, script: &str, env: &[(&str, &str)]) -> NodeRun {
     let time = fixed("/usr/bin/time", "time");
     let node = tool("node", "nodejs");
+    let started = Instant::now();
     let out = Command::new(&time)
         .args(["-q", "-f", "%M"])
         .arg(&node)
         .arg("-e")
         .arg(script)
         .env("NODE_OPTIONS", node_options)
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .output()
         .expect("run /usr/bin/time node");
+    let elapsed = started.elapsed();
     let stderr = String::from_utf8_lossy(&out.stderr);
     let trimmed = stderr.trim_end();
     let (node_err, last) = trimmed.rsplit_once('\n').unwrap_or(("", trimmed));
-    let kib = last.trim().parse::<u64>().unwrap_or_else(|e| {
+    let peak_kib = last.trim().parse::<u64>().unwrap_or_else(|e| {
         panic!(
             "/usr/bin/time printed no peak RSS as its last line ({e}; {}):\n{stderr}",
             out.status
         )
     });
-    (kib, out.status, node_err.to_string())
+    NodeRun {
+        peak_kib,
+        status: out.status,
+        stderr: node_err.to_string(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        elapsed,
+    }
 }
 
 #[cfg(test)]

@@ -7,8 +7,9 @@
 //! memory model; they are ignored by default:
 //!   cargo test -p headroom-e2e --test harness_smoke -- --ignored --nocapture --test-threads=1
 
+use headroom_e2e::leaks::HEAP_LEAKS;
 use headroom_e2e::servers::{
-    backend_pids, child_pids, concurrent_clients, node_peak_rss_kib, pid_alive,
+    backend_pids, child_pids, concurrent_clients, node_peak_rss_kib, node_run, pid_alive,
     postgres_shared_memory_size_mb, private_memory_kib, proc_status_kib, smaps_rollup, strings,
     try_smaps_rollup, PgBouncer, Postgres, Redis, FILL_HEAP_JS,
 };
@@ -392,23 +393,44 @@ fn measure_postgres_backend_private_memory() {
 
 #[test]
 #[ignore = "measurement: --ignored --nocapture"]
-fn measure_node_peak_rss_by_max_old_space_size() {
+fn measure_node_peak_rss_by_leak_and_max_old_space_size() {
+    // The table behind Node's heap rule (crates/core/src/tuning.rs). Heaps in
+    // MiB from HEADROOM_NODE_HEAPS (comma-separated), runs from
+    // HEADROOM_NODE_RUNS; by default the four tiers' heaps, once.
     let version = Command::new("node")
         .arg("--version")
         .output()
         .expect("node --version");
     println!("node {}", String::from_utf8_lossy(&version.stdout).trim());
-    for mib in [256, 384, 512, 768, 1024, 2048, 3072] {
-        let started = Instant::now();
-        let (kib, status, stderr) =
-            node_peak_rss_kib(&format!("--max-old-space-size={mib}"), FILL_HEAP_JS);
-        println!(
-            "--max-old-space-size={mib}: peak RSS {:.0} MiB ({kib} KiB), {status}, heap OOM: {}, \
-             {:.1} s",
-            kib as f64 / 1024.0,
-            stderr.contains("JavaScript heap out of memory"),
-            started.elapsed().as_secs_f64()
-        );
+    let heaps: Vec<u64> = std::env::var("HEADROOM_NODE_HEAPS")
+        .unwrap_or_else(|_| "131,298,454,1304".to_owned())
+        .split(',')
+        .map(|h| {
+            h.trim()
+                .parse()
+                .expect("HEADROOM_NODE_HEAPS: MiB, comma-separated")
+        })
+        .collect();
+    let runs: u32 = std::env::var("HEADROOM_NODE_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1);
+    for mib in heaps {
+        for leak in HEAP_LEAKS {
+            for _ in 0..runs {
+                let run = node_run(&format!("--max-old-space-size={mib}"), leak.script, &[]);
+                println!(
+                    "--max-old-space-size={mib}, {}: peak RSS {:.0} MiB ({:.2} x the heap), \
+                     {}, heap OOM: {}, {:.1} s",
+                    leak.name,
+                    run.peak_kib as f64 / 1024.0,
+                    run.peak_kib as f64 / 1024.0 / mib as f64,
+                    run.status,
+                    run.stderr.contains("JavaScript heap out of memory"),
+                    run.elapsed.as_secs_f64()
+                );
+            }
+        }
     }
 }
 

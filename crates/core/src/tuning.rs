@@ -81,15 +81,52 @@ const MAX_WORKERS_PER_GATHER: u32 = 4;
 /// Redis: `maxmemory` at most half the container, so the copy-on-write of the
 /// fork that writes an RDB snapshot or rewrites the AOF still fits.
 const REDIS_PERCENT: u32 = 50;
-/// Node.js keeps memory outside its old space: the young generation (up to
-/// 48 MiB), code, buffers and the runtime itself. Measured with Node 20, a
-/// process that fills its old space to `--max-old-space-size` peaks at 60 MiB
-/// above it for 256 to 512, 83 above at 1024 and 139 above at 3072: about
-/// `heap × 1.035 + 60`. [`NODE_OUTSIDE_BASE`] keeps 40 MiB more for the app's
-/// own code; the heap is sized so that this stays within
-/// [`NODE_RESIDENT_PERCENT`] of the limit.
+/// Node.js keeps memory outside its old space, and how much depends on what
+/// fills it. Measured with Node 20.20 (V8 11.3, glibc) on 2 cores: peak
+/// resident memory (`/usr/bin/time -f %M`, MiB) of a leak that fills the
+/// heap until V8 aborts (tests/src/leaks.rs), the highest of 1 to 10 runs,
+/// at each tier's heap under the former rule and under this one:
+///
+/// | tier, `mem_limit`                  | 1, 512m | 2, 1024m | 3, 1500m | 4, 4096m |
+/// |------------------------------------|--------:|---------:|---------:|---------:|
+/// | former heap, 100 + heap × 1.035    |     348 |      768 |     1024 |     3465 |
+/// | numbers in one array, boxed        |     831 |     1594 |     2281 |   3667 ¹ |
+/// | small strings in one array         |     704 |     1577 |     1810 |     5652 |
+/// | small objects in one array         |     596 |     1262 |     1814 |     5387 |
+/// | large strings (16 MiB each)        |     409 |      825 |     1081 |     3531 |
+/// | large arrays (1 Mi elements each)  |     393 |      809 |     1065 |     3508 |
+/// | heap now, 100 + heap × 2.75        |     131 |      298 |      454 |     1304 |
+/// | numbers in one array, boxed        |     282 |      612 |     1102 |     2896 |
+/// | small strings in one array         |     296 |      689 |      889 |     2464 |
+/// | small objects in one array         |     280 |      502 |      720 |     2428 |
+/// | large strings (16 MiB each)        |     201 |      362 |      521 |     1369 |
+/// | large arrays (1 Mi elements each)  |     177 |      337 |      497 |     1346 |
+/// | 90% of `mem_limit`                 |     460 |      921 |     1350 |     3686 |
+///
+/// ¹ Not a heap abort: V8 refuses to grow one array past about 134 million
+/// elements.
+///
+/// Large strings and arrays stay near the heap plus the runtime's 45. One
+/// array of millions of tiny values is the worst: V8 queues every element
+/// while it marks the array, in memory outside the heap that glibc's
+/// per-thread arenas keep once freed (with `MALLOC_ARENA_MAX=1` the worst run
+/// at 700 fell from 1695 to 1056), and each collection V8 runs near the limit
+/// adds to it. Boxed numbers, 16 bytes each, are the smallest value V8
+/// allocates, so the most per MiB: up to 2.43 × the heap, and runs of one
+/// pattern at one heap differ by up to 40% (2420 to 3387 at 1434). More
+/// collector threads raise it: with `--v8-pool-size=8`, standing in for a
+/// host with more cores, the worst of 9 runs was 2.61 × (1304 at 500).
+/// [`NODE_OUTSIDE_BASE`] (the runtime and 40 for the app's own code) plus
+/// [`NODE_OUTSIDE_SLOPE`] × the heap: each of 206 runs with Node's defaults,
+/// from 131 to 3465 MiB, peaked at 84% of it or less, that 2.61 × run at 88%.
+/// The heap is the largest that keeps it within [`NODE_RESIDENT_PERCENT`] of
+/// the limit. Buffers, and strings decoded from them as latin1, base64 or
+/// hex, live outside the heap: the flag never bounds them, only `mem_limit`
+/// does (the kernel then kills Node).
 const NODE_OUTSIDE_BASE: Mebibytes = Mebibytes(100.0);
-const NODE_OUTSIDE_SLOPE: f64 = 1.035;
+const NODE_OUTSIDE_SLOPE: f64 = 2.75;
+/// The leak patterns the rule was measured with.
+const NODE_LEAK_PATTERNS: u32 = 5;
 const NODE_RESIDENT_PERCENT: u32 = 90;
 /// Source, tier 2's optimisations: `allkeys-lru`.
 const POLICY: &str = "allkeys-lru";
@@ -934,9 +971,13 @@ impl Why {
                     pct(f64::from(NODE_RESIDENT_PERCENT)),
                 );
                 if fr {
-                    format!("culmine vers {resident}, plus de {share} de {limit}m")
+                    format!(
+                        "culminerait vers {resident} avec la pire fuite, plus de {share} de {limit}m"
+                    )
                 } else {
-                    format!("peaks near {resident}, over {share} of {limit}m")
+                    format!(
+                        "would peak near {resident} with the worst leak, over {share} of {limit}m"
+                    )
                 }
             }
         }
@@ -1083,11 +1124,18 @@ impl Rule {
                     pct(NODE_RESIDENT_PERCENT),
                     plain(limit),
                 );
-                let slope = text::number(NODE_OUTSIDE_SLOPE, 3, lang);
+                let (slope, n) = (
+                    text::number(NODE_OUTSIDE_SLOPE, 3, lang),
+                    NODE_LEAK_PATTERNS,
+                );
                 if fr {
-                    format!("pic résident mesuré {base} + tas × {slope}, sous {p} des {limit}m")
+                    format!(
+                        "pic résident mesuré pour le pire de {n} schémas de fuite\u{a0}: {base} + tas × {slope}, sous {p} des {limit}m\u{a0}; les Buffers, hors du tas, n'ont que le mem_limit pour borne"
+                    )
                 } else {
-                    format!("measured peak resident {base} + heap × {slope}, under {p} of {limit}m")
+                    format!(
+                        "measured peak resident for the worst of {n} leak patterns: {base} + heap × {slope}, under {p} of {limit}m; Buffers, outside the heap, are bounded by mem_limit alone"
+                    )
                 }
             }
         }

@@ -193,7 +193,7 @@ fn tier_3() {
     );
     assert_eq!(
         env(service(&c, "api"), "NODE_OPTIONS").as_deref(),
-        Some("--max-old-space-size=1024")
+        Some("--max-old-space-size=454")
     );
 }
 
@@ -255,7 +255,7 @@ fn every_tuned_line_says_where_it_comes_from() {
     assert!(line("shm_size: 181m").contains("# 4 parallel processes"));
     assert!(line("maintenance_work_mem=75MB").contains("# rule: 1/16"));
     assert!(line("\"256mb\"").contains("# source, tier 3"));
-    assert!(line("NODE_OPTIONS: ").contains("# source, tier 3"));
+    assert!(line("NODE_OPTIONS: ").contains("# corrected: the source's 1024MB would peak near"));
 }
 
 #[test]
@@ -398,7 +398,7 @@ fn the_users_file_gives_the_service_names_and_keeps_their_flags() {
     );
     assert_eq!(
         env(service(&c, "backend"), "NODE_OPTIONS").as_deref(),
-        Some("--enable-source-maps --max-old-space-size=1024")
+        Some("--enable-source-maps --max-old-space-size=454")
     );
     // PgBouncer in front of their PostgreSQL.
     assert_eq!(

@@ -3,7 +3,9 @@
 
 use headroom_core::postgres::{SharedSettings, WORK_MEM_MIN};
 use headroom_core::tier::tier;
-use headroom_core::tuning::{self, ConnectionsFrom, Reason, Rule, SettingKey, SourcePlace, Tuning};
+use headroom_core::tuning::{
+    self, ConnectionsFrom, Reason, Rule, SettingKey, SourcePlace, Tuning, Why,
+};
 use headroom_core::units::Mebibytes;
 use headroom_core::Lang;
 
@@ -44,12 +46,17 @@ fn tier_3_source_values_are_corrected_with_the_source_value_kept() {
     );
     // work_mem: the source's 64MB is far over what the worst case leaves.
     assert_eq!(corrected_from(&t, SettingKey::WorkMem), Some(64.0));
-    // Kept from the source: Redis 256MB cap (half of 512m), Node 1024.
+    // Kept from the source: Redis 256MB cap (half of 512m).
     assert_eq!(value(&t, SettingKey::RedisMaxmemory), "256mb");
     assert!(is_source(&t, SettingKey::RedisMaxmemory));
     assert_eq!(value(&t, SettingKey::RedisPolicy), "allkeys-lru");
-    assert_eq!(value(&t, SettingKey::NodeMaxOldSpace), "1024");
-    assert!(is_source(&t, SettingKey::NodeMaxOldSpace));
+    // Node: the source's 1024 would peak near 100 + 1024 x 2.75 = 2916 MiB, far
+    // over 90% of 1500m, so (0.9 x 1500 - 100) / 2.75 = 454.
+    assert_eq!(value(&t, SettingKey::NodeMaxOldSpace), "454");
+    assert_eq!(
+        corrected_from(&t, SettingKey::NodeMaxOldSpace),
+        Some(1024.0)
+    );
     // Derived: 1200 / 16 = 75; 20 connections behind PgBouncer, plus 3 for superusers.
     assert_eq!(value(&t, SettingKey::MaintenanceWorkMem), "75MB");
     assert_eq!(value(&t, SettingKey::MaxConnections), "23");
@@ -260,21 +267,13 @@ fn every_provenance_names_where_the_source_gives_the_value() {
         reason(&tuning(1, None), SettingKey::RedisPolicy),
         Reason::Derived(Rule::Eviction)
     );
-    // Tier 3's Redis cap is in its Redis notes; Node's heap in its compose file.
+    // Tier 3's Redis cap is in its Redis notes.
     let t3 = tuning(3, None);
     assert!(matches!(
         reason(&t3, SettingKey::RedisMaxmemory),
         Reason::Source {
             tier: 3,
             place: SourcePlace::RedisNotes,
-            ..
-        }
-    ));
-    assert!(matches!(
-        reason(&t3, SettingKey::NodeMaxOldSpace),
-        Reason::Source {
-            tier: 3,
-            place: SourcePlace::Compose,
             ..
         }
     ));
@@ -318,13 +317,32 @@ fn shared_memory_model_against_measured_postgres_figures() {
 
 #[test]
 fn node_heap_leaves_room_outside_the_heap() {
-    // The source's 768 on tier 2: 100 + 768 x 1.035 = 895 MiB, within 90% of 1024m: kept.
-    let t2 = tuning(2, None);
-    assert_eq!(value(&t2, SettingKey::NodeMaxOldSpace), "768");
-    assert!(is_source(&t2, SettingKey::NodeMaxOldSpace));
-    // No source value: (0.9 x 512 - 100) / 1.035 = 348; (0.9 x 4096 - 100) / 1.035 = 3465.
-    assert_eq!(value(&tuning(1, None), SettingKey::NodeMaxOldSpace), "348");
-    assert_eq!(value(&tuning(4, None), SettingKey::NodeMaxOldSpace), "3465");
+    // The source's heaps would peak far over 90% with the worst leak pattern:
+    // tier 2's 768 near 100 + 768 x 2.75 = 2212 MiB of 1024m, tier 3's 1024
+    // near 2916 of 1500m; both are replaced.
+    for (number, source, resident) in [(2, 768.0, 2212.0), (3, 1024.0, 2916.0)] {
+        let t = tuning(number, None);
+        assert!(
+            matches!(
+                reason(&t, SettingKey::NodeMaxOldSpace),
+                Reason::Corrected {
+                    source: Mebibytes(s),
+                    why: Why::NoRoomOutsideHeap { resident: Mebibytes(r) },
+                    rule: Rule::NodeHeap { .. },
+                } if s == source && r == resident
+            ),
+            "tier {number}: {:?}",
+            reason(&t, SettingKey::NodeMaxOldSpace)
+        );
+    }
+    // (0.9 x limit - 100) / 2.75, rounded down: 512m, 1024m, 1500m, 4096m.
+    for (number, heap) in [(1, "131"), (2, "298"), (3, "454"), (4, "1304")] {
+        assert_eq!(
+            value(&tuning(number, None), SettingKey::NodeMaxOldSpace),
+            heap,
+            "tier {number}"
+        );
+    }
     for number in 1..=4 {
         let t = tuning(number, None);
         let heap = t
@@ -336,8 +354,29 @@ fn node_heap_leaves_room_outside_the_heap() {
             tuning::node_resident(heap) <= t.api_limit * 0.9,
             "tier {number}"
         );
+        // One MiB more would not fit: the largest heap that does.
+        assert!(
+            tuning::node_resident(heap + Mebibytes(1.0)) > t.api_limit * 0.9,
+            "tier {number}"
+        );
     }
     assert!(Tuning::for_tier(tier(5).unwrap(), None).is_none());
+}
+
+#[test]
+fn node_heap_reason_names_the_leak_patterns_and_what_the_flag_cannot_bound() {
+    let t = tuning(1, None);
+    let setting = t.get(SettingKey::NodeMaxOldSpace).unwrap();
+    let en = setting.provenance(Lang::En);
+    assert_eq!(
+        en,
+        "rule: measured peak resident for the worst of 5 leak patterns: 100 + heap × 2.75, \
+         under 90% of 512m; Buffers, outside the heap, are bounded by mem_limit alone"
+    );
+    let fr = setting.provenance(Lang::Fr);
+    assert!(fr.contains("pire de 5 schémas de fuite"), "{fr}");
+    assert!(fr.contains("100 + tas × 2,75"), "{fr}");
+    assert!(fr.contains("Buffers"), "{fr}");
 }
 
 #[test]
