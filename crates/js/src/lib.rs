@@ -1,6 +1,8 @@
 //! Headroom's core as a JavaScript module, without the page: any static site
 //! can compute a plan, write and read share links, and get the compose
-//! override. Built with wasm-bindgen into `dist/js/` beside the calculator.
+//! override, and tier 5's Kubernetes bundle (`kubernetesBundle`, also what
+//! the calculator fetches on demand). Built with wasm-bindgen into `dist/js/`
+//! beside the calculator.
 //!
 //! ```js
 //! import init, { plan, encode, decode, composeOverride } from "./js/headroom.js";
