@@ -114,7 +114,7 @@ pub fn app(props: &AppProps) -> Html {
                     { growth_chart::growth_chart(&plan, calendar, Some(state.defaults.today)) }
                     { resources_view::resources_view(&plan, calendar) }
                     { load_profile::load_profile(&plan) }
-                    { hardware::hardware(&plan) }
+                    { hardware::hardware(&plan, &link) }
                     { compose_view::compose_view(&plan, &link) }
                     { tuning_view::tuning_view(&plan) }
                     { budget_bar::budget_bar(&plan) }

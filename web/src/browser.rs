@@ -130,20 +130,22 @@ fn elements(selector: &str) -> Vec<web_sys::Element> {
         .collect()
 }
 
-/// The override for the pasted compose file `base`, through the JavaScript
-/// module's `composeOverride(query, base)`, fetched on first use (the page's
-/// own WebAssembly has no YAML parser). `Ok(None)` on tier 5; `Err` is the
-/// problem, in one line.
-pub async fn merge_override(query: &str, base: &str) -> Result<Option<String>, String> {
-    use js_sys::{Function, Promise, Reflect};
-    use wasm_bindgen::{JsCast, JsValue};
+/// A thrown value's message, in one line.
+fn failed(e: wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "?".to_owned())
+}
+
+/// The JavaScript module (`js/headroom.js`, the core with what the page
+/// leaves out: the YAML reader, the Kubernetes writer), fetched and started
+/// on first use; the browser keeps it for the next calls.
+async fn module() -> Result<wasm_bindgen::JsValue, String> {
+    use js_sys::{Function, Promise};
+    use wasm_bindgen::JsValue;
     use wasm_bindgen_futures::JsFuture;
-    let failed = |e: JsValue| {
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| "?".to_owned())
-    };
     // The module sits in js/ beside the English page, ../js/ from the French one.
     let relative = match crate::i18n::PAGE {
         Some(crate::i18n::Lang::Fr) => "../js/headroom.js",
@@ -160,18 +162,87 @@ pub async fn merge_override(query: &str, base: &str) -> Result<Option<String>, S
     let module = JsFuture::from(Promise::from(module))
         .await
         .map_err(failed)?;
-    let get = |name: &str| -> Result<Function, String> {
-        Reflect::get(&module, &name.into())
-            .map_err(failed)?
-            .dyn_into::<Function>()
-            .map_err(failed)
-    };
-    let init = get("default")?.call0(&JsValue::NULL).map_err(failed)?;
+    let init = function(&module, "default")?
+        .call0(&JsValue::NULL)
+        .map_err(failed)?;
     JsFuture::from(Promise::from(init)).await.map_err(failed)?;
-    let yaml = get("composeOverride")?
-        .call2(&JsValue::NULL, &query.into(), &base.into())
+    Ok(module)
+}
+
+fn function(module: &wasm_bindgen::JsValue, name: &str) -> Result<js_sys::Function, String> {
+    use wasm_bindgen::JsCast;
+    js_sys::Reflect::get(module, &name.into())
+        .map_err(failed)?
+        .dyn_into::<js_sys::Function>()
+        .map_err(failed)
+}
+
+/// The override for the pasted compose file `base`, through the JavaScript
+/// module's `composeOverride(query, base)`, fetched on first use (the page's
+/// own WebAssembly has no YAML parser). `Ok(None)` on tier 5; `Err` is the
+/// problem, in one line.
+pub async fn merge_override(query: &str, base: &str) -> Result<Option<String>, String> {
+    let module = module().await?;
+    let yaml = function(&module, "composeOverride")?
+        .call2(&wasm_bindgen::JsValue::NULL, &query.into(), &base.into())
         .map_err(failed)?;
     Ok(yaml.as_string())
+}
+
+/// Tier 5's Kubernetes bundle as the JavaScript module's
+/// `kubernetesBundle(query)` gives it: the components table and the zip.
+pub struct KubernetesBundle {
+    pub rows: Vec<BundleRow>,
+    pub zip_name: String,
+    pub zip: js_sys::ArrayBuffer,
+}
+
+/// One component, as the module words it.
+#[derive(Clone, PartialEq)]
+pub struct BundleRow {
+    pub kind: String,
+    pub name: String,
+    pub pods: String,
+    pub cpu: String,
+    pub memory: String,
+    pub storage: String,
+    pub origin: String,
+}
+
+/// The bundle for these inputs (`Err`: why not, in one line, in the plan's
+/// language). The page's own WebAssembly has no Kubernetes writer.
+pub async fn kubernetes_bundle(query: &str) -> Result<KubernetesBundle, String> {
+    use js_sys::{Array, Reflect, Uint8Array};
+    use wasm_bindgen::{JsCast, JsValue};
+    let module = module().await?;
+    let bundle = function(&module, "kubernetesBundle")?
+        .call1(&JsValue::NULL, &query.into())
+        .map_err(failed)?;
+    let get = |object: &JsValue, key: &str| Reflect::get(object, &key.into()).map_err(failed);
+    let text = |object: &JsValue, key: &str| -> Result<String, String> {
+        Ok(get(object, key)?.as_string().unwrap_or_default())
+    };
+    let components: Array = get(&bundle, "components")?.dyn_into().map_err(failed)?;
+    let rows = components
+        .iter()
+        .map(|c| {
+            Ok(BundleRow {
+                kind: text(&c, "kind")?,
+                name: text(&c, "name")?,
+                pods: text(&c, "pods")?,
+                cpu: text(&c, "cpu")?,
+                memory: text(&c, "memory")?,
+                storage: text(&c, "storage")?,
+                origin: text(&c, "origin")?,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let zip: Uint8Array = get(&bundle, "zip")?.dyn_into().map_err(failed)?;
+    Ok(KubernetesBundle {
+        rows,
+        zip_name: text(&bundle, "zipName")?,
+        zip: zip.buffer(),
+    })
 }
 
 /// The compose file the user pasted, kept for the tab (reloads and the other

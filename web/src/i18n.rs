@@ -325,3 +325,30 @@ pub const BASE_MERGED: Text = tx(
 );
 pub const BASE_REFUSED: Text = tx("Fichier inutilisable : ", "Cannot use this file: ");
 pub const TODAY: Text = tx("aujourd'hui", "today");
+
+// Tier 5's Kubernetes bundle.
+pub const K8S_TITLE: Text = tx("Le paquet Kubernetes", "The Kubernetes bundle");
+pub const K8S_WHAT: Text = tx(
+    "Une kustomization pour cette architecture, dimensionnée par ce plan : PostgreSQL sur CloudNativePG avec ses poolers PgBouncer, Redis avec Sentinel, l'API et le front-end sous autoscaler. Le générateur n'est chargé qu'à la demande.",
+    "A kustomization for this architecture, sized by this plan: PostgreSQL on CloudNativePG with its PgBouncer poolers, Redis with Sentinel, the API and the front end under autoscalers. The writer is loaded only when asked for.",
+);
+pub const K8S_BUILD: Text = tx(
+    "Générer le paquet Kubernetes",
+    "Build the Kubernetes bundle",
+);
+pub const K8S_BUILDING: Text = tx("Génération du paquet…", "Building the bundle…");
+pub const K8S_DONE: Text = tx(
+    "Les composants du paquet, par pod :",
+    "The bundle's components, per pod:",
+);
+pub const K8S_REFUSED: Text = tx("Pas de paquet : ", "No bundle: ");
+pub const K8S_HOW: Text = tx(
+    "Décompressez l'archive, créez les secrets (secrets.example.sh), puis appliquez import/ une fois et le dossier avec kubectl apply -k.",
+    "Unzip the archive, create the secrets (secrets.example.sh), then apply import/ once and the folder with kubectl apply -k.",
+);
+pub const K8S_COMPONENT: Text = tx("Composant", "Component");
+pub const K8S_PODS: Text = tx("Pods", "Pods");
+pub const K8S_CPU: Text = tx("CPU (demande / limite)", "CPU (request / limit)");
+pub const K8S_MEMORY: Text = tx("Mémoire", "Memory");
+pub const K8S_STORAGE: Text = tx("Volume", "Volume");
+pub const K8S_ORIGIN: Text = tx("D'où vient la taille", "Where the size comes from");

@@ -1,6 +1,8 @@
 //! Headroom's core as a JavaScript module, without the page: any static site
 //! can compute a plan, write and read share links, and get the compose
-//! override. Built with wasm-bindgen into `dist/js/` beside the calculator.
+//! override, and tier 5's Kubernetes bundle (`kubernetesBundle`, also what
+//! the calculator fetches on demand). Built with wasm-bindgen into `dist/js/`
+//! beside the calculator.
 //!
 //! ```js
 //! import init, { plan, encode, decode, composeOverride } from "./js/headroom.js";
@@ -105,4 +107,189 @@ pub fn compose_override(params: JsValue, base: Option<String>) -> Result<Option<
     };
     let stack = base_yaml::read(&base, plan.scenario.lang).map_err(|e| JsError::new(&e))?;
     Ok(compose::for_plan(&plan, &stack))
+}
+
+pub mod zip;
+
+/// What `kubernetesBundle` returns: the folder as files and as one zip,
+/// and its sized components with where each size comes from.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct KubernetesBundle {
+    /// The name to download the archive under.
+    zip_name: &'static str,
+    files: Vec<BundleFile>,
+    components: Vec<ComponentRow>,
+    /// Pods are sized for today; the autoscalers' ceilings and the volumes
+    /// for the users this many months ahead.
+    horizon_months: u32,
+    horizon_users: f64,
+}
+
+#[derive(Serialize)]
+struct BundleFile {
+    name: String,
+    text: String,
+}
+
+/// One row of the components table: numbers, and the same as the page
+/// prints them (Kubernetes quantities), so the page formats nothing.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ComponentRow {
+    name: &'static str,
+    kind: &'static str,
+    file: &'static str,
+    replicas_min: u32,
+    replicas_max: u32,
+    cpu_request: f64,
+    cpu_limit: f64,
+    memory_request_mib: f64,
+    memory_limit_mib: f64,
+    storage_gib: Option<u64>,
+    wal_storage_gib: Option<u64>,
+    /// `3`, or the autoscaler's `4–17`.
+    pods: String,
+    /// Per pod: `2`, or request / limit `1 / 2`.
+    cpu: String,
+    memory: String,
+    /// Per pod: `40Gi`, `40Gi + WAL 3Gi`, or empty.
+    storage: String,
+    origin: String,
+}
+
+/// The archive's top folder: unzipped, the bundle lands in one directory.
+const ZIP_FOLDER: &str = "headroom-kubernetes";
+
+/// Tier 5's Kubernetes bundle for these inputs: `{ zipName, zip, files:
+/// [{ name, text }], components: [{ name, kind, pods, cpu, memory, storage,
+/// origin, … }], horizonMonths, horizonUsers }`, `zip` a `Uint8Array`.
+/// A plan below tier 5, or one the bundle cannot hold, throws an `Error`
+/// naming the input, in the plan's language.
+///
+/// A zip rather than one multi-document YAML: the folder is two
+/// kustomizations (the bundle, and `import/` applied once before it) and a
+/// shell script for the secrets, which one YAML stream cannot carry.
+#[wasm_bindgen(js_name = kubernetesBundle)]
+pub fn kubernetes_bundle(params: JsValue) -> Result<JsValue, JsError> {
+    use headroom_core::kubernetes::{self, quantity, SECRETS};
+    let plan = compute(&decoded(&params)?.scenario);
+    let lang = plan.scenario.lang;
+    let bundle = kubernetes::bundle(&plan).map_err(|e| JsError::new(&e.describe(lang)))?;
+    let sizing = &bundle.sizing;
+    let names: Vec<String> = bundle
+        .files
+        .iter()
+        .map(|(name, _)| format!("{ZIP_FOLDER}/{name}"))
+        .collect();
+    let entries: Vec<zip::Entry> = bundle
+        .files
+        .iter()
+        .zip(&names)
+        .map(|((file, text), name)| zip::Entry {
+            name,
+            data: text.as_bytes(),
+            executable: file == SECRETS,
+        })
+        .collect();
+    // The bundle's own names, a few KB each: the writer's limits are not reached.
+    let archive = zip::archive(&entries, now()).map_err(|e| {
+        JsError::new(&format!(
+            "{}{e:?}",
+            headroom_core::text::tx(
+                "archive zip impossible : ",
+                "could not write the zip archive: "
+            )
+            .get(lang)
+        ))
+    })?;
+    let components = sizing
+        .components()
+        .iter()
+        .map(|c| {
+            let cpu = if c.cpu_request == c.cpu_limit {
+                quantity::cpu(c.cpu_request)
+            } else {
+                format!(
+                    "{} / {}",
+                    quantity::cpu(c.cpu_request),
+                    quantity::cpu(c.cpu_limit)
+                )
+            };
+            let memory = if c.memory_request == c.memory_limit {
+                quantity::memory(c.memory_request)
+            } else {
+                format!(
+                    "{} / {}",
+                    quantity::memory(c.memory_request),
+                    quantity::memory(c.memory_limit)
+                )
+            };
+            let storage = match (c.storage_gib, c.wal_storage_gib) {
+                (Some(data), Some(wal)) => format!(
+                    "{} + WAL {}",
+                    quantity::gibibytes(data),
+                    quantity::gibibytes(wal)
+                ),
+                (Some(data), None) => quantity::gibibytes(data),
+                _ => String::new(),
+            };
+            ComponentRow {
+                name: c.name,
+                kind: c.kind,
+                file: c.file,
+                replicas_min: c.min,
+                replicas_max: c.max,
+                cpu_request: c.cpu_request.0,
+                cpu_limit: c.cpu_limit.0,
+                memory_request_mib: c.memory_request.0,
+                memory_limit_mib: c.memory_limit.0,
+                storage_gib: c.storage_gib,
+                wal_storage_gib: c.wal_storage_gib,
+                pods: if c.min == c.max {
+                    c.min.to_string()
+                } else {
+                    format!("{}–{}", c.min, c.max)
+                },
+                cpu,
+                memory,
+                storage,
+                origin: sizing.origin(c, lang),
+            }
+        })
+        .collect();
+    let result = KubernetesBundle {
+        zip_name: "headroom-kubernetes.zip",
+        files: bundle
+            .files
+            .into_iter()
+            .map(|(name, text)| BundleFile { name, text })
+            .collect(),
+        components,
+        horizon_months: kubernetes::sizing::HORIZON_MONTHS,
+        horizon_users: sizing.horizon_users,
+    };
+    let object = result
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::Reflect::set(
+        &object,
+        &"zip".into(),
+        &js_sys::Uint8Array::from(archive.as_slice()),
+    )
+    .map_err(|_| JsError::new("could not build the object"))?;
+    Ok(object)
+}
+
+/// The browser's local time, for the archive's file dates.
+fn now() -> zip::DosTime {
+    let d = js_sys::Date::new_0();
+    zip::DosTime::new(
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds(),
+    )
 }

@@ -211,6 +211,15 @@ impl Browser {
             .map_err(ctx(format!("script `{}`", script.trim())))
     }
 
+    /// Runs `script` asynchronously: it ends by calling its last argument
+    /// with the result (WebDriver's execute_async).
+    pub async fn js_async(&self, script: &str) -> R<Value> {
+        self.client
+            .execute_async(script, vec![])
+            .await
+            .map_err(ctx(format!("async script `{}`", script.trim())))
+    }
+
     pub async fn js(&self, script: &str) -> R<Value> {
         self.js_with(script, vec![]).await
     }

@@ -1,6 +1,7 @@
 //! The machine, what the tier uses of it, what to buy and what it costs, and
 //! every tier's data in full.
 
+use super::kubernetes_bundle::KubernetesBundle;
 use super::{table, txt, Row};
 use crate::i18n::{self, Lang};
 use headroom_core::hardware::{
@@ -11,7 +12,8 @@ use headroom_core::tier::{Tier, TIERS};
 use headroom_core::{Host, Plan};
 use yew::prelude::*;
 
-pub fn hardware(plan: &Plan) -> Html {
+/// `link`: the plan's share query, for the Kubernetes bundle's module.
+pub fn hardware(plan: &Plan, link: &str) -> Html {
     let lang = plan.scenario.lang;
     let tier = plan.tier;
     let c = colon(lang);
@@ -47,6 +49,9 @@ pub fn hardware(plan: &Plan) -> Html {
             }
             if tier.number >= 4 {
                 { architecture(lang) }
+            }
+            if tier.number == 5 {
+                <KubernetesBundle query={AttrValue::from(format!("{link}&lang={}", lang.code()))} />
             }
             <details id="all-tiers">
                 <summary>{ i18n::ALL_TIERS.get(lang) }</summary>

@@ -13,6 +13,7 @@ pub mod download_link;
 pub mod growth_chart;
 pub mod hardware;
 pub mod inputs;
+pub mod kubernetes_bundle;
 pub mod load_profile;
 pub mod notices;
 pub mod paste_base;

@@ -14,6 +14,7 @@ mod apps;
 pub mod components;
 mod gateway;
 mod kustomization;
+mod origins;
 mod postgres;
 pub mod quantity;
 mod redis;
