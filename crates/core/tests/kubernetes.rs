@@ -65,7 +65,7 @@ fn twenty_thousand_users_growing_ten_percent() {
     );
     assert_eq!(
         t.get(SettingKey::NodeMaxOldSpace).unwrap().value_text(),
-        "793"
+        "298"
     );
     // The database in a year: 62,769 × 5 MB = 313.8 GB, under 80%: 392.3 GB,
     // 365.4 GiB, so 366; twice today's 100 GB is less.
