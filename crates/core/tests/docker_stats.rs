@@ -168,3 +168,26 @@ fn a_recent_table() {
     assert_eq!(c.block_io, Some((31.3e6, 42.1e6)));
     assert_eq!(c.pids, Some(7));
 }
+
+#[test]
+fn every_role_is_a_service_the_override_limits_under_the_same_name() {
+    // The per-service table sets each container beside the override's limit
+    // of the service of the same name: MinIO and the front end included.
+    use headroom_core::{query, Defaults, Lang, YearMonth};
+    let defaults = Defaults {
+        today: YearMonth::new(2026, 11).expect("a month"),
+        lang: Lang::En,
+    };
+    let plan = headroom_core::plan(&query::decode("users=300", defaults).scenario);
+    let yaml = plan.compose_override.expect("an override");
+    for role in Role::ALL {
+        assert_eq!(role.service().name(), role.name());
+        if role != Role::PgBouncer {
+            assert!(
+                yaml.contains(&format!("\n  {}:", role.name())),
+                "{}",
+                role.name()
+            );
+        }
+    }
+}

@@ -41,16 +41,16 @@ impl Role {
     }
 
     /// The service of the override that plays this role.
-    pub fn service(self) -> Option<crate::tier::Service> {
+    pub fn service(self) -> crate::tier::Service {
         use crate::tier::Service;
         match self {
-            Role::Api => Some(Service::Api),
-            Role::Postgres => Some(Service::Postgres),
-            Role::Redis => Some(Service::Redis),
-            Role::Nginx => Some(Service::Nginx),
-            Role::PgBouncer => Some(Service::PgBouncer),
-            Role::Minio => Some(Service::Minio),
-            Role::Web => Some(Service::Web),
+            Role::Api => Service::Api,
+            Role::Postgres => Service::Postgres,
+            Role::Redis => Service::Redis,
+            Role::Nginx => Service::Nginx,
+            Role::PgBouncer => Service::PgBouncer,
+            Role::Minio => Service::Minio,
+            Role::Web => Service::Web,
         }
     }
 
