@@ -2,13 +2,13 @@
 //! verdict, the measured metrics, the roadmap and its purchases, and the
 //! machine's ceiling. The page shows it first, and so does the CLI.
 
-use crate::hardware::Host;
+use crate::base::text::{self, Lang};
+use crate::base::units::Mebibytes;
+use crate::model::growth::{eta, Eta};
+use crate::model::roadmap;
 use crate::plan::{Plan, Verdict};
-use crate::roadmap;
-use crate::text::{self, Lang};
-use crate::tier::TIERS;
-use crate::timing::{eta, Eta};
-use crate::units::Mebibytes;
+use crate::source::hardware::Host;
+use crate::source::tier::TIERS;
 
 /// One thing to do.
 #[derive(Clone, Debug, PartialEq)]

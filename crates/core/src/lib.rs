@@ -32,38 +32,38 @@
 
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
+// The layers, lowest first. A module imports its own folder and the folders
+// listed above it, never one below: base < source < input < {model, settings}
+// < plan < agenda < emit (model and settings are siblings and do not import
+// each other). The test `layers` (tests/layers.rs) checks it, and that no two
+// modules import each other in a circle.
 pub mod agenda;
-pub mod alerts;
-#[cfg(feature = "yaml")]
-pub mod base_yaml;
-#[cfg(feature = "yaml")]
-pub mod bounded_yaml;
-pub mod budget;
-pub mod compose;
-pub mod corrections;
-pub mod decimal;
-pub mod decision;
-pub mod hardware;
-pub mod kubernetes;
-pub mod load;
-#[cfg(feature = "reports")]
-pub mod measure;
+pub mod base;
+pub mod emit;
+pub mod input;
+pub mod model;
 pub mod plan;
-pub mod pooler;
-pub mod postgres;
-pub mod query;
-pub mod queueing;
-pub mod resources;
-pub mod roadmap;
-pub mod runbook;
-pub mod scenario;
-pub mod text;
-pub mod tier;
-pub mod timing;
-pub mod tuning;
-pub mod units;
+pub mod settings;
+pub mod source;
+
+// The paths the command line, the JavaScript module, the page and the tests
+// have always used (`headroom_core::tier::Tier`) lead to the same modules.
+pub use base::{decimal, text, units};
+#[cfg(feature = "yaml")]
+pub use emit::base_yaml;
 #[cfg(feature = "serde")]
-pub mod view;
+pub use emit::view;
+pub use emit::{alerts, compose, kubernetes, query};
+#[cfg(feature = "yaml")]
+pub use input::bounded_yaml;
+#[cfg(feature = "reports")]
+pub use input::measure;
+pub use input::scenario;
+pub use model::growth as timing;
+pub use model::{load, queueing, resources, roadmap};
+pub use plan::runbook;
+pub use settings::{budget, pooler, postgres, tuning};
+pub use source::{corrections, decision, hardware, tier};
 
 pub use hardware::Host;
 pub use plan::{plan, Plan, Verdict};

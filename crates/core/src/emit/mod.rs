@@ -1,0 +1,11 @@
+//! The emitters: the texts and files written from a finished plan (compose
+//! override, alerts, Kubernetes, JSON view, query string).
+
+pub mod alerts;
+#[cfg(feature = "yaml")]
+pub mod base_yaml;
+pub mod compose;
+pub mod kubernetes;
+pub mod query;
+#[cfg(feature = "serde")]
+pub mod view;

@@ -1,0 +1,348 @@
+//! [`plan`]: every output of Headroom, computed once from a [`Scenario`].
+
+pub mod runbook;
+
+use crate::base::text::{self, tx, Lang, Text};
+use crate::emit::compose;
+use crate::input::scenario::{InputError, Scenario};
+use crate::model::growth::{self, HostTiming};
+use crate::model::load::{self, Load};
+use crate::model::resources::{self, Ceiling, Headroom};
+use crate::model::roadmap::{self, Projected};
+use crate::settings::budget::Budget;
+use crate::settings::tuning::Tuning;
+use crate::source::decision::{self, Severity, Threshold};
+use crate::source::hardware::Host;
+use crate::source::tier::{self, Tier};
+use runbook::Advice;
+
+/// Months shown by the growth chart.
+pub const PROJECTION_MONTHS: u32 = 36;
+
+/// The answer at a glance, from everything known, most pressing first: a
+/// measurement past an urgent or critical threshold, a machine past its
+/// ceiling, an override that does not fit the machine's memory, then the
+/// machine's room left.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Verdict {
+    /// The tier's limits add up to more memory than the machine has: the
+    /// override cannot be applied as it is.
+    OverBudget,
+    /// A measurement trips an urgent or critical row of the decision table
+    /// (the most severe one).
+    ActNow(&'static Threshold),
+    /// Below 75% of the host's ceiling.
+    Fits,
+    /// Between 75% of the ceiling and the ceiling: start phase 1 now.
+    StartMigration,
+    /// Above the ceiling: the migration is overdue.
+    OverCeiling,
+    /// The cloud has no ceiling.
+    NoCeiling,
+}
+
+impl Verdict {
+    pub fn name(self) -> Text {
+        match self {
+            Verdict::OverBudget => tx(
+                "Les limites du palier dépassent la mémoire de la machine",
+                "The tier's limits exceed the machine's memory",
+            ),
+            Verdict::ActNow(_) => tx("Agir maintenant", "Act now"),
+            Verdict::Fits => tx(
+                "La machine actuelle suffit",
+                "The current machine is enough",
+            ),
+            Verdict::StartMigration => tx(
+                "Commencer la migration (phase 1) dès maintenant",
+                "Start the migration (phase 1) now",
+            ),
+            Verdict::OverCeiling => tx(
+                "Au-delà du plafond de la machine : migrer sans attendre",
+                "Past the machine's ceiling: migrate now",
+            ),
+            Verdict::NoCeiling => tx("Pas de plafond dans le cloud", "No ceiling in the cloud"),
+        }
+    }
+
+    /// The name, and for a tripped row its action and measure:
+    /// `Act now: Out-of-memory risk (RAM in use > 95%)`.
+    pub fn describe(self, lang: Lang) -> String {
+        match self {
+            Verdict::ActNow(row) => format!(
+                "{}{}{} ({} >\u{a0}{})",
+                self.name().get(lang),
+                text::colon(lang),
+                row.action.get(lang),
+                row.metric.name().get(lang),
+                row.metric.format(row.threshold, lang)
+            ),
+            _ => self.name().get(lang).to_owned(),
+        }
+    }
+
+    /// `ok`, `warn` or `alert`: how the page colours it.
+    pub fn level(self) -> &'static str {
+        match self {
+            Verdict::Fits | Verdict::NoCeiling => "ok",
+            Verdict::StartMigration => "warn",
+            Verdict::OverBudget | Verdict::ActNow(_) | Verdict::OverCeiling => "alert",
+        }
+    }
+
+    /// The code in `--json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::OverBudget => "over_budget",
+            Verdict::ActNow(_) => "act_now",
+            Verdict::Fits => "fits",
+            Verdict::StartMigration => "start_migration",
+            Verdict::OverCeiling => "over_ceiling",
+            Verdict::NoCeiling => "no_ceiling",
+        }
+    }
+}
+
+/// The whole plan for a scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// The scenario the plan was computed from, out-of-range values replaced.
+    pub scenario: Scenario,
+    /// The values that were out of range and replaced by their defaults.
+    pub notices: Vec<InputError>,
+    pub tier: &'static Tier,
+    /// Users over the tier's upper bound (0.5 = halfway); `None` on tier 5.
+    pub position: Option<f64>,
+    pub verdict: Verdict,
+    pub load: Load,
+    /// When to start migrating and when the host runs out; `None` on the cloud.
+    pub host_timing: Option<HostTiming>,
+    /// Each resource of the host: use now, and when it crosses the decision
+    /// table's thresholds and is full; empty on the cloud.
+    pub resources: Vec<Headroom>,
+    /// The host's ceiling and the resource that sets it; `None` on the cloud.
+    pub ceiling: Option<Ceiling>,
+    /// Server settings for the tier; `None` on tier 5.
+    pub tuning: Option<Tuning>,
+    /// The `docker-compose.override.yml` text; `None` on tier 5.
+    pub compose_override: Option<String>,
+    /// The tier's limits against the machine; `None` on tier 5.
+    pub budget: Option<Budget>,
+    /// Decision-table rows the measured metrics trigger, most severe first.
+    pub triggered: Vec<&'static Threshold>,
+    pub roadmap: Vec<Projected>,
+    /// Users at months 0 to [`PROJECTION_MONTHS`].
+    pub projection: Vec<f64>,
+    /// The conclusion's point for the current users.
+    pub advice: &'static Advice,
+}
+
+impl Plan {
+    /// Whether the requests per user follow the source's rule (no `rpu` given).
+    pub fn uses_source_request_rule(&self) -> bool {
+        self.scenario.requests_per_user.is_none()
+    }
+
+    /// Where the stack goes next: the next machine that holds the users
+    /// (the Pi 4 past 10,000 users goes straight to the cloud); `None` on
+    /// the cloud.
+    pub fn destination(&self) -> Option<Host> {
+        let users = self.scenario.users;
+        let mut next = self.scenario.host.next();
+        while let Some(host) = next {
+            let full = host
+                .machine()
+                .and_then(|m| m.ceiling_users)
+                .is_some_and(|ceiling| users >= ceiling);
+            if !full {
+                break;
+            }
+            next = host.next();
+        }
+        next
+    }
+
+    /// `yaml`, an override for this plan, with a warning at its top when the
+    /// tier's limits do not fit the machine's memory: whoever opens the file
+    /// reads it before applying it.
+    pub fn marked_override(&self, yaml: String) -> String {
+        let over = self.scenario.machine().is_some()
+            && self.budget.as_ref().is_some_and(|b| b.memory_left.0 < 0.0);
+        let (Some(b), true) = (self.budget.as_ref(), over) else {
+            return yaml;
+        };
+        let lang = self.scenario.lang;
+        let (committed, memory) = (
+            b.memory_committed.display(lang),
+            b.machine.memory.display(lang),
+        );
+        let host = self.scenario.host.name().get(lang);
+        let warning = if lang.page() == Lang::Fr {
+            format!(
+                "# ATTENTION : les limites du palier {} (avec les 512 Mio du système) font {committed},\n# la machine a {memory} : cet override ne tient pas sur {host}.\n# Changez de machine ou réduisez les limites avant de l'appliquer.\n",
+                self.tier.number
+            )
+        } else {
+            format!(
+                "# WARNING: tier {}'s limits (with the system's 512 MiB) add up to {committed},\n# the machine has {memory}: this override does not fit {host}.\n# Move to a bigger machine or lower the limits before applying it.\n",
+                self.tier.number
+            )
+        };
+        warning + &yaml
+    }
+
+    /// The advice for this user, from the verdict and the machine they run:
+    /// what the summary says, in one sentence.
+    pub fn for_you(&self, lang: Lang) -> String {
+        let s = &self.scenario;
+        let n = |x: f64| text::integer(x, lang);
+        let host = s.host.name().get(lang);
+        let destination = self
+            .destination()
+            .map_or_else(String::new, |d| d.name().get(lang).to_owned());
+        let fr = lang.page() == Lang::Fr;
+        match (self.verdict, self.budget.as_ref(), self.host_timing) {
+            (Verdict::OverBudget, Some(b), _) => {
+                if fr {
+                    format!(
+                        "Les limites du palier {} demandent {} sur les {} de la machine : passez à {destination} ou réduisez-les avant d'appliquer l'override.",
+                        self.tier.number,
+                        b.memory_committed.display(lang),
+                        b.machine.memory.display(lang)
+                    )
+                } else {
+                    format!(
+                        "Tier {}'s limits need {} of the machine's {}: move to {destination} or lower them before applying the override.",
+                        self.tier.number,
+                        b.memory_committed.display(lang),
+                        b.machine.memory.display(lang)
+                    )
+                }
+            }
+            (Verdict::ActNow(row), _, _) => {
+                let measured = row
+                    .metric
+                    .measured(&s.metrics)
+                    .map(|v| row.metric.format(v, lang))
+                    .unwrap_or_default();
+                if fr {
+                    format!(
+                        "{} dès maintenant : {} mesuré à {measured}, au-delà de {}.",
+                        row.action.get(lang),
+                        row.metric.name().get(lang),
+                        row.metric.format(row.threshold, lang)
+                    )
+                } else {
+                    format!(
+                        "{} now: {} measured at {measured}, past {}.",
+                        row.action.get(lang),
+                        row.metric.name().get(lang),
+                        row.metric.format(row.threshold, lang)
+                    )
+                }
+            }
+            (Verdict::OverCeiling, _, Some(t)) => {
+                let ceiling = n(f64::from(t.ceiling_users));
+                if fr {
+                    format!("Passez à {destination} maintenant : {host} a dépassé son plafond de {ceiling} utilisateurs.")
+                } else {
+                    format!(
+                        "Move to {destination} now: {host} is past its ceiling of {ceiling} users."
+                    )
+                }
+            }
+            (Verdict::StartMigration, _, Some(t)) => {
+                let ceiling = n(f64::from(t.ceiling_users));
+                let when = t.ceiling.within(lang);
+                if fr {
+                    format!("Lancez maintenant la phase 1 du passage à {destination} : il doit être fait avant {ceiling} utilisateurs, {when}.")
+                } else {
+                    format!("Start phase 1 of the move to {destination} now: it must be done before {ceiling} users, {when}.")
+                }
+            }
+            (Verdict::Fits, _, Some(t)) => {
+                let start = n(t.migration_start_users);
+                let when = t.migration_start.within(lang);
+                if fr {
+                    format!("Restez sur {host} : la migration vers {destination} commence à {start} utilisateurs, {when}.")
+                } else {
+                    format!("Stay on {host}: the move to {destination} starts at {start} users, {when}.")
+                }
+            }
+            _ => {
+                if fr {
+                    "Restez dans le cloud et ajoutez des instances comme le décrit le palier 5."
+                        .to_owned()
+                } else {
+                    "Stay in the cloud and scale out as tier 5 describes.".to_owned()
+                }
+            }
+        }
+    }
+}
+
+/// Computes the plan. Never panics: out-of-range fields fall back to their
+/// defaults and are listed in [`Plan::notices`].
+pub fn plan(scenario: &Scenario) -> Plan {
+    let (scenario, notices) = scenario.sanitized();
+    let s = &scenario;
+    let tier = tier::tier_for(s.users);
+    let requests_per_user = s
+        .requests_per_user
+        .unwrap_or_else(|| load::source_requests_per_user(s.users));
+    let load = Load::new(s.users, requests_per_user, s.peak_ratio, s.mb_per_user);
+    let tuning = Tuning::for_tier(tier, s.pg_connections);
+    let site = resources::Site::of(s);
+    let resources = resources::headroom(site, s.users, s.growth_percent, s.start);
+    let ceiling = resources::ceiling(site, &resources);
+    let budget = Budget::check(tier, s.host, s.machine());
+    let triggered = decision::triggered(&s.metrics);
+    let over_budget =
+        s.machine().is_some() && budget.as_ref().is_some_and(|b| b.memory_left.0 < 0.0);
+    let urgent = triggered
+        .iter()
+        .find(|row| row.severity >= Severity::Urgent);
+    let verdict = match (ceiling, urgent) {
+        (_, Some(row)) => Verdict::ActNow(row),
+        // At the ceiling the migration is already due, as its date says.
+        (Some(ceiling), None) if s.users >= ceiling.users => Verdict::OverCeiling,
+        _ if over_budget => Verdict::OverBudget,
+        (None, None) => Verdict::NoCeiling,
+        (Some(ceiling), None)
+            if f64::from(s.users) >= resources::migration_start_users(ceiling) =>
+        {
+            Verdict::StartMigration
+        }
+        (Some(_), None) => Verdict::Fits,
+    };
+    let mut plan = Plan {
+        tier,
+        // Where the users stand within the tier's range: 300 users in
+        // 101-500 is halfway, not 60%.
+        position: tier.max_users.map(|max| {
+            let (low, high) = (f64::from(tier.min_users), f64::from(max));
+            ((f64::from(s.users) - low) / (high - low)).clamp(0.0, 1.0)
+        }),
+        verdict,
+        load,
+        host_timing: ceiling.map(|c| HostTiming::new(c, s.users, s.growth_percent, s.start)),
+        resources,
+        ceiling,
+        tuning,
+        compose_override: None,
+        budget,
+        triggered,
+        roadmap: roadmap::project(
+            s.users,
+            s.growth_percent,
+            s.start,
+            roadmap::leaving_step(s.host).zip(ceiling.map(|c| c.users)),
+        ),
+        projection: growth::projection(s.users, s.growth_percent, PROJECTION_MONTHS),
+        advice: runbook::advice_for(s.users),
+        notices,
+        scenario,
+    };
+    plan.compose_override = compose::for_plan(&plan, &compose::Defaults);
+    plan
+}

@@ -1,0 +1,187 @@
+//! When to act on measured metrics: the source's decision table (section 2).
+
+use crate::base::text::{self, tx, Lang, Text};
+use crate::input::scenario::Metrics;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Metric {
+    Cpu,
+    Ram,
+    Disk,
+    P95,
+    Errors,
+}
+
+impl Metric {
+    pub fn name(self) -> Text {
+        match self {
+            Metric::Cpu => tx("Utilisation CPU (moyenne)", "CPU use (average)"),
+            Metric::Ram => tx("RAM utilisée", "RAM in use"),
+            Metric::Disk => tx("Disque utilisé", "Disk in use"),
+            Metric::P95 => tx("Latence p95", "p95 latency"),
+            Metric::Errors => tx("Erreurs 5xx", "5xx errors"),
+        }
+    }
+
+    /// The query key that carries the measurement.
+    pub fn key(self) -> &'static str {
+        match self {
+            Metric::Cpu => "cpu",
+            Metric::Ram => "ram",
+            Metric::Disk => "disk",
+            Metric::P95 => "p95",
+            Metric::Errors => "err",
+        }
+    }
+
+    /// A value of this metric with its unit: `70%` / `70 %`, `1,000 ms`.
+    pub fn format(self, value: f64, lang: Lang) -> String {
+        match self {
+            Metric::P95 => format!("{}\u{a0}ms", text::number(value, 0, lang)),
+            _ => text::percent(value, 1, lang),
+        }
+    }
+
+    /// The measurement given for this metric, if any.
+    pub fn measured(self, metrics: &Metrics) -> Option<f64> {
+        match self {
+            Metric::Cpu => metrics.cpu,
+            Metric::Ram => metrics.ram,
+            Metric::Disk => metrics.disk,
+            Metric::P95 => metrics.p95_ms,
+            Metric::Errors => metrics.errors,
+        }
+    }
+}
+
+/// How pressing an action is; the order is the severity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Warning,
+    Urgent,
+    Critical,
+}
+
+impl Severity {
+    /// A CSS class name.
+    pub fn class(self) -> &'static str {
+        match self {
+            Severity::Warning => "severity-warning",
+            Severity::Urgent => "severity-urgent",
+            Severity::Critical => "severity-critical",
+        }
+    }
+
+    pub fn name(self) -> Text {
+        match self {
+            Severity::Warning => tx("Alerte", "Warning"),
+            Severity::Urgent => tx("URGENT", "URGENT"),
+            Severity::Critical => tx("CRITIQUE", "CRITICAL"),
+        }
+    }
+}
+
+/// A row of the decision table: above `threshold`, do `action`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Threshold {
+    pub metric: Metric,
+    /// Exceeded when the measurement is strictly above it (`%` or `ms`).
+    pub threshold: f64,
+    pub severity: Severity,
+    pub action: Text,
+    /// Where Headroom departs from the source's wording, why.
+    pub source_note: Option<Text>,
+}
+
+/// Source, section 2, "Tableau de Décision : Quand Upgrader ?", in its order.
+pub const THRESHOLDS: [Threshold; 9] = [
+    Threshold {
+        metric: Metric::Cpu,
+        threshold: 70.0,
+        severity: Severity::Warning,
+        action: tx("Optimiser les requêtes SQL", "Optimise the database queries"),
+        source_note: None,
+    },
+    Threshold {
+        metric: Metric::Cpu,
+        threshold: 85.0,
+        severity: Severity::Urgent,
+        action: tx("Changer de matériel", "Upgrade the hardware"),
+        source_note: None,
+    },
+    Threshold {
+        metric: Metric::Ram,
+        threshold: 80.0,
+        severity: Severity::Warning,
+        action: tx(
+            "Réduire le TTL Redis, archiver des données",
+            "Reduce the Redis TTL, archive data",
+        ),
+        source_note: Some(tx(
+            "La source écrit « augmenter le TTL Redis », ce qui garderait plus de clés en mémoire ; son palier 3 le réduit de 7 à 3 jours, d'où « réduire ».",
+            "The source says \"increase the Redis TTL\", which would keep more keys in memory; its tier 3 cuts it from 7 days to 3, hence \"reduce\".",
+        )),
+    },
+    Threshold {
+        metric: Metric::Ram,
+        threshold: 95.0,
+        severity: Severity::Critical,
+        action: tx("Risque de manque de mémoire (OOM)", "Out-of-memory risk"),
+        source_note: None,
+    },
+    Threshold {
+        metric: Metric::Disk,
+        threshold: 80.0,
+        severity: Severity::Warning,
+        action: tx("Purger les journaux, archiver", "Clean up logs, archive"),
+        source_note: None,
+    },
+    Threshold {
+        metric: Metric::Disk,
+        threshold: 95.0,
+        severity: Severity::Critical,
+        action: tx("Arrêt automatique imminent", "Automatic shutdown ahead"),
+        source_note: None,
+    },
+    Threshold {
+        metric: Metric::P95,
+        threshold: 1_000.0,
+        severity: Severity::Warning,
+        action: tx("Analyser les requêtes lentes", "Analyse the slow queries"),
+        source_note: None,
+    },
+    Threshold {
+        metric: Metric::P95,
+        threshold: 3_000.0,
+        severity: Severity::Urgent,
+        action: tx("Décider de la montée en charge", "Decide on scaling"),
+        source_note: None,
+    },
+    Threshold {
+        metric: Metric::Errors,
+        threshold: 1.0,
+        severity: Severity::Warning,
+        action: tx("Déboguer les plantages de l'API", "Debug the API crashes"),
+        source_note: None,
+    },
+];
+
+/// The rows the measured metrics trigger, most severe first, then in the
+/// table's order.
+pub fn triggered(metrics: &Metrics) -> Vec<&'static Threshold> {
+    [Severity::Critical, Severity::Urgent, Severity::Warning]
+        .into_iter()
+        .flat_map(|severity| {
+            THRESHOLDS
+                .iter()
+                .filter(move |row| row.severity == severity && trips(row, metrics))
+        })
+        .collect()
+}
+
+/// Whether a measured value trips a row (for marking the table).
+pub fn trips(row: &Threshold, metrics: &Metrics) -> bool {
+    row.metric
+        .measured(metrics)
+        .is_some_and(|value| value > row.threshold)
+}

@@ -1,0 +1,7 @@
+//! The source analysis as data: its tiers, hardware, decision table and the
+//! corrections Headroom makes to it.
+
+pub mod corrections;
+pub mod decision;
+pub mod hardware;
+pub mod tier;
