@@ -38,13 +38,18 @@ fn run(args: &[String], defaults: Defaults) -> Result<(), UsageError> {
         }
         Command::Plan(request) => request,
     };
-    let mut plan = plan(&request.scenario);
-    if let Some(path) = &request.base {
-        let base = base::read(path, plan.scenario.lang)?;
-        plan.compose_override = compose::for_plan(&plan, &base);
-    }
+    let plan = plan(&request.scenario);
+    // Written once, for the user's file when there is one (an unreadable
+    // file is an error even without --compose), else only when asked for.
+    let compose_override = match &request.base {
+        Some(path) => compose::for_plan(&plan, &base::read(path, plan.scenario.lang)?),
+        None if request.compose.is_some() || request.json => {
+            compose::for_plan(&plan, &compose::Defaults)
+        }
+        None => None,
+    };
     if let Some(path) = &request.compose {
-        let Some(yaml) = &plan.compose_override else {
+        let Some(yaml) = &compose_override else {
             return Err(UsageError(match defaults.lang {
                 Lang::Fr => {
                     "--compose : le palier 5 n'a pas de fichier compose (architecture distribuée)"
@@ -68,7 +73,7 @@ fn run(args: &[String], defaults: Defaults) -> Result<(), UsageError> {
         kubernetes::write(&plan, dir)?;
     }
     if request.json {
-        println!("{}", json::render(&plan, defaults));
+        println!("{}", json::render(&plan, defaults, compose_override));
     } else {
         print!("{}", report::render(&plan, request.section));
     }

@@ -522,7 +522,7 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
         w.line(format!("  - {}", correction.source_says.get(lang)));
         w.line(format!("    → {}", correction.headroom_does.get(lang)));
     }
-    if plan.compose_override.is_some() {
+    if plan.has_compose() {
         w.line(String::new());
         w.line(
             t(

@@ -73,13 +73,13 @@ impl Agenda {
             Verdict::OverBudget => now.push(act(plan.for_you(lang))),
             _ => {}
         }
-        if plan.compose_override.is_none() && plan.tier.next().is_none() {
+        if !plan.has_compose() && plan.tier.next().is_none() {
             now.push(act(t!(
                 "Palier 5 : l'architecture distribuée décrite avec le matériel (répartiteur de charge, API en plusieurs instances, PostgreSQL répliqué, Redis en cluster).".to_owned(),
                 "Tier 5: the distributed architecture shown with the hardware (load balancer, several API instances, replicated PostgreSQL, Redis cluster).".to_owned(),
             )));
         }
-        if plan.compose_override.is_some() {
+        if plan.has_compose() {
             now.push(act(t!(
                 format!(
                     "Appliquer l'override du palier {} (docker-compose.override.yml) et ses réglages.",
@@ -94,7 +94,7 @@ impl Agenda {
         if let Some(b) = plan
             .budget
             .as_ref()
-            .filter(|b| !b.rest.room && plan.compose_override.is_some())
+            .filter(|b| !b.rest.room && plan.has_compose())
         {
             let (left, floor) = (
                 Mebibytes(b.memory_left.0.max(0.0)).display(lang),

@@ -14,7 +14,7 @@
 //! command line and, compiled to WebAssembly, in the browser.
 //!
 //! ```
-//! use headroom_core::{plan, query, Defaults, Lang, YearMonth};
+//! use headroom_core::{compose, plan, query, Defaults, Lang, YearMonth};
 //!
 //! let defaults = Defaults { today: YearMonth::new(2026, 11).unwrap(), lang: Lang::En };
 //! let decoded = query::decode("users=2000&growth=10", defaults);
@@ -24,7 +24,10 @@
 //! assert_eq!(plan.tier.number, 3);
 //! assert_eq!(plan.load.requests_per_day, 60_000.0);
 //! assert_eq!(plan.load.database.display(Lang::En), "10\u{a0}GB");
-//! assert!(plan.compose_override.unwrap().contains("mem_limit: 1200m"));
+//!
+//! // Files are written from a finished plan.
+//! let yaml = compose::for_plan(&plan, &compose::Defaults).unwrap();
+//! assert!(yaml.contains("mem_limit: 1200m"));
 //!
 //! // The link round-trips.
 //! assert_eq!(query::encode(&plan.scenario, defaults), "users=2000&growth=10");
@@ -54,11 +57,11 @@ pub use emit::base_yaml;
 #[cfg(feature = "serde")]
 pub use emit::view;
 pub use emit::{alerts, compose, kubernetes, query};
+pub use input as scenario;
 #[cfg(feature = "yaml")]
 pub use input::bounded_yaml;
 #[cfg(feature = "reports")]
 pub use input::measure;
-pub use input::scenario;
 pub use model::growth as timing;
 pub use model::{load, queueing, resources, roadmap};
 pub use plan::runbook;

@@ -9,9 +9,9 @@ use headroom_core::tier::Service as Role;
 use headroom_core::tuning::SettingKey;
 
 fn parse(query: &str) -> Compose {
-    let yaml = plan_for(query)
-        .compose_override
-        .expect("an override below tier 5");
+    let yaml =
+        headroom_core::compose::for_plan(&plan_for(query), &headroom_core::compose::Defaults)
+            .expect("an override below tier 5");
     Compose::options()
         .from_yaml_str(&yaml)
         .unwrap_or_else(|e| panic!("{query}: {e}\n{yaml}"))
@@ -130,9 +130,11 @@ fn minio_and_the_front_end_share_what_the_machine_has_left() {
     assert_eq!(limits(service(&c, "web")), (1.5, mib(1280), None));
     // Tier 3 on the Pi keeps 84 MiB: each gets Headroom's floor, and the
     // file says at its top that the machine has no room for them.
-    let yaml = plan_for("users=1200")
-        .compose_override
-        .expect("an override");
+    let yaml = headroom_core::compose::for_plan(
+        &plan_for("users=1200"),
+        &headroom_core::compose::Defaults,
+    )
+    .expect("an override");
     let c = parse("users=1200");
     assert_eq!(limits(service(&c, "minio")), (0.25, mib(128), None));
     assert!(
@@ -226,15 +228,23 @@ fn tier_4() {
 
 #[test]
 fn no_override_on_tier_5() {
-    assert_eq!(plan_for("users=10001").compose_override, None);
+    assert_eq!(
+        headroom_core::compose::for_plan(
+            &plan_for("users=10001"),
+            &headroom_core::compose::Defaults
+        ),
+        None
+    );
 }
 
 #[test]
 fn the_source_env_variables_are_not_used() {
     for users in [80, 300, 1200, 5000] {
-        let yaml = plan_for(&format!("users={users}"))
-            .compose_override
-            .unwrap();
+        let yaml = headroom_core::compose::for_plan(
+            &plan_for(&format!("users={users}")),
+            &headroom_core::compose::Defaults,
+        )
+        .unwrap();
         assert!(!yaml.contains("POSTGRES_SHARED_BUFFERS"), "{users}");
         assert!(!yaml.contains("\n    replicas:"), "{users}");
     }
@@ -242,7 +252,11 @@ fn the_source_env_variables_are_not_used() {
 
 #[test]
 fn every_tuned_line_says_where_it_comes_from() {
-    let yaml = plan_for("users=1200").compose_override.unwrap();
+    let yaml = headroom_core::compose::for_plan(
+        &plan_for("users=1200"),
+        &headroom_core::compose::Defaults,
+    )
+    .unwrap();
     let line = |needle: &str| {
         yaml.lines()
             .find(|l| l.contains(needle))
@@ -260,7 +274,11 @@ fn every_tuned_line_says_where_it_comes_from() {
 
 #[test]
 fn french_comments_parse_too_and_give_the_same_values() {
-    let fr = plan_for("users=5000&lang=fr").compose_override.unwrap();
+    let fr = headroom_core::compose::for_plan(
+        &plan_for("users=5000&lang=fr"),
+        &headroom_core::compose::Defaults,
+    )
+    .unwrap();
     let parsed = Compose::options()
         .from_yaml_str(&fr)
         .expect("French override parses");

@@ -179,7 +179,8 @@ fn every_role_is_a_service_the_override_limits_under_the_same_name() {
         lang: Lang::En,
     };
     let plan = headroom_core::plan(&query::decode("users=300", defaults).scenario);
-    let yaml = plan.compose_override.expect("an override");
+    let yaml = headroom_core::compose::for_plan(&plan, &headroom_core::compose::Defaults)
+        .expect("an override");
     for role in Role::ALL {
         assert_eq!(role.service().name(), role.name());
         if role != Role::PgBouncer {

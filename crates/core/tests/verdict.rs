@@ -72,7 +72,7 @@ fn an_override_that_does_not_fit_the_machine_says_so() {
     );
     assert_eq!(p.verdict.level(), "alert");
     // The file itself says so at its top.
-    let yaml = p.compose_override.as_deref().unwrap();
+    let yaml = headroom_core::compose::for_plan(&p, &headroom_core::compose::Defaults).unwrap();
     // Figures and units are joined by no-break spaces.
     let first = yaml
         .lines()
@@ -85,10 +85,11 @@ fn an_override_that_does_not_fit_the_machine_says_so() {
     );
     // A tier that fits carries no warning.
     let fits = plan_for("users=300");
-    assert!(fits
-        .compose_override
-        .unwrap()
-        .starts_with("# docker-compose.override.yml made by Headroom"));
+    assert!(
+        headroom_core::compose::for_plan(&fits, &headroom_core::compose::Defaults)
+            .unwrap()
+            .starts_with("# docker-compose.override.yml made by Headroom")
+    );
     // In French too.
     assert!(p
         .for_you(Lang::Fr)

@@ -103,7 +103,7 @@ pub fn decode(link: &str) -> Result<JsValue, JsError> {
 pub fn compose_override(params: JsValue, base: Option<String>) -> Result<Option<String>, JsError> {
     let plan = compute(&decoded(&params)?.scenario);
     let Some(base) = base else {
-        return Ok(plan.compose_override);
+        return Ok(compose::for_plan(&plan, &compose::Defaults));
     };
     let stack = base_yaml::read(&base, plan.scenario.lang).map_err(|e| JsError::new(&e))?;
     Ok(compose::for_plan(&plan, &stack))

@@ -24,12 +24,10 @@ pub fn plan_for(query_string: &str) -> Plan {
 
 /// The plan's override, parsed.
 pub fn compose(plan: &Plan) -> Compose {
-    let yaml = plan
-        .compose_override
-        .as_deref()
+    let yaml = headroom_core::compose::for_plan(plan, &headroom_core::compose::Defaults)
         .expect("an override below tier 5");
     Compose::options()
-        .from_yaml_str(yaml)
+        .from_yaml_str(&yaml)
         .unwrap_or_else(|e| panic!("the override does not parse: {e}\n{yaml}"))
 }
 

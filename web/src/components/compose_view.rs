@@ -4,14 +4,15 @@ use super::copy_button::CopyButton;
 use super::download_link::DownloadLink;
 use super::paste_base::PasteBase;
 use crate::i18n::{self};
-use headroom_core::compose::FILE_NAME;
+use headroom_core::compose::{self, FILE_NAME};
 use headroom_core::corrections::{self, Topic};
 use headroom_core::Plan;
 use yew::prelude::*;
 
 pub fn compose_view(plan: &Plan, link: &str) -> Html {
     let lang = plan.scenario.lang;
-    let body = match &plan.compose_override {
+    // Written here, where it is shown: computing a plan writes no YAML.
+    let body = match &compose::for_plan(plan, &compose::Defaults) {
         Some(yaml) => {
             let copied = yaml.clone();
             html! {

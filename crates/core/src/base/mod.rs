@@ -2,5 +2,6 @@
 //! languages and their number formats.
 
 pub mod decimal;
+pub mod month;
 pub mod text;
 pub mod units;

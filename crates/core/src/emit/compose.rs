@@ -373,7 +373,36 @@ pub fn for_plan(plan: &Plan, stack: &impl Stack) -> Option<String> {
     let s = &plan.scenario;
     let rest = plan.budget.as_ref().map(|b| b.rest);
     let yaml = override_yaml(plan.tier, tuning, s.users, s.lang, stack, rest);
-    Some(plan.marked_override(yaml))
+    Some(marked(plan, yaml))
+}
+
+/// `yaml`, an override for this plan, with a warning at its top when the
+/// tier's limits do not fit the machine's memory: whoever opens the file
+/// reads it before applying it.
+fn marked(plan: &Plan, yaml: String) -> String {
+    let over = plan.scenario.machine().is_some()
+        && plan.budget.as_ref().is_some_and(|b| b.memory_left.0 < 0.0);
+    let (Some(b), true) = (plan.budget.as_ref(), over) else {
+        return yaml;
+    };
+    let lang = plan.scenario.lang;
+    let (committed, memory) = (
+        b.memory_committed.display(lang),
+        b.machine.memory.display(lang),
+    );
+    let host = plan.scenario.host.name().get(lang);
+    let warning = if lang.page() == Lang::Fr {
+        format!(
+            "# ATTENTION : les limites du palier {} (avec les 512 Mio du système) font {committed},\n# la machine a {memory} : cet override ne tient pas sur {host}.\n# Changez de machine ou réduisez les limites avant de l'appliquer.\n",
+            plan.tier.number
+        )
+    } else {
+        format!(
+            "# WARNING: tier {}'s limits (with the system's 512 MiB) add up to {committed},\n# the machine has {memory}: this override does not fit {host}.\n# Move to a bigger machine or lower the limits before applying it.\n",
+            plan.tier.number
+        )
+    };
+    warning + &yaml
 }
 
 /// The override for `tier` (1-4) at `users`, comments in `lang`, for
@@ -691,7 +720,7 @@ fn quoted(text: &str) -> String {
 fn shm_size(y: &mut String, tuning: &Tuning, lang: Lang) {
     let shm = tuning.shm;
     let size = shm.size.0;
-    let work_mem = tuning::postgres_memory(tuning.memory.work_mem);
+    let work_mem = crate::settings::postgres::memory_spelling(tuning.memory.work_mem);
     let why = match (shm.parallel_processes, lang.page()) {
         (0, Lang::Fr) => "sans requête parallèle, les 64m de Docker suffisent".to_owned(),
         (0, Lang::En) => "no parallel query: Docker's 64m is enough".to_owned(),

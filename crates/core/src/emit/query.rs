@@ -4,7 +4,9 @@
 //! refused value falls back to its default and is reported, so any query
 //! string whatsoever decodes to a usable scenario.
 
-use crate::input::scenario::{Defaults, InputError, Key, Scenario};
+use crate::input::error::InputError;
+use crate::input::key::Key;
+use crate::input::scenario::{Defaults, Scenario};
 
 /// A decoded query: the scenario, and the values that were refused.
 #[derive(Clone, Debug, PartialEq)]

@@ -5,7 +5,7 @@
 //! texts in the plan's language, enums as short strings, figures computed.
 //! Behind the `serde` feature, off in the site.
 
-use crate::emit::{kubernetes, query};
+use crate::emit::{compose, kubernetes, query};
 use crate::model::growth::Eta;
 use crate::model::roadmap::Lasts;
 use crate::settings::pooler;
@@ -275,7 +275,18 @@ fn month(eta: Eta) -> Option<String> {
 }
 
 impl PlanView {
+    /// The plan's view, its override written for Headroom's service names.
     pub fn new(plan: &Plan, defaults: Defaults) -> PlanView {
+        PlanView::with_override(plan, defaults, compose::for_plan(plan, &compose::Defaults))
+    }
+
+    /// The plan's view with the override already written (for the user's
+    /// file, with `--base`).
+    pub fn with_override(
+        plan: &Plan,
+        defaults: Defaults,
+        compose_override: Option<String>,
+    ) -> PlanView {
         let s = &plan.scenario;
         let lang = s.lang;
         let tier = plan.tier;
@@ -464,7 +475,7 @@ impl PlanView {
                 text: plan.advice.advice.get(lang).to_owned(),
                 correction: plan.advice.correction.map(|c| c.get(lang).to_owned()),
             },
-            compose_override: plan.compose_override.clone(),
+            compose_override,
             kubernetes: (tier.number == 5).then(|| KubernetesView::new(plan)),
         }
     }

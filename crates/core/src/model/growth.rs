@@ -1,9 +1,8 @@
 //! When a number of users is reached under compound monthly growth:
 //! `users(t) = users × (1 + growth/100)^t`, `t` in months from `start`.
 
+use crate::base::month::YearMonth;
 use crate::base::text::{self, Lang};
-use crate::input::scenario::YearMonth;
-use crate::model::resources::{migration_start_users, Ceiling};
 
 /// Projections stop at ten years.
 pub const HORIZON_MONTHS: f64 = 120.0;
@@ -97,31 +96,4 @@ pub fn projection(users: u32, growth_percent: f64, months: u32) -> Vec<f64> {
     (0..=months)
         .map(|t| users_after(users, growth_percent, f64::from(t)))
         .collect()
-}
-
-/// When the current host runs out.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct HostTiming {
-    /// Users at which phase 1 of the migration starts (75% of the ceiling).
-    pub migration_start_users: f64,
-    pub ceiling_users: u32,
-    /// Start phase 1 (preparation, 1-2 weeks) then.
-    pub migration_start: Eta,
-    /// The migration must be done by then.
-    pub ceiling: Eta,
-}
-
-impl HostTiming {
-    /// The dates for a host whose ceiling is `ceiling` (by resource, see
-    /// [`crate::model::resources::ceiling`]).
-    pub fn new(ceiling: Ceiling, users: u32, growth_percent: f64, start: YearMonth) -> HostTiming {
-        let ceiling_users = ceiling.users;
-        let migration_start_users = migration_start_users(ceiling);
-        HostTiming {
-            migration_start_users,
-            ceiling_users,
-            migration_start: eta(users, growth_percent, migration_start_users, start),
-            ceiling: eta(users, growth_percent, f64::from(ceiling_users), start),
-        }
-    }
 }

@@ -5,10 +5,12 @@
 //! measurement that rescales the curve to the user's app. The host's ceiling
 //! is the number of users at which the first resource is full.
 
+use crate::base::month::YearMonth;
 use crate::base::text::{self, tx, Lang, Text};
-use crate::input::scenario::{Metrics, Scenario, YearMonth};
+use crate::input::scenario::Scenario;
 use crate::model::growth::{eta, Eta};
 use crate::model::load::DISK_POINTS;
+use crate::source::decision::Metrics;
 use crate::source::decision::{Metric, THRESHOLDS};
 use crate::source::hardware::Machine;
 use crate::source::hardware::{Host, MIGRATION_START_SHARE};
@@ -459,6 +461,33 @@ pub fn ceiling(site: Site, resources: &[Headroom]) -> Option<Ceiling> {
 /// Phase 1 of the migration starts at this share of the ceiling.
 pub fn migration_start_users(ceiling: Ceiling) -> f64 {
     f64::from(ceiling.users) * MIGRATION_START_SHARE
+}
+
+/// When the current host runs out.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HostTiming {
+    /// Users at which phase 1 of the migration starts (75% of the ceiling).
+    pub migration_start_users: f64,
+    pub ceiling_users: u32,
+    /// Start phase 1 (preparation, 1-2 weeks) then.
+    pub migration_start: Eta,
+    /// The migration must be done by then.
+    pub ceiling: Eta,
+}
+
+impl HostTiming {
+    /// The dates for a host whose ceiling is `ceiling` (by resource, see
+    /// [`ceiling`]).
+    pub fn new(ceiling: Ceiling, users: u32, growth_percent: f64, start: YearMonth) -> HostTiming {
+        let ceiling_users = ceiling.users;
+        let migration_start_users = migration_start_users(ceiling);
+        HostTiming {
+            migration_start_users,
+            ceiling_users,
+            migration_start: eta(users, growth_percent, migration_start_users, start),
+            ceiling: eta(users, growth_percent, f64::from(ceiling_users), start),
+        }
+    }
 }
 
 #[cfg(test)]

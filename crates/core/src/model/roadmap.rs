@@ -1,9 +1,9 @@
 //! The source's five-step roadmap (its section 7) beside the one projected
 //! from the user's own growth, and how long each tier lasts at that growth.
 
+use crate::base::month::YearMonth;
 use crate::base::text::{self, tx, Lang, Text};
 use crate::base::units::Euros;
-use crate::input::scenario::YearMonth;
 use crate::model::growth::{self, Eta};
 use crate::source::hardware::Host;
 use crate::source::tier::{Tier, TIERS};
@@ -156,5 +156,35 @@ pub fn leaving_step(host: Host) -> Option<u8> {
         Host::Pi4 => Some(4),
         Host::MiniPc => Some(5),
         Host::Cloud | Host::Custom => None,
+    }
+}
+
+const PER_SOURCE: Text = tx("selon la source", "per the source");
+const AT_YOUR_GROWTH: Text = tx("à votre croissance", "at your growth");
+
+impl Tier {
+    /// How long the tier lasts: the source's duration with its reason, then
+    /// at the user's growth (`lasts`, for the tier the plan is in).
+    /// `6–12 months (until the RAM saturates) per the source; 7.9 months at
+    /// your growth`.
+    pub fn lasts_text(&self, lasts: Option<Lasts>, lang: Lang) -> String {
+        let source = format!(
+            "{} {}",
+            self.durability.describe(lang),
+            PER_SOURCE.get(lang)
+        );
+        match lasts {
+            Some(lasts) => format!(
+                "{source}{} {} {}",
+                if lang.page() == Lang::Fr {
+                    "\u{a0};"
+                } else {
+                    ";"
+                },
+                lasts.describe(lang),
+                AT_YOUR_GROWTH.get(lang)
+            ),
+            None => source,
+        }
     }
 }

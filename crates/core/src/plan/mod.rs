@@ -3,11 +3,11 @@
 pub mod runbook;
 
 use crate::base::text::{self, tx, Lang, Text};
-use crate::emit::compose;
-use crate::input::scenario::{InputError, Scenario};
-use crate::model::growth::{self, HostTiming};
+use crate::input::error::InputError;
+use crate::input::scenario::Scenario;
+use crate::model::growth;
 use crate::model::load::{self, Load};
-use crate::model::resources::{self, Ceiling, Headroom};
+use crate::model::resources::{self, Ceiling, Headroom, HostTiming};
 use crate::model::roadmap::{self, Projected};
 use crate::settings::budget::Budget;
 use crate::settings::tuning::Tuning;
@@ -124,8 +124,6 @@ pub struct Plan {
     pub ceiling: Option<Ceiling>,
     /// Server settings for the tier; `None` on tier 5.
     pub tuning: Option<Tuning>,
-    /// The `docker-compose.override.yml` text; `None` on tier 5.
-    pub compose_override: Option<String>,
     /// The tier's limits against the machine; `None` on tier 5.
     pub budget: Option<Budget>,
     /// Decision-table rows the measured metrics trigger, most severe first.
@@ -162,33 +160,10 @@ impl Plan {
         next
     }
 
-    /// `yaml`, an override for this plan, with a warning at its top when the
-    /// tier's limits do not fit the machine's memory: whoever opens the file
-    /// reads it before applying it.
-    pub fn marked_override(&self, yaml: String) -> String {
-        let over = self.scenario.machine().is_some()
-            && self.budget.as_ref().is_some_and(|b| b.memory_left.0 < 0.0);
-        let (Some(b), true) = (self.budget.as_ref(), over) else {
-            return yaml;
-        };
-        let lang = self.scenario.lang;
-        let (committed, memory) = (
-            b.memory_committed.display(lang),
-            b.machine.memory.display(lang),
-        );
-        let host = self.scenario.host.name().get(lang);
-        let warning = if lang.page() == Lang::Fr {
-            format!(
-                "# ATTENTION : les limites du palier {} (avec les 512 Mio du système) font {committed},\n# la machine a {memory} : cet override ne tient pas sur {host}.\n# Changez de machine ou réduisez les limites avant de l'appliquer.\n",
-                self.tier.number
-            )
-        } else {
-            format!(
-                "# WARNING: tier {}'s limits (with the system's 512 MiB) add up to {committed},\n# the machine has {memory}: this override does not fit {host}.\n# Move to a bigger machine or lower the limits before applying it.\n",
-                self.tier.number
-            )
-        };
-        warning + &yaml
+    /// Whether the tier runs under Docker Compose, so that an override is
+    /// written for it (tiers 1 to 4; [`crate::emit::compose::for_plan`]).
+    pub fn has_compose(&self) -> bool {
+        self.tuning.is_some()
     }
 
     /// The advice for this user, from the verdict and the machine they run:
@@ -284,7 +259,8 @@ impl Plan {
 /// Computes the plan. Never panics: out-of-range fields fall back to their
 /// defaults and are listed in [`Plan::notices`].
 pub fn plan(scenario: &Scenario) -> Plan {
-    let (scenario, notices) = scenario.sanitized();
+    let (mut scenario, mut notices) = scenario.sanitized();
+    notices.extend(scenario.refuse_unfit_connections());
     let s = &scenario;
     let tier = tier::tier_for(s.users);
     let requests_per_user = s
@@ -315,7 +291,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
         }
         (Some(_), None) => Verdict::Fits,
     };
-    let mut plan = Plan {
+    Plan {
         tier,
         // Where the users stand within the tier's range: 300 users in
         // 101-500 is halfway, not 60%.
@@ -329,7 +305,6 @@ pub fn plan(scenario: &Scenario) -> Plan {
         resources,
         ceiling,
         tuning,
-        compose_override: None,
         budget,
         triggered,
         roadmap: roadmap::project(
@@ -342,7 +317,5 @@ pub fn plan(scenario: &Scenario) -> Plan {
         advice: runbook::advice_for(s.users),
         notices,
         scenario,
-    };
-    plan.compose_override = compose::for_plan(&plan, &compose::Defaults);
-    plan
+    }
 }

@@ -8,7 +8,7 @@
 
 use crate::base::text::{tx, Lang, Text};
 use crate::base::units::Euros;
-use crate::input::scenario::Names;
+use crate::input::names::Names;
 use crate::source::hardware::Host;
 
 /// Fills a template's `{db}`, `{domain}`, `{target}` and `{pgcontainer}`.

@@ -2,6 +2,7 @@
 //! every service and the machine's budget.
 
 pub mod budget;
+pub mod fit;
 pub mod pooler;
 pub mod postgres;
 pub mod tuning;

@@ -203,7 +203,7 @@ impl Memory {
     pub fn terms(&self, lang: Lang) -> [Term; 4] {
         let shared = &self.settings;
         let fr = lang.page() == Lang::Fr;
-        let mem = |m: Mebibytes| crate::settings::tuning::postgres_memory(m);
+        let mem = |m: Mebibytes| memory_spelling(m);
         let term = |name: (&str, &str), amount, detail: String| Term {
             name: if fr { name.0 } else { name.1 }.to_owned(),
             amount,
@@ -251,5 +251,15 @@ impl Memory {
                 format!("{vacuum} workers × maintenance_work_mem {maintenance}"),
             ),
         ]
+    }
+}
+
+/// How PostgreSQL spells a memory setting: `300MB`, or `1960kB` when the value is not whole mebibytes.
+pub fn memory_spelling(m: Mebibytes) -> String {
+    let kib = (m.0 * 1024.0).round();
+    if kib % 1024.0 == 0.0 {
+        format!("{}MB", kib / 1024.0)
+    } else {
+        format!("{kib}kB")
     }
 }

@@ -318,7 +318,7 @@ impl Setting {
         match (self.value, self.key.service()) {
             (Value::Memory(m), Service::Redis) => format!("{}mb", m.0),
             (Value::Memory(m), Service::Api) => format!("{}", m.0),
-            (Value::Memory(m), _) => postgres_memory(m),
+            (Value::Memory(m), _) => postgres::memory_spelling(m),
             (Value::Count(n), _) => n.to_string(),
             (Value::Decimal(x), _) => x.to_string(),
             (Value::Policy(p), _) => p.to_owned(),
@@ -335,16 +335,6 @@ impl Setting {
     /// Where the value comes from, in a sentence.
     pub fn provenance(&self, lang: Lang) -> String {
         self.reason.describe(lang)
-    }
-}
-
-/// `300MB`, or `1960kB` when the value is not whole mebibytes.
-pub fn postgres_memory(m: Mebibytes) -> String {
-    let kib = (m.0 * 1024.0).round();
-    if kib % 1024.0 == 0.0 {
-        format!("{}MB", kib / 1024.0)
-    } else {
-        format!("{kib}kB")
     }
 }
 
@@ -900,7 +890,7 @@ impl Reason {
             Reason::Derived(rule) => format!("rule: {}", rule.describe(lang)),
             Reason::Corrected { source, why, rule } => {
                 let (source, why, rule) = (
-                    postgres_memory(source),
+                    postgres::memory_spelling(source),
                     why.describe(rule, lang),
                     rule.describe(lang),
                 );
@@ -958,7 +948,7 @@ impl Why {
             Why::AboveLimit if fr => format!("ce qui dépasse le mem_limit de {limit}m"),
             Why::AboveLimit => format!("exceeds the {limit}m mem_limit"),
             Why::AboveBudget { budget } => {
-                let budget = postgres_memory(budget);
+                let budget = postgres::memory_spelling(budget);
                 if fr {
                     format!("au-delà des {budget} que laisse le pire cas de PostgreSQL")
                 } else {
@@ -1038,7 +1028,7 @@ impl Rule {
                 .join(" − ");
                 let n = memory.query_processes;
                 let ops = postgres::OPERATIONS_PER_QUERY;
-                let min = postgres_memory(postgres::WORK_MEM_MIN);
+                let min = postgres::memory_spelling(postgres::WORK_MEM_MIN);
                 if fr {
                     format!(
                         "({terms}) / ({n} processus × {ops} opérations × 2 pour les hachages), par pas de 64kB, {min} au moins"
@@ -1076,8 +1066,8 @@ impl Rule {
             Rule::WalBuffers { shared_buffers } => {
                 let (p, sb, cap) = (
                     pct(WAL_BUFFERS_PERCENT),
-                    postgres_memory(shared_buffers),
-                    postgres_memory(WAL_BUFFERS_CAP),
+                    postgres::memory_spelling(shared_buffers),
+                    postgres::memory_spelling(WAL_BUFFERS_CAP),
                 );
                 if fr {
                     format!("{p} de shared_buffers ({sb}), {cap} au plus (PGTune)")

@@ -1,7 +1,21 @@
 //! When to act on measured metrics: the source's decision table (section 2).
 
 use crate::base::text::{self, tx, Lang, Text};
-use crate::input::scenario::Metrics;
+
+/// Measured averages from the running host; each is optional.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Metrics {
+    /// `cpu`: average CPU use, percent.
+    pub cpu: Option<f64>,
+    /// `ram`: memory use, percent.
+    pub ram: Option<f64>,
+    /// `disk`: disk use, percent.
+    pub disk: Option<f64>,
+    /// `p95`: 95th-percentile latency, milliseconds.
+    pub p95_ms: Option<f64>,
+    /// `err`: share of 5xx responses, percent.
+    pub errors: Option<f64>,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Metric {

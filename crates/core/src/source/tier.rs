@@ -2,14 +2,11 @@
 //! their data, and which tier a number of users falls in.
 
 use crate::base::text::{tx, Lang, Text};
-use crate::model::roadmap::Lasts;
 
 /// The words of a tier's label and of its duration, said once for the page
 /// and the CLI.
 const WORD: Text = tx("Palier", "Tier");
 const USERS: Text = tx("utilisateurs", "users");
-const PER_SOURCE: Text = tx("selon la source", "per the source");
-const AT_YOUR_GROWTH: Text = tx("à votre croissance", "at your growth");
 use crate::base::units::{Cores, Euros, Mebibytes};
 
 /// A service of the stack that gets Compose limits.
@@ -198,31 +195,6 @@ impl Tier {
             self.users_range(lang),
             USERS.get(lang)
         )
-    }
-
-    /// How long the tier lasts: the source's duration with its reason, then
-    /// at the user's growth (`lasts`, for the tier the plan is in).
-    /// `6–12 months (until the RAM saturates) per the source; 7.9 months at
-    /// your growth`.
-    pub fn lasts_text(&self, lasts: Option<Lasts>, lang: Lang) -> String {
-        let source = format!(
-            "{} {}",
-            self.durability.describe(lang),
-            PER_SOURCE.get(lang)
-        );
-        match lasts {
-            Some(lasts) => format!(
-                "{source}{} {} {}",
-                if lang.page() == Lang::Fr {
-                    "\u{a0};"
-                } else {
-                    ";"
-                },
-                lasts.describe(lang),
-                AT_YOUR_GROWTH.get(lang)
-            ),
-            None => source,
-        }
     }
 
     /// The users range, as `501–2,000`.

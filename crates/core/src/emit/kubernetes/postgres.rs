@@ -6,7 +6,8 @@ use super::quantity;
 use super::sizing::{Sizing, INSTANCE_MANAGER, POOLER_LIMIT, POOLER_REQUEST, WAL_KEEP};
 use super::yaml::{quoted, Yaml};
 use crate::base::text::{self, tx, Lang};
-use crate::settings::tuning::{postgres_memory, SettingKey};
+use crate::settings::postgres::memory_spelling;
+use crate::settings::tuning::SettingKey;
 
 /// PostgreSQL 15 from CloudNativePG's image catalog (`standard-trixie`, the
 /// catalog of 2026-08-17): every locale, like the official image the
@@ -79,8 +80,8 @@ pub fn cluster(sizing: &Sizing, database: &str, import_from: Option<&str>, lang:
         y.line(6, &format!("memory: {memory}"));
     }
     let shm = &tuning.shm;
-    let work_mem = postgres_memory(tuning.memory.work_mem);
-    let maintenance = postgres_memory(tuning.memory.maintenance_work_mem);
+    let work_mem = memory_spelling(tuning.memory.work_mem);
+    let maintenance = memory_spelling(tuning.memory.maintenance_work_mem);
     let processes = shm.parallel_processes;
     y.comment(2, &if fr {
         format!("/dev/shm (un volume en mémoire) : les jointures par hachage parallèles y gardent leurs tables ; {processes} processus × 3 opérations × work_mem {work_mem} × 2, plus maintenance_work_mem {maintenance} et 16 Mio.")
@@ -170,8 +171,8 @@ pub fn cluster(sizing: &Sizing, database: &str, import_from: Option<&str>, lang:
     }
     y.line(2, "storage:");
     y.line(4, &format!("size: {storage}"));
-    let max_wal = postgres_memory(pg.max_wal_size);
-    let keep = postgres_memory(WAL_KEEP);
+    let max_wal = memory_spelling(pg.max_wal_size);
+    let keep = memory_spelling(WAL_KEEP);
     let wal = quantity::gibibytes(pg.wal_gib);
     y.comment(2, &if fr {
         format!("Le WAL sur son propre volume : deux fois max_wal_size ({max_wal}) et le wal_keep_size de CloudNativePG ({keep}) : {wal}.")

@@ -195,7 +195,7 @@ impl ReadError {
             ),
             ReadError::TooManyLevels { got } => {
                 let got = text::integer(*got as f64, lang);
-                let max = text::integer(super::usl::MAX_LEVELS as f64, lang);
+                let max = text::integer(super::MAX_LEVELS as f64, lang);
                 pick(
                     format!("loi d'extensibilité universelle : {got} niveaux de charge ; au plus {max}"),
                     format!("Universal Scalability Law: {got} load levels; at most {max}"),

@@ -25,6 +25,7 @@ mod k6;
 pub mod loadtest;
 mod oha;
 mod pgbench;
+mod report;
 mod role;
 pub mod spread;
 mod units;
@@ -43,6 +44,8 @@ pub use usl::{Level, UslFit};
 pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 /// The most lines the readers take.
 pub const MAX_LINES: usize = 250_000;
+/// The most load levels a fit takes.
+pub const MAX_LEVELS: usize = 1_000;
 
 /// What a pasted text turned out to be.
 #[derive(Clone, Debug, PartialEq)]

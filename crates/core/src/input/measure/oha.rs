@@ -3,7 +3,7 @@
 
 use super::error::{ReadError, Tool};
 use super::json::{at, number, required};
-use super::loadtest::{Arrivals, Generator, Latency, Report};
+use super::report::{Arrivals, Generator, Latency, Report};
 use crate::base::units::PerSecond;
 use serde_json::Value;
 

@@ -5,7 +5,7 @@
 //! from its scheduled start.
 
 use super::error::{shown, ReadError, Tool};
-use super::loadtest::{Arrivals, Generator, Latency, Report};
+use super::report::{Arrivals, Generator, Latency, Report};
 use super::spread::Moments;
 use super::units;
 use crate::base::units::PerSecond;

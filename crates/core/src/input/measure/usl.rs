@@ -9,12 +9,11 @@
 //! best point. It is deterministic and always ends inside the bounds.
 
 use super::error::ReadError;
+pub use super::MAX_LEVELS;
 
 /// The fewest load levels a fit takes, as the reference implementations
 /// (usl4j, R's `usl`) require.
 pub const MIN_LEVELS: usize = 6;
-/// The most load levels a fit takes.
-pub const MAX_LEVELS: usize = 1_000;
 /// The largest concurrency accepted.
 pub const MAX_CONCURRENCY: f64 = 1e6;
 

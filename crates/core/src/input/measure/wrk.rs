@@ -3,7 +3,7 @@
 //! percentiles count from each request's scheduled start.
 
 use super::error::{shown, ReadError, Tool};
-use super::loadtest::{Arrivals, Generator, Latency, Report};
+use super::report::{Arrivals, Generator, Latency, Report};
 use super::units;
 use crate::base::units::PerSecond;
 

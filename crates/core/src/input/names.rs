@@ -1,0 +1,58 @@
+//! The names the runbooks' commands use: the database, the domain, the
+//! target host and the PostgreSQL container.
+
+use std::fmt;
+
+/// A name put into the generated runbook commands: 1 to 63 characters of
+/// `[A-Za-z0-9._-]`, so it is safe inside a shell command and a URL.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Name(String);
+
+impl Name {
+    pub fn parse(value: &str) -> Option<Name> {
+        let valid = (1..=63).contains(&value.len())
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+        valid.then(|| Name(value.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn known(value: &'static str) -> Name {
+        Name(value.to_owned())
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Names substituted into the runbook commands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Names {
+    /// `db`: the PostgreSQL database to dump and restore.
+    pub database: Name,
+    /// `domain`: the public domain whose DNS moves to the new host.
+    pub domain: Name,
+    /// `target`: the SSH host name of the new machine.
+    pub target: Name,
+    /// `pgcontainer`: the PostgreSQL container's name.
+    pub pg_container: Name,
+}
+
+impl Default for Names {
+    /// The source project's names.
+    fn default() -> Names {
+        Names {
+            database: Name::known("memolist"),
+            domain: Name::known("memoo.fr"),
+            target: Name::known("mini-pc"),
+            pg_container: Name::known("memoo-postgres-1"),
+        }
+    }
+}
