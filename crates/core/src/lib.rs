@@ -64,9 +64,9 @@ pub use input::bounded_yaml;
 pub use input::measure;
 pub use model::growth as timing;
 pub use model::{load, queueing, resources, roadmap};
-pub use plan::runbook;
+
 pub use settings::{budget, pooler, postgres, tuning};
-pub use source::{corrections, decision, hardware, tier};
+pub use source::{corrections, decision, hardware, runbook, tier};
 
 pub use hardware::Host;
 pub use plan::{plan, Plan, Verdict};

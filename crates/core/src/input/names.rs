@@ -1,6 +1,8 @@
 //! The names the runbooks' commands use: the database, the domain, the
 //! target host and the PostgreSQL container.
 
+use crate::base::text::Lang;
+use crate::source::runbook::Step;
 use std::fmt;
 
 /// A name put into the generated runbook commands: 1 to 63 characters of
@@ -54,5 +56,25 @@ impl Default for Names {
             target: Name::known("mini-pc"),
             pg_container: Name::known("memoo-postgres-1"),
         }
+    }
+}
+
+/// Fills a template's `{db}`, `{domain}`, `{target}` and `{pgcontainer}`.
+pub fn fill(template: &str, names: &Names) -> String {
+    template
+        .replace("{db}", names.database.as_str())
+        .replace("{domain}", names.domain.as_str())
+        .replace("{target}", names.target.as_str())
+        .replace("{pgcontainer}", names.pg_container.as_str())
+}
+
+impl Step {
+    /// The step's commands with the names filled in.
+    pub fn commands_for(&self, names: &Names) -> Vec<String> {
+        self.commands.iter().map(|c| fill(c, names)).collect()
+    }
+
+    pub fn note_for(&self, names: &Names, lang: Lang) -> Option<String> {
+        self.note.map(|note| fill(note.get(lang), names))
     }
 }

@@ -1,7 +1,5 @@
 //! [`plan`]: every output of Headroom, computed once from a [`Scenario`].
 
-pub mod runbook;
-
 use crate::base::text::{self, tx, Lang, Text};
 use crate::input::error::InputError;
 use crate::input::scenario::Scenario;
@@ -13,8 +11,8 @@ use crate::settings::budget::Budget;
 use crate::settings::tuning::Tuning;
 use crate::source::decision::{self, Severity, Threshold};
 use crate::source::hardware::Host;
+use crate::source::runbook::{self, Advice};
 use crate::source::tier::{self, Tier};
-use runbook::Advice;
 
 /// Months shown by the growth chart.
 pub const PROJECTION_MONTHS: u32 = 36;

@@ -4,4 +4,5 @@
 pub mod corrections;
 pub mod decision;
 pub mod hardware;
+pub mod runbook;
 pub mod tier;
