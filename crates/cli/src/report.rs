@@ -383,12 +383,9 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
         w.line(String::new());
     }
     w.line(t("Tableau de décision (source)", "Decision table (source)").to_owned());
-    for row in &decision::THRESHOLDS {
-        let mark = if plan.triggered.contains(&row) {
-            "!"
-        } else {
-            " "
-        };
+    for reading in decision::readings(&s.metrics) {
+        let row = reading.row;
+        let mark = if reading.tripped { "!" } else { " " };
         w.line(format!(
             "  {mark} {:<26} > {:<10} {:<9} {}",
             row.metric.name().get(lang),
