@@ -201,8 +201,7 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
             .unwrap_or_default();
         w.line(format!("  + {}{price}", upgrade.item.get(lang)));
     }
-    // What to buy: only for a move to the mini PC, not for one already run.
-    if plan.destination() == Some(headroom_core::Host::MiniPc) {
+    if plan.buys_mini_pc() {
         w.line(format!(
             "  {}",
             t(
