@@ -353,7 +353,7 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
             "  CPU{c}{} / {} ({})",
             budget.cpus_committed.display(lang),
             budget.machine.threads.display(lang),
-            text::percent(100.0 * budget.cpu_ratio(), 1, lang)
+            text::percent(budget.cpu_percent(), 1, lang)
         ));
         if budget.cpus_oversubscribed() {
             w.line(format!(
