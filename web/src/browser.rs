@@ -151,10 +151,7 @@ async fn module() -> Result<wasm_bindgen::JsValue, String> {
         Some(crate::i18n::Lang::Fr) => "../js/headroom.js",
         _ => "js/headroom.js",
     };
-    let href = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    let url = web_sys::Url::new_with_base(relative, &href)
+    let url = web_sys::Url::new_with_base(relative, &crate::url::href())
         .map_err(failed)?
         .href();
     let import = Function::new_with_args("url", "return import(url)");

@@ -201,8 +201,7 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
             .unwrap_or_default();
         w.line(format!("  + {}{price}", upgrade.item.get(lang)));
     }
-    // What to buy: only for a move to the mini PC, not for one already run.
-    if plan.destination() == Some(headroom_core::Host::MiniPc) {
+    if plan.buys_mini_pc() {
         w.line(format!(
             "  {}",
             t(
@@ -354,7 +353,7 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
             "  CPU{c}{} / {} ({})",
             budget.cpus_committed.display(lang),
             budget.machine.threads.display(lang),
-            text::percent(100.0 * budget.cpu_ratio(), 1, lang)
+            text::percent(budget.cpu_percent(), 1, lang)
         ));
         if budget.cpus_oversubscribed() {
             w.line(format!(
@@ -383,12 +382,9 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
         w.line(String::new());
     }
     w.line(t("Tableau de décision (source)", "Decision table (source)").to_owned());
-    for row in &decision::THRESHOLDS {
-        let mark = if plan.triggered.contains(&row) {
-            "!"
-        } else {
-            " "
-        };
+    for reading in decision::readings(&s.metrics) {
+        let row = reading.row;
+        let mark = if reading.tripped { "!" } else { " " };
         w.line(format!(
             "  {mark} {:<26} > {:<10} {:<9} {}",
             row.metric.name().get(lang),

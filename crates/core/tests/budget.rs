@@ -21,6 +21,14 @@ fn tier_3_on_the_pi_leaves_84_mib_and_oversubscribes_the_cpu() {
 }
 
 #[test]
+fn the_budget_in_percent() {
+    // Tier 3 on the Pi: 4.75 cores on 4 and 4,012 MiB on 4,096.
+    let budget = plan_for("users=1200").budget.expect("budget");
+    assert_eq!(budget.cpu_percent(), 118.75);
+    assert!((budget.memory_percent() - 97.949_218_75).abs() < 1e-9);
+}
+
+#[test]
 fn tiers_1_and_2_fit_the_pi() {
     let t1 = plan_for("users=50").budget.unwrap();
     assert_eq!(

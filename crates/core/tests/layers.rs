@@ -217,7 +217,10 @@ fn core() -> Core {
                 .map(|n| path[..n].to_vec())
                 .find(|prefix| modules.contains(prefix))
                 .unwrap_or_default();
-            if target != module && !module.starts_with(&target) {
+            // A module's own ancestors hold it (`super::` to a folder's mod.rs);
+            // the crate's root (`crate::Plan`) is not one: inside the core a
+            // path names where a thing lives.
+            if target != module && (target.is_empty() || !module.starts_with(&target)) {
                 named.insert(target);
             }
         }

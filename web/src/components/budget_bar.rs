@@ -61,7 +61,7 @@ pub fn budget_bar(plan: &Plan) -> Html {
         i18n::MEMORY.get(lang),
         budget.memory_committed.display(lang),
         budget.machine.memory.display(lang),
-        text::percent(100.0 * budget.memory_ratio(), 0, lang),
+        text::percent(budget.memory_percent(), 0, lang),
         i18n::CPU.get(lang),
         budget.cpus_committed.display(lang),
         budget.machine.threads.display(lang),
@@ -90,7 +90,7 @@ pub fn budget_bar(plan: &Plan) -> Html {
             }
             <p>
                 { format!("{}{c}{} / {} ({})", i18n::CPU.get(lang), budget.cpus_committed.display(lang),
-                    budget.machine.threads.display(lang), text::percent(100.0 * budget.cpu_ratio(), 1, lang)) }
+                    budget.machine.threads.display(lang), text::percent(budget.cpu_percent(), 1, lang)) }
             </p>
             if budget.cpus_oversubscribed() {
                 <p class="warning" id="cpu-oversubscribed">{ i18n::OVERSUBSCRIBED.get(lang) }</p>

@@ -5,7 +5,7 @@ use super::download_link::DownloadLink;
 use super::{table, txt, Row};
 use crate::i18n;
 use headroom_core::alerts::{self, DEFAULT_HISTOGRAM};
-use headroom_core::decision::{self, Metric, THRESHOLDS};
+use headroom_core::decision;
 use headroom_core::text::colon;
 use headroom_core::Plan;
 use yew::prelude::*;
@@ -14,16 +14,7 @@ pub fn decision_table(plan: &Plan) -> Html {
     let lang = plan.scenario.lang;
     let c = colon(lang);
     let metrics = &plan.scenario.metrics;
-    let measured = |metric: Metric| metric.measured(metrics);
-    let any_measured = [
-        Metric::Cpu,
-        Metric::Ram,
-        Metric::Disk,
-        Metric::P95,
-        Metric::Errors,
-    ]
-    .into_iter()
-    .any(|m| measured(m).is_some());
+    let any_measured = decision::any_measured(metrics);
     let actions = if !any_measured {
         html! { <p class="note">{ i18n::NO_METRICS.get(lang) }</p> }
     } else if plan.triggered.is_empty() {
@@ -43,14 +34,15 @@ pub fn decision_table(plan: &Plan) -> Html {
             </>
         }
     };
-    let rows = THRESHOLDS
-        .iter()
-        .map(|row| {
-            let tripped = decision::trips(row, metrics);
-            let mut value = measured(row.metric)
+    let rows = decision::readings(metrics)
+        .into_iter()
+        .map(|reading| {
+            let row = reading.row;
+            let mut value = reading
+                .measured
                 .map(|v| row.metric.format(v, lang))
                 .unwrap_or_else(|| "—".to_owned());
-            if tripped {
+            if reading.tripped {
                 value = format!("{value} ⚠ {}", i18n::TRIGGERED.get(lang));
             }
             let action = match row.source_note {
@@ -67,7 +59,7 @@ pub fn decision_table(plan: &Plan) -> Html {
                     action,
                     txt(value),
                 ],
-                class: tripped.then_some("triggered"),
+                class: reading.tripped.then_some("triggered"),
                 data: Some(("data-metric", row.metric.key())),
             }
         })

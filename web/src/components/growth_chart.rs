@@ -122,7 +122,7 @@ pub fn growth_chart(plan: &Plan, calendar: Calendar, today: Option<YearMonth>) -
     // The next machine's ceiling, where the stack goes next.
     let next_ceiling = plan
         .destination()
-        .and_then(|host| Some((host, host.machine()?.ceiling_users?)))
+        .zip(plan.destination_ceiling())
         .filter(|(_, users)| f64::from(*users) < top_users)
         .map(|(host, users)| {
             let y = scale.y(f64::from(users));
@@ -215,11 +215,14 @@ fn describe(plan: &headroom_core::Plan, calendar: Calendar, lang: Lang) -> Strin
     let now = text::integer(f64::from(plan.scenario.users), lang);
     let later = text::integer(plan.projection.last().copied().unwrap_or_default(), lang);
     let growth = text::percent(plan.scenario.growth_percent, 2, lang);
+    let months = PROJECTION_MONTHS;
     let mut out = match lang.page() {
         Lang::Fr => format!(
-            "De {now} utilisateurs aujourd'hui à {later} dans 36 mois, à {growth} par mois."
+            "De {now} utilisateurs aujourd'hui à {later} dans {months} mois, à {growth} par mois."
         ),
-        Lang::En => format!("From {now} users today to {later} in 36 months, at {growth} a month."),
+        Lang::En => {
+            format!("From {now} users today to {later} in {months} months, at {growth} a month.")
+        }
     };
     if let Some(t) = plan.host_timing {
         out.push_str(&format!(

@@ -9,7 +9,7 @@ use headroom_core::hardware::{
 };
 use headroom_core::text::{self, colon};
 use headroom_core::tier::{Tier, TIERS};
-use headroom_core::{Host, Plan};
+use headroom_core::Plan;
 use yew::prelude::*;
 
 /// `link`: the plan's share query, for the Kubernetes bundle's module.
@@ -43,8 +43,7 @@ pub fn hardware(plan: &Plan, link: &str) -> Html {
                 <p class="warning">{ warning.get(lang) }</p>
             }
             { tier_details(tier, lang) }
-            // What to buy: only for a move to the mini PC, not for one already run.
-            if tier.number >= 3 && plan.destination() == Some(Host::MiniPc) {
+            if plan.buys_mini_pc() {
                 { mini_pc(Some("mini-pc"), lang) }
             }
             if tier.number >= 4 {

@@ -27,11 +27,11 @@ pub fn load_profile(plan: &Plan) -> Html {
             </tr>
         }
     });
-    let source_rows = load::source_profile(plan.scenario.peak_ratio)
+    let source_rows = load::SOURCE_PROFILES
         .iter()
-        .map(|(users, row)| {
+        .map(|row| {
             Row::new(vec![
-                txt(text::integer(f64::from(*users), lang)),
+                txt(text::integer(f64::from(row.users), lang)),
                 txt(format!(
                     "{} ({}{c}{})",
                     text::integer(row.requests_per_day, lang),

@@ -5,7 +5,7 @@
 use super::{px, table, txt, Calendar, Row};
 use crate::i18n::{self, Lang};
 use headroom_core::plan::PROJECTION_MONTHS;
-use headroom_core::resources::{self, Basis, Headroom};
+use headroom_core::resources::{self, Basis, Headroom, MonthlyUse, Resource};
 use headroom_core::text::{self, colon};
 use headroom_core::timing::Eta;
 use headroom_core::Plan;
@@ -20,8 +20,6 @@ const TOP: f64 = 10.0;
 const BOTTOM: f64 = 30.0;
 /// The chart's top, in % of the machine: a resource past it runs along it.
 const TOP_PERCENT: f64 = 120.0;
-/// The decision table's thresholds, drawn dashed.
-const THRESHOLDS: [f64; 4] = [70.0, 80.0, 85.0, 95.0];
 
 fn x(month: f64) -> f64 {
     LEFT + (WIDTH - LEFT - RIGHT) * month / f64::from(PROJECTION_MONTHS)
@@ -110,12 +108,15 @@ pub fn resources_view(plan: &Plan, calendar: Calendar) -> Html {
 
 /// Each modelled resource's use in % of the machine, month by month.
 fn chart(plan: &Plan, lang: Lang) -> Html {
-    let drawn: Vec<&Headroom> = plan
+    // Each drawn resource with its months, computed by the core.
+    let drawn: Vec<(&Headroom, Vec<MonthlyUse>)> = plan
         .resources
         .iter()
-        .filter(|r| r.capacity.is_some() && r.is_modelled())
+        .filter(|r| r.in_percent())
+        .map(|r| (r, r.monthly_percent(&plan.projection)))
         .collect();
-    let thresholds = THRESHOLDS.iter().map(|&percent| {
+    // The decision table's thresholds, drawn dashed.
+    let thresholds = Resource::threshold_levels().into_iter().map(|percent| {
         html! { <line class="threshold" x1={px(LEFT)} x2={px(WIDTH - RIGHT)} y1={px(y(percent))} y2={px(y(percent))} /> }
     });
     let axis = [0.0, 50.0, 100.0].into_iter().map(|percent| {
@@ -132,30 +133,24 @@ fn chart(plan: &Plan, lang: Lang) -> Html {
                 text-anchor={if month == PROJECTION_MONTHS { "end" } else { "middle" }}>{ format!("+{month}") }</text>
         }
     });
-    let series = drawn.iter().map(|r| {
-        let points: Vec<String> = plan
-            .projection
+    let series = drawn.iter().map(|(r, months)| {
+        let points: Vec<String> = months
             .iter()
-            .enumerate()
-            .filter_map(|(month, users)| {
-                let percent = r.percent_at(*users)?;
-                Some(format!("{},{}", px(x(month as f64)), px(y(percent))))
-            })
+            .map(|m| format!("{},{}", px(x(f64::from(m.month))), px(y(m.percent))))
             .collect();
         html! {
             <polyline class={format!("res res-{}", r.resource.code())} points={points.join(" ")} />
         }
     });
-    let end = plan.projection.last().copied().unwrap_or_default();
     let description = drawn
         .iter()
-        .filter_map(|r| {
+        .filter_map(|(r, months)| {
             Some(format!(
                 "{}{}{} → {}",
                 r.resource.name().get(lang),
                 colon(lang),
                 text::percent(r.use_now_percent()?, 0, lang),
-                text::percent(r.percent_at(end)?, 0, lang)
+                text::percent(months.last()?.percent, 0, lang)
             ))
         })
         .collect::<Vec<_>>()
@@ -173,7 +168,7 @@ fn chart(plan: &Plan, lang: Lang) -> Html {
             <figcaption>
                 <span class="muted">{ i18n::CHART_RESOURCES.get(lang) }</span>
                 <ul class="legend">
-                    { for drawn.iter().map(|r| html! {
+                    { for drawn.iter().map(|(r, _)| html! {
                         <li><span class={format!("swatch res-{}", r.resource.code())}></span>{ r.resource.name().get(lang) }</li>
                     }) }
                 </ul>

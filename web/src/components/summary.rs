@@ -14,13 +14,12 @@ pub fn summary(plan: &Plan, calendar: Calendar) -> Html {
     let c = colon(lang);
     let users = |n: f64| text::integer(n, lang);
     let verdict_class = format!("verdict {}", plan.verdict.level());
-    let position = plan.position.map(|p| {
-        let percent = (100.0 * p).clamp(0.0, 100.0);
+    let position = plan.position_percent().map(|percent| {
         html! {
             <div class="position">
-                <span>{ i18n::POSITION.get(lang) }{ c }{ text::percent(100.0 * p, 0, lang) }</span>
+                <span>{ i18n::POSITION.get(lang) }{ c }{ text::percent(percent, 0, lang) }</span>
                 <div class="track" role="presentation">
-                    <div class="fill" style={format!("width:{}%", text::fixed(percent, 1))}></div>
+                    <div class="fill" style={format!("width:{}%", text::fixed(percent.clamp(0.0, 100.0), 1))}></div>
                 </div>
             </div>
         }

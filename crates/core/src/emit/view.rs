@@ -6,12 +6,14 @@
 //! Behind the `serde` feature, off in the site.
 
 use crate::emit::{compose, kubernetes, query};
+use crate::input::scenario::Defaults;
 use crate::model::growth::Eta;
 use crate::model::roadmap::Lasts;
+use crate::plan::Plan;
 use crate::settings::pooler;
 use crate::settings::tuning::{self, Reason};
 use crate::source::decision::Severity;
-use crate::{Defaults, Host, Plan};
+use crate::source::hardware::Host;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a field changes meaning or goes; adding one does not.

@@ -100,6 +100,19 @@ impl Resource {
         })
     }
 
+    /// Every resource's thresholds in % of the machine, ascending and each
+    /// once: the levels a chart of the use draws.
+    pub fn threshold_levels() -> Vec<f64> {
+        let mut levels: Vec<f64> = Resource::ALL
+            .into_iter()
+            .filter_map(Resource::thresholds)
+            .flat_map(|t| [t.warning, t.critical])
+            .collect();
+        levels.sort_by(f64::total_cmp);
+        levels.dedup();
+        levels
+    }
+
     /// What `machine` offers of this resource, in `unit`; the upload
     /// bandwidth is `uplink`, when the user gave it.
     pub fn capacity(self, machine: &Machine, uplink: Option<f64>) -> Option<f64> {
@@ -267,6 +280,26 @@ impl Headroom {
         Some(self.use_at(users)? / self.capacity? * 100.0)
     }
 
+    /// Whether its use can be given in % of the machine: it has a capacity
+    /// and a model.
+    pub fn in_percent(&self) -> bool {
+        self.capacity.is_some() && self.is_modelled()
+    }
+
+    /// Its use in % of the machine at each month of `projection` (the users
+    /// at months 0, 1, …); empty when not [`in_percent`](Self::in_percent).
+    pub fn monthly_percent(&self, projection: &[f64]) -> Vec<MonthlyUse> {
+        (0u32..)
+            .zip(projection)
+            .filter_map(|(month, &users)| {
+                Some(MonthlyUse {
+                    month,
+                    percent: self.percent_at(users)?,
+                })
+            })
+            .collect()
+    }
+
     /// The use now, as the page and the CLI write it: `2 / 4 GiB (50%)`,
     /// `16.67 Mbit/s (a need, not a limit)`, or why it is not modelled.
     pub fn now_text(&self, lang: Lang) -> String {
@@ -296,6 +329,15 @@ impl Headroom {
     pub fn is_modelled(&self) -> bool {
         self.use_now.is_some()
     }
+}
+
+/// A resource's use in one month of the projection.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MonthlyUse {
+    /// Months from the start, 0 being now.
+    pub month: u32,
+    /// In % of the machine; past 100 when the resource would be over-full.
+    pub percent: f64,
 }
 
 /// The host's ceiling and what sets it.
@@ -656,6 +698,44 @@ mod tests {
             find(&resources, Resource::Cpu).warning_users.unwrap(),
             80.0
         ));
+    }
+
+    #[test]
+    fn the_chart_levels_are_the_decision_tables_percentages() {
+        // Source, section 2: CPU > 70% and > 85%, RAM and disk > 80% and > 95%.
+        assert_eq!(Resource::threshold_levels(), [70.0, 80.0, 85.0, 95.0]);
+    }
+
+    #[test]
+    fn the_monthly_use_follows_the_source_curves() {
+        let none = Metrics::default();
+        let resources = headroom(site(Host::Pi4, &none), 500, 15.0, start());
+        // 500 users, then 575, then 661.25 (+15% a month).
+        let projection = crate::timing::projection(500, 15.0, 2);
+        let memory = find(&resources, Resource::Memory).monthly_percent(&projection);
+        let months: Vec<u32> = memory.iter().map(|m| m.month).collect();
+        assert_eq!(months, [0, 1, 2]);
+        // Memory: 3 GiB at 500 users, +1 GiB per 1,500 users to 2,000; of 4 GiB.
+        let expected =
+            [3.0, 3.0 + 75.0 / 1_500.0, 3.0 + 161.25 / 1_500.0].map(|gib| gib / 4.0 * 100.0);
+        for (got, want) in memory.iter().zip(expected) {
+            assert!(close(got.percent, want), "{got:?} against {want}");
+        }
+        // CPU: 3.5 of the Pi's 4 cores at 500 users.
+        let cpu = find(&resources, Resource::Cpu).monthly_percent(&projection);
+        assert!(close(cpu[0].percent, 87.5), "{cpu:?}");
+        // Disk: 5 GB of 1 TB at 500 users (section 4).
+        let disk = find(&resources, Resource::Disk).monthly_percent(&projection);
+        assert!(close(disk[0].percent, 0.5), "{disk:?}");
+        // The upload has no capacity without `uplink`: no line to draw.
+        let uplink = find(&resources, Resource::Uplink);
+        assert!(!uplink.in_percent());
+        assert!(uplink.monthly_percent(&projection).is_empty());
+        // The mini PC's CPU is not modelled without a measurement.
+        let mini = headroom(site(Host::MiniPc, &none), 500, 15.0, start());
+        let cpu = find(&mini, Resource::Cpu);
+        assert!(!cpu.in_percent() && cpu.monthly_percent(&projection).is_empty());
+        assert!(find(&mini, Resource::Memory).in_percent());
     }
 
     #[test]

@@ -17,6 +17,10 @@ use crate::source::tier::{self, Tier};
 /// Months shown by the growth chart.
 pub const PROJECTION_MONTHS: u32 = 36;
 
+/// The first tier whose plan lists the mini PC to buy (source, tier 3:
+/// "consolidation", the Pi 4's last tier).
+pub const MINI_PC_FROM_TIER: u8 = 3;
+
 /// The answer at a glance, from everything known, most pressing first: a
 /// measurement past an urgent or critical threshold, a machine past its
 /// ceiling, an override that does not fit the machine's memory, then the
@@ -162,6 +166,26 @@ impl Plan {
     /// written for it (tiers 1 to 4; [`crate::emit::compose::for_plan`]).
     pub fn has_compose(&self) -> bool {
         self.tuning.is_some()
+    }
+
+    /// The source's recommended ceiling of the machine the stack goes to
+    /// next, in users; `None` when it goes to the cloud or nowhere.
+    pub fn destination_ceiling(&self) -> Option<u32> {
+        self.destination()?.machine()?.ceiling_users
+    }
+
+    /// Whether the plan lists the mini PC to buy: the next move is to the
+    /// mini PC and the users are in tier 3 or above, where the source starts
+    /// weighing it ("consider the mini PC" from 1,500 users; tier 4 is the
+    /// mini PC). Not for a mini PC already run, nor on tiers 1 and 2, before
+    /// the source weighs another machine.
+    pub fn buys_mini_pc(&self) -> bool {
+        self.tier.number >= MINI_PC_FROM_TIER && self.destination() == Some(Host::MiniPc)
+    }
+
+    /// [`Plan::position`] in %: 50 halfway through the tier's range.
+    pub fn position_percent(&self) -> Option<f64> {
+        self.position.map(|p| 100.0 * p)
     }
 
     /// The advice for this user, from the verdict and the machine they run:

@@ -165,4 +165,14 @@ impl Budget {
     pub fn cpu_ratio(&self) -> f64 {
         self.cpus_committed.0 / self.machine.threads.0
     }
+
+    /// [`Budget::memory_ratio`] in %.
+    pub fn memory_percent(&self) -> f64 {
+        100.0 * self.memory_ratio()
+    }
+
+    /// [`Budget::cpu_ratio`] in % (112.5 for 4.5 cores on 4).
+    pub fn cpu_percent(&self) -> f64 {
+        100.0 * self.cpu_ratio()
+    }
 }

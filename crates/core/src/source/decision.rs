@@ -27,6 +27,15 @@ pub enum Metric {
 }
 
 impl Metric {
+    /// Every metric of the table, in its order.
+    pub const ALL: [Metric; 5] = [
+        Metric::Cpu,
+        Metric::Ram,
+        Metric::Disk,
+        Metric::P95,
+        Metric::Errors,
+    ];
+
     pub fn name(self) -> Text {
         match self {
             Metric::Cpu => tx("Utilisation CPU (moyenne)", "CPU use (average)"),
@@ -198,4 +207,84 @@ pub fn trips(row: &Threshold, metrics: &Metrics) -> bool {
     row.metric
         .measured(metrics)
         .is_some_and(|value| value > row.threshold)
+}
+
+/// A row of the decision table against the user's measurements.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reading {
+    pub row: &'static Threshold,
+    /// The measurement of the row's metric, if given.
+    pub measured: Option<f64>,
+    /// Whether the measurement is past the row's threshold.
+    pub tripped: bool,
+}
+
+/// The whole table, in its order, each row with what was measured for it.
+pub fn readings(metrics: &Metrics) -> Vec<Reading> {
+    THRESHOLDS
+        .iter()
+        .map(|row| Reading {
+            row,
+            measured: row.metric.measured(metrics),
+            tripped: trips(row, metrics),
+        })
+        .collect()
+}
+
+/// Whether any metric of the table was measured.
+pub fn any_measured(metrics: &Metrics) -> bool {
+    Metric::ALL
+        .into_iter()
+        .any(|metric| metric.measured(metrics).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readings_mark_the_rows_past_the_source_thresholds() {
+        let metrics = Metrics {
+            cpu: Some(75.0),
+            ram: Some(96.0),
+            // The source writes "> 1s": exactly 1,000 ms trips nothing.
+            p95_ms: Some(1_000.0),
+            ..Metrics::default()
+        };
+        let readings = readings(&metrics);
+        let table: Vec<(Metric, f64, Option<f64>, bool)> = readings
+            .iter()
+            .map(|r| (r.row.metric, r.row.threshold, r.measured, r.tripped))
+            .collect();
+        // Source, section 2, in its order.
+        assert_eq!(
+            table,
+            [
+                (Metric::Cpu, 70.0, Some(75.0), true),
+                (Metric::Cpu, 85.0, Some(75.0), false),
+                (Metric::Ram, 80.0, Some(96.0), true),
+                (Metric::Ram, 95.0, Some(96.0), true),
+                (Metric::Disk, 80.0, None, false),
+                (Metric::Disk, 95.0, None, false),
+                (Metric::P95, 1_000.0, Some(1_000.0), false),
+                (Metric::P95, 3_000.0, Some(1_000.0), false),
+                (Metric::Errors, 1.0, None, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn any_measured_sees_each_metric() {
+        assert!(!any_measured(&Metrics::default()));
+        let only_errors = Metrics {
+            errors: Some(0.5),
+            ..Metrics::default()
+        };
+        assert!(any_measured(&only_errors));
+        let only_disk = Metrics {
+            disk: Some(10.0),
+            ..Metrics::default()
+        };
+        assert!(any_measured(&only_disk));
+    }
 }
