@@ -13,6 +13,7 @@ use crate::text::{self, tx, Lang, Text};
 use crate::tier::{self, Tier};
 use crate::timing::{self, HostTiming};
 use crate::tuning::Tuning;
+use crate::units::Mebibytes;
 
 /// Months shown by the growth chart.
 pub const PROJECTION_MONTHS: u32 = 36;
@@ -175,14 +176,16 @@ impl Plan {
             b.machine.memory.display(lang),
         );
         let host = self.scenario.host.name().get(lang);
+        // The reserve as the sentence writes it, a plain space before its unit.
+        let os = text::integer(b.os_reserve.0, lang);
         let warning = if lang.page() == Lang::Fr {
             format!(
-                "# ATTENTION : les limites du palier {} (avec les 512 Mio du système) font {committed},\n# la machine a {memory} : cet override ne tient pas sur {host}.\n# Changez de machine ou réduisez les limites avant de l'appliquer.\n",
+                "# ATTENTION : les limites du palier {} (avec les {os} Mio du système) font {committed},\n# la machine a {memory} : cet override ne tient pas sur {host}.\n# Changez de machine ou réduisez les limites avant de l'appliquer.\n",
                 self.tier.number
             )
         } else {
             format!(
-                "# WARNING: tier {}'s limits (with the system's 512 MiB) add up to {committed},\n# the machine has {memory}: this override does not fit {host}.\n# Move to a bigger machine or lower the limits before applying it.\n",
+                "# WARNING: tier {}'s limits (with the system's {os} MiB) add up to {committed},\n# the machine has {memory}: this override does not fit {host}.\n# Move to a bigger machine or lower the limits before applying it.\n",
                 self.tier.number
             )
         };
@@ -200,23 +203,13 @@ impl Plan {
             .map_or_else(String::new, |d| d.name().get(lang).to_owned());
         let fr = lang.page() == Lang::Fr;
         match (self.verdict, self.budget.as_ref(), self.host_timing) {
-            (Verdict::OverBudget, Some(b), _) => {
-                if fr {
-                    format!(
-                        "Les limites du palier {} demandent {} sur les {} de la machine : passez à {destination} ou réduisez-les avant d'appliquer l'override.",
-                        self.tier.number,
-                        b.memory_committed.display(lang),
-                        b.machine.memory.display(lang)
-                    )
-                } else {
-                    format!(
-                        "Tier {}'s limits need {} of the machine's {}: move to {destination} or lower them before applying the override.",
-                        self.tier.number,
-                        b.memory_committed.display(lang),
-                        b.machine.memory.display(lang)
-                    )
-                }
-            }
+            (Verdict::OverBudget, Some(b), _) => over_budget_advice(
+                self.tier.number,
+                b.memory_committed,
+                b.machine.memory,
+                self.destination(),
+                lang,
+            ),
             (Verdict::ActNow(row), _, _) => {
                 let measured = row
                     .metric
@@ -268,14 +261,33 @@ impl Plan {
                 }
             }
             _ => {
+                // The last tier is the one that scales out.
+                let last = tier::TIERS.last().map_or(0, |t| t.number);
                 if fr {
-                    "Restez dans le cloud et ajoutez des instances comme le décrit le palier 5."
-                        .to_owned()
+                    format!("Restez dans le cloud et ajoutez des instances comme le décrit le palier {last}.")
                 } else {
-                    "Stay in the cloud and scale out as tier 5 describes.".to_owned()
+                    format!("Stay in the cloud and scale out as tier {last} describes.")
                 }
             }
         }
+    }
+}
+
+/// Tier `tier`'s limits need `needed` of the machine's `machine`: the advice
+/// the summary and the agenda give.
+pub fn over_budget_advice(
+    tier: u8,
+    needed: Mebibytes,
+    machine: Mebibytes,
+    destination: Option<Host>,
+    lang: Lang,
+) -> String {
+    let destination = destination.map_or_else(String::new, |d| d.name().get(lang).to_owned());
+    let (needed, machine) = (needed.display(lang), machine.display(lang));
+    if lang.page() == Lang::Fr {
+        format!("Les limites du palier {tier} demandent {needed} sur les {machine} de la machine : passez à {destination} ou réduisez-les avant d'appliquer l'override.")
+    } else {
+        format!("Tier {tier}'s limits need {needed} of the machine's {machine}: move to {destination} or lower them before applying the override.")
     }
 }
 
