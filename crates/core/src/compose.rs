@@ -498,11 +498,12 @@ pub fn override_yaml(
         }
     }
     if let Some(rest) = rest {
+        let share = Rest::share_words(lang);
         let why = match (rest.room, lang.page()) {
-            (true, Lang::Fr) => "Headroom : la moitié de ce que la machine garde après les services de la source, PgBouncer et le système (la source ne le limite pas)",
-            (true, Lang::En) => "Headroom: half of what the machine keeps after the source's services, PgBouncer and the system (the source gives no limit)",
-            (false, Lang::Fr) => "Headroom : son minimum, la machine n'ayant plus de place après les services de la source, PgBouncer et le système",
-            (false, Lang::En) => "Headroom: its minimum, as the machine has no room left after the source's services, PgBouncer and the system",
+            (true, Lang::Fr) => format!("Headroom : {share} de ce que la machine garde après les services de la source, PgBouncer et le système (la source ne le limite pas)"),
+            (true, Lang::En) => format!("Headroom: {share} of what the machine keeps after the source's services, PgBouncer and the system (the source gives no limit)"),
+            (false, Lang::Fr) => "Headroom : son minimum, la machine n'ayant plus de place après les services de la source, PgBouncer et le système".to_owned(),
+            (false, Lang::En) => "Headroom: its minimum, as the machine has no room left after the source's services, PgBouncer and the system".to_owned(),
         };
         for role in REST_SERVICES {
             let Some(service) = stack.service(role) else {
@@ -661,15 +662,14 @@ pub fn memory_value(text: &str) -> Option<Mebibytes> {
         .unwrap_or(text.len());
     let (number, unit) = text.split_at(digits);
     let number: f64 = number.parse().ok()?;
-    let mib_per_unit = match unit.trim().trim_end_matches('b') {
-        "" => 1.0 / (1024.0 * 1024.0),
-        "k" => 1.0 / 1024.0,
-        "m" => 1.0,
-        "g" => 1024.0,
-        "t" => 1024.0 * 1024.0,
+    Some(match unit.trim().trim_end_matches('b') {
+        "" => Mebibytes::from_bytes(number),
+        "k" => Mebibytes::from_kibibytes(number),
+        "m" => Mebibytes(number),
+        "g" => Mebibytes::from_gibibytes(number),
+        "t" => Mebibytes::from_tebibytes(number),
         _ => return None,
-    };
-    Some(Mebibytes(number * mib_per_unit))
+    })
 }
 
 /// `"text"` with YAML's double-quote escapes.
@@ -691,17 +691,7 @@ fn quoted(text: &str) -> String {
 fn shm_size(y: &mut String, tuning: &Tuning, lang: Lang) {
     let shm = tuning.shm;
     let size = shm.size.0;
-    let work_mem = tuning::postgres_memory(tuning.memory.work_mem);
-    let why = match (shm.parallel_processes, lang.page()) {
-        (0, Lang::Fr) => "sans requête parallèle, les 64m de Docker suffisent".to_owned(),
-        (0, Lang::En) => "no parallel query: Docker's 64m is enough".to_owned(),
-        (n, Lang::Fr) => format!(
-            "{n} processus parallèles × 3 × work_mem {work_mem} × 2, + maintenance_work_mem, + 16m"
-        ),
-        (n, Lang::En) => format!(
-            "{n} parallel processes × 3 × work_mem {work_mem} × 2, + maintenance_work_mem, + 16m"
-        ),
-    };
+    let why = shm.reason(tuning.memory.work_mem).describe(lang);
     let _ = writeln!(y, "    shm_size: {size}m  # {why}");
 }
 
@@ -714,13 +704,13 @@ fn pgbouncer(y: &mut String, pooler: &pooler::Pooler, postgres: &str, lang: Lang
         (
             format!("Headroom : le pooling de la source, palier {tier}"),
             "celui de votre service postgres",
-            "l'API vise pgbouncer:5432",
+            format!("l'API vise pgbouncer:{}", pooler::PORT),
         )
     } else {
         (
             format!("Headroom: the source's pooling, tier {tier}"),
             "your postgres service's",
-            "the API targets pgbouncer:5432",
+            format!("the API targets pgbouncer:{}", pooler::PORT),
         )
     };
     let _ = writeln!(y, "  pgbouncer:  # {title}");

@@ -356,3 +356,50 @@ pub fn plan(scenario: &Scenario) -> Plan {
     plan.compose_override = compose::for_plan(&plan, &compose::Defaults);
     plan
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{query, Defaults, YearMonth};
+
+    fn plan_for(q: &str, lang: Lang) -> Plan {
+        let defaults = Defaults {
+            today: YearMonth::new(2026, 11).unwrap(),
+            lang,
+        };
+        plan(&query::decode(q, defaults).scenario)
+    }
+
+    #[test]
+    fn the_override_warning_names_the_budgets_reserve() {
+        let mut p = plan_for("users=300&host=custom&hmem=2.7&lang=en", Lang::En);
+        let reserve = p.budget.as_ref().unwrap().os_reserve;
+        assert_eq!(reserve, crate::hardware::OS_RESERVE);
+        for mib in [reserve.0, 700.0] {
+            p.budget.as_mut().unwrap().os_reserve = Mebibytes(mib);
+            let text = p.marked_override(String::new());
+            assert!(
+                text.contains(&format!("(with the system's {mib} MiB)")),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_over_budget_advice_names_its_figures() {
+        let text = over_budget_advice(
+            7,
+            Mebibytes(5000.0),
+            Mebibytes(4096.0),
+            Some(Host::MiniPc),
+            Lang::En,
+        );
+        assert!(
+            text.starts_with("Tier 7's limits need 5,000\u{a0}MiB of the machine's 4,096\u{a0}MiB"),
+            "{text}"
+        );
+        let p = plan_for("users=300&host=custom&hmem=2.7&lang=en", Lang::En);
+        assert_eq!(p.verdict, Verdict::OverBudget);
+        assert!(p.for_you(Lang::En).starts_with("Tier 2's limits need"));
+    }
+}

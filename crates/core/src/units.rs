@@ -15,6 +15,10 @@ pub const STATEMENT: Text = tx(
 
 const BYTES_PER_MEBIBYTE: f64 = 1_048_576.0;
 const BYTES_PER_MEGABYTE: f64 = 1_000_000.0;
+/// Binary steps: kibibytes in a mebibyte, mebibytes in a gibibyte.
+const BINARY_STEP: f64 = 1024.0;
+/// Decimal steps: megabytes in a gigabyte, millicores in a core.
+const DECIMAL_STEP: f64 = 1000.0;
 
 /// Binary megabytes: Docker's `m`, PostgreSQL's `MB`, Redis's `mb`.
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Default)]
@@ -33,6 +37,34 @@ pub struct Cores(pub f64);
 pub struct PerSecond(pub f64);
 
 impl Mebibytes {
+    pub const fn from_bytes(bytes: f64) -> Mebibytes {
+        Mebibytes(bytes / BYTES_PER_MEBIBYTE)
+    }
+
+    pub const fn from_kibibytes(kib: f64) -> Mebibytes {
+        Mebibytes(kib / BINARY_STEP)
+    }
+
+    pub const fn from_gibibytes(gib: f64) -> Mebibytes {
+        Mebibytes(gib * BINARY_STEP)
+    }
+
+    pub const fn from_tebibytes(tib: f64) -> Mebibytes {
+        Mebibytes(tib * BINARY_STEP * BINARY_STEP)
+    }
+
+    pub fn bytes(self) -> f64 {
+        self.0 * BYTES_PER_MEBIBYTE
+    }
+
+    pub fn kibibytes(self) -> f64 {
+        self.0 * BINARY_STEP
+    }
+
+    pub fn gibibytes(self) -> f64 {
+        self.0 / BINARY_STEP
+    }
+
     pub fn to_megabytes(self) -> Megabytes {
         Megabytes(self.0 * BYTES_PER_MEBIBYTE / BYTES_PER_MEGABYTE)
     }
@@ -56,6 +88,10 @@ impl Mebibytes {
 impl Megabytes {
     pub fn to_mebibytes(self) -> Mebibytes {
         Mebibytes(self.0 * BYTES_PER_MEGABYTE / BYTES_PER_MEBIBYTE)
+    }
+
+    pub fn gigabytes(self) -> f64 {
+        self.0 / DECIMAL_STEP
     }
 
     /// Megabytes below 1,000, gigabytes (one decimal at most) from there:
@@ -84,6 +120,14 @@ impl PerSecond {
 }
 
 impl Cores {
+    pub const fn from_millicores(milli: f64) -> Cores {
+        Cores(milli / DECIMAL_STEP)
+    }
+
+    pub fn millicores(self) -> f64 {
+        self.0 * DECIMAL_STEP
+    }
+
     pub fn display(self, lang: Lang) -> String {
         text::number(self.0, 2, lang)
     }
