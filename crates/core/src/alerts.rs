@@ -9,6 +9,7 @@ use crate::pooler;
 use crate::text::Lang;
 use crate::tier::{Service, Tier};
 use crate::tuning::POOLED_FROM_TIER;
+use crate::units::MS_PER_SECOND;
 use std::fmt::Write;
 
 /// The file name the page and the CLI give the rules.
@@ -35,7 +36,8 @@ fn expression(metric: Metric, histogram: &str) -> String {
         Metric::Cpu => "100 * (1 - avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}[5m])))".to_owned(),
         Metric::Ram => "100 * (1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes)".to_owned(),
         Metric::Disk => "100 * (1 - node_filesystem_avail_bytes{fstype!~\"tmpfs|overlay\"} / node_filesystem_size_bytes{fstype!~\"tmpfs|overlay\"})".to_owned(),
-        Metric::P95 => format!("1000 * histogram_quantile(0.95, sum by (le) (rate({histogram}_bucket[5m])))"),
+        // The histogram counts seconds, the table milliseconds.
+        Metric::P95 => format!("{MS_PER_SECOND} * histogram_quantile(0.95, sum by (le) (rate({histogram}_bucket[5m])))"),
         Metric::Errors => format!("100 * sum(rate({histogram}_count{{code=~\"5..\"}}[5m])) / sum(rate({histogram}_count[5m]))"),
     }
 }

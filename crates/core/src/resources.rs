@@ -12,6 +12,7 @@ use crate::load::DISK_POINTS;
 use crate::scenario::{Metrics, Scenario, YearMonth};
 use crate::text::{self, tx, Lang, Text};
 use crate::timing::{eta, Eta};
+use crate::units::Megabytes;
 
 /// A resource of the machine.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,7 +139,7 @@ impl Curve {
     fn points(self) -> (&'static [(f64, f64)], f64) {
         match self {
             Curve::Points(points) => (points, 1.0),
-            Curve::Megabytes(points) => (points, 1.0 / 1_000.0),
+            Curve::Megabytes(points) => (points, Megabytes(1.0).gigabytes()),
         }
     }
 

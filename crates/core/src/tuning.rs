@@ -69,8 +69,8 @@ const MAINTENANCE_DIVISOR: u32 = 16;
 const WAL_BUFFERS_PERCENT: u32 = 3;
 const WAL_BUFFERS_CAP: Mebibytes = Mebibytes(16.0);
 /// PGTune's web profile: WAL between 1 GB and 4 GB.
-const MIN_WAL_SIZE: Mebibytes = Mebibytes(1024.0);
-const MAX_WAL_SIZE: Mebibytes = Mebibytes(4096.0);
+const MIN_WAL_SIZE: Mebibytes = Mebibytes::from_gibibytes(1.0);
+const MAX_WAL_SIZE: Mebibytes = Mebibytes::from_gibibytes(4.0);
 const CHECKPOINT_COMPLETION_TARGET: f64 = 0.9;
 const DEFAULT_STATISTICS_TARGET: u32 = 100;
 /// The source's machines keep the data on an SSD (Pi 4 + 1 TB SSD, mini PC 2 TB SSD).

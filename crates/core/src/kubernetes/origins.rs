@@ -26,7 +26,7 @@ impl Sizing {
                     0,
                 );
                 let (db, manager) = (
-                    n(pg.database_horizon.0 / 1000.0, 1),
+                    n(pg.database_horizon.gigabytes(), 1),
                     n(INSTANCE_MANAGER.0, 0),
                 );
                 if fr {

@@ -56,8 +56,6 @@ pub const MAX_POSTGRES_CPUS: f64 = 64.0;
 pub const MAX_REDIS_MEMORY: Mebibytes = Mebibytes(65_536.0);
 pub const MAX_VOLUME_GIB: u64 = 16_384;
 
-const GIB_PER_MB: f64 = 1e6 / 1_073_741_824.0;
-
 /// A size that hit its ceiling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cap {
@@ -295,7 +293,7 @@ impl Sizing {
         // Twice today's database: CloudNativePG keeps the import's dump in
         // the data volume beside the restored database.
         let needed = (database_now.0 * 2.0).max(database_horizon.0 / (disk_warning / 100.0));
-        let storage_wanted = (needed * GIB_PER_MB).ceil().max(1.0);
+        let storage_wanted = Megabytes(needed).to_mebibytes().gibibytes().ceil().max(1.0);
         if storage_wanted > MAX_VOLUME_GIB as f64 {
             capped.push(Cap::PostgresVolume);
         }
@@ -303,14 +301,15 @@ impl Sizing {
         let max_wal_size = tuning
             .get(SettingKey::MaxWalSize)
             .and_then(|s| s.memory())
-            .unwrap_or(Mebibytes(1024.0));
-        let wal_gib = (((max_wal_size * 2.0) + WAL_KEEP).0 / 1024.0).ceil() as u64;
+            .unwrap_or(Mebibytes::from_gibibytes(1.0));
+        let wal_gib = ((max_wal_size * 2.0) + WAL_KEEP).gibibytes().ceil() as u64;
 
         let maxmemory = tuning
             .get(SettingKey::RedisMaxmemory)
             .and_then(|s| s.memory())
             .unwrap_or(redis_memory * 0.5);
-        let redis_storage = ((maxmemory.0 * REDIS_VOLUME_FACTOR) / 1024.0)
+        let redis_storage = (maxmemory * REDIS_VOLUME_FACTOR)
+            .gibibytes()
             .ceil()
             .max(1.0) as u64;
         let pool_per_pod = (tuning.connections / POOLER_INSTANCES).max(1);

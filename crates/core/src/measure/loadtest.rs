@@ -6,7 +6,7 @@ use super::error::ReadError;
 use super::spread::{Lognormal, Moments, SpreadBasis};
 use super::{autocannon, json, k6, oha, pgbench, wrk};
 use crate::text::{tx, Text};
-use crate::units::PerSecond;
+use crate::units::{self, PerSecond};
 
 /// The tool that ran the test.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -222,7 +222,7 @@ impl Report {
             service_basis,
             cs2,
             concurrency: self.concurrency,
-            in_flight: rate * mean_latency / 1000.0,
+            in_flight: rate * units::ms_to_seconds(mean_latency),
             arrivals: self.arrivals,
             p95_ms,
         })
