@@ -29,7 +29,7 @@ pub const INSTANCE_MANAGER: Mebibytes = Mebibytes(256.0);
 pub const NODE_POD_CPU: Cores = Cores(1.0);
 /// A Node pod may burst to twice its request: the garbage collector's and
 /// libuv's threads run beside the event loop.
-const NODE_CPU_BURST: f64 = 2.0;
+pub const NODE_CPU_BURST: f64 = 2.0;
 /// The front end: two pods at least, so that one can be drained at a time.
 pub const WEB_MIN_REPLICAS: u32 = 2;
 /// PgBouncer pods per pooler: two, so that one can restart at a time.
@@ -41,7 +41,12 @@ pub const POOLER_LIMIT: (Cores, Mebibytes) = (Cores(0.5), Mebibytes(500.0));
 /// The OT redis-operator's example for a Sentinel pod: 0.1 CPU, 128Mi.
 pub const SENTINEL: (Cores, Mebibytes) = (Cores(0.1), Mebibytes(128.0));
 /// Redis's container grows in 256 MiB steps.
-const REDIS_STEP: Mebibytes = Mebibytes(256.0);
+pub const REDIS_STEP: Mebibytes = Mebibytes(256.0);
+/// Redis's memory: twice today's active cache.
+pub const REDIS_CACHE_FACTOR: f64 = 2.0;
+/// The WAL volume holds `max_wal_size` this many times (a checkpoint may lag
+/// behind), plus [`WAL_KEEP`].
+pub const WAL_SIZE_FACTOR: f64 = 2.0;
 /// A Redis volume holds the RDB snapshot, the AOF (up to twice the data
 /// before Redis rewrites it) and the rewrite's new file: four times `maxmemory`.
 pub const REDIS_VOLUME_FACTOR: f64 = 4.0;
@@ -230,7 +235,7 @@ impl Sizing {
         let budget = pg_memory - INSTANCE_MANAGER;
 
         let cache = plan.load.cache;
-        let redis_wanted = step_up(cache.to_mebibytes() * 2.0, REDIS_STEP);
+        let redis_wanted = step_up(cache.to_mebibytes() * REDIS_CACHE_FACTOR, REDIS_STEP);
         if redis_wanted > MAX_REDIS_MEMORY {
             capped.push(Cap::RedisMemory);
         }
@@ -302,7 +307,9 @@ impl Sizing {
             .get(SettingKey::MaxWalSize)
             .and_then(|s| s.memory())
             .unwrap_or(Mebibytes::from_gibibytes(1.0));
-        let wal_gib = ((max_wal_size * 2.0) + WAL_KEEP).gibibytes().ceil() as u64;
+        let wal_gib = ((max_wal_size * WAL_SIZE_FACTOR) + WAL_KEEP)
+            .gibibytes()
+            .ceil() as u64;
 
         let maxmemory = tuning
             .get(SettingKey::RedisMaxmemory)
