@@ -2,15 +2,17 @@
 //! verdict, the measured metrics, the roadmap and its purchases, and the
 //! machine's ceiling. The page shows it first, and so does the CLI.
 
-use crate::base::text::{self, Lang};
-use crate::base::units::Mebibytes;
+use crate::base::text::{self, Lang, Text};
+use crate::base::units::{Euros, Mebibytes};
 use crate::model::growth::{eta, Eta};
 use crate::model::roadmap;
-use crate::plan::{Plan, Verdict};
+use crate::plan::{self, Plan, Verdict};
+use crate::source::decision::Threshold;
 use crate::source::hardware::Host;
-use crate::source::tier::TIERS;
+use crate::source::runbook::MIGRATION;
+use crate::source::tier::{Tier, TIERS};
 
-/// One thing to do.
+/// One thing to do, in words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Action {
     /// When: now, or at a number of users, reached at `eta`.
@@ -18,7 +20,7 @@ pub struct Action {
     pub text: String,
 }
 
-/// The actions of a plan, in three groups.
+/// The actions of a plan, in three groups, in words.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Agenda {
     pub now: Vec<Action>,
@@ -28,92 +30,145 @@ pub struct Agenda {
     pub later: Vec<Action>,
 }
 
-impl Agenda {
-    pub fn of(plan: &Plan, lang: Lang) -> Agenda {
-        let s = &plan.scenario;
-        let fr = lang.page() == Lang::Fr;
-        // Only the page's language is built: a one-language page drops the other.
-        macro_rules! t {
-            ($fr:expr, $en:expr $(,)?) => {
-                if fr {
-                    $fr
-                } else {
-                    $en
-                }
-            };
-        }
-        let n = |x: f64| text::integer(x, lang);
-        let destination = plan.destination();
-        let dest = destination.map_or_else(String::new, |d| d.name().get(lang).to_owned());
+/// What an action asks, with its figures as data; [`Task::describe`] alone
+/// words it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Task {
+    /// A decision-table row the measurements trip.
+    Triggered {
+        row: &'static Threshold,
+        measured: Option<f64>,
+    },
+    /// Past the ceiling: the whole migration runbook, now.
+    Migrate { to: Option<Host> },
+    /// Near the ceiling: get the next machine and start phase 1 now.
+    StartMigration { to: Option<Host> },
+    /// The tier's limits need more memory than the machine has.
+    OverBudget {
+        tier: u8,
+        needed: Mebibytes,
+        machine: Mebibytes,
+        to: Option<Host>,
+    },
+    /// The last tier, which has no override: its distributed architecture.
+    Distributed { tier: u8 },
+    /// Apply the tier's override and settings.
+    ApplyOverride { tier: u8 },
+    /// The limits leave MinIO and the front end less than their floor each.
+    MakeRoom {
+        left: Mebibytes,
+        floor: Mebibytes,
+        next: Option<Host>,
+    },
+    /// A tier ahead: apply its override (or, the last, its architecture),
+    /// with the roadmap's purchase for this machine if any.
+    TierAhead {
+        tier: &'static Tier,
+        distributed: bool,
+        purchase: Option<(Text, Euros)>,
+    },
+    /// Order the next machine (at its price, if the roadmap gives one) and
+    /// start phase 1.
+    OrderMachine { to: Host, price: Option<Euros> },
+    /// The host is full: the migration must be done.
+    MigrationDone {
+        to: Option<Host>,
+        from: Host,
+        ceiling_users: u32,
+    },
+}
 
-        let mut now = Vec::new();
-        let act = |text: String| Action { at: None, text };
-        for row in &plan.triggered {
-            let measured = row
-                .metric
-                .measured(&s.metrics)
-                .map(|v| row.metric.format(v, lang))
-                .unwrap_or_default();
-            now.push(act(format!(
-                "{} — {} {measured} (> {})",
-                row.action.get(lang),
-                row.metric.name().get(lang),
-                row.metric.format(row.threshold, lang)
-            )));
+/// One typed action and when.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Step {
+    /// When: now, or at a number of users, reached at `eta`.
+    pub at: Option<(f64, Eta)>,
+    pub task: Task,
+}
+
+impl Step {
+    pub fn describe(&self, lang: Lang) -> Action {
+        Action {
+            at: self.at,
+            text: self.task.describe(lang),
         }
-        match plan.verdict {
-            Verdict::OverCeiling => now.push(act(t!(
-                format!("Passer à {dest} : le runbook de migration, phases 1 à 3."),
-                format!("Move to {dest}: the migration runbook, phases 1 to 3."),
-            ))),
-            Verdict::StartMigration => now.push(act(t!(
-                format!("{} et lancer la phase 1 de la migration ; elle doit être finie avant le plafond.", prepare(destination, "", true)),
-                format!("{} and start phase 1 of the migration; it must be done before the ceiling.", prepare(destination, "", false)),
-            ))),
-            Verdict::OverBudget => now.push(act(plan.for_you(lang))),
+    }
+}
+
+/// The typed actions of a plan, in the agenda's three groups: computed with
+/// no sentence, worded by [`Steps::describe`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Steps {
+    pub now: Vec<Step>,
+    pub next: Vec<Step>,
+    pub later: Vec<Step>,
+}
+
+impl Agenda {
+    /// The plan's actions, worded in `lang`: [`Steps::of`], then
+    /// [`Steps::describe`].
+    pub fn of(plan: &Plan, lang: Lang) -> Agenda {
+        Steps::of(plan).describe(lang)
+    }
+}
+
+impl Steps {
+    pub fn describe(&self, lang: Lang) -> Agenda {
+        let words = |steps: &[Step]| steps.iter().map(|s| s.describe(lang)).collect();
+        Agenda {
+            now: words(&self.now),
+            next: words(&self.next),
+            later: words(&self.later),
+        }
+    }
+
+    pub fn of(plan: &Plan) -> Steps {
+        let s = &plan.scenario;
+        let destination = plan.destination();
+        let mut now: Vec<Task> = plan
+            .triggered
+            .iter()
+            .map(|row| Task::Triggered {
+                row,
+                measured: row.metric.measured(&s.metrics),
+            })
+            .collect();
+        match (plan.verdict, plan.budget.as_ref()) {
+            (Verdict::OverCeiling, _) => now.push(Task::Migrate { to: destination }),
+            (Verdict::StartMigration, _) => now.push(Task::StartMigration { to: destination }),
+            (Verdict::OverBudget, Some(b)) => now.push(Task::OverBudget {
+                tier: plan.tier.number,
+                needed: b.memory_committed,
+                machine: b.machine.memory,
+                to: destination,
+            }),
             _ => {}
         }
         if !plan.has_compose() && plan.tier.next().is_none() {
-            now.push(act(t!(
-                "Palier 5 : l'architecture distribuée décrite avec le matériel (répartiteur de charge, API en plusieurs instances, PostgreSQL répliqué, Redis en cluster).".to_owned(),
-                "Tier 5: the distributed architecture shown with the hardware (load balancer, several API instances, replicated PostgreSQL, Redis cluster).".to_owned(),
-            )));
+            now.push(Task::Distributed {
+                tier: plan.tier.number,
+            });
         }
         if plan.has_compose() {
-            now.push(act(t!(
-                format!(
-                    "Appliquer l'override du palier {} (docker-compose.override.yml) et ses réglages.",
-                    plan.tier.number
-                ),
-                format!(
-                    "Apply tier {}'s override (docker-compose.override.yml) and its settings.",
-                    plan.tier.number
-                ),
-            )));
+            now.push(Task::ApplyOverride {
+                tier: plan.tier.number,
+            });
         }
         if let Some(b) = plan
             .budget
             .as_ref()
             .filter(|b| !b.rest.room && plan.has_compose())
         {
-            let (left, floor) = (
-                Mebibytes(b.memory_left.0.max(0.0)).display(lang),
-                b.rest.memory.display(lang),
-            );
-            let next = plan
-                .scenario
-                .host
-                .next()
-                .map_or_else(String::new, |h| h.name().get(lang).to_owned());
-            now.push(act(t!(
-                format!("Faire de la place à MinIO et au front-end : avec ces limites la machine ne leur garde que {left} à eux deux, moins que les {floor} que Headroom donne au minimum à chacun. Placez les fichiers dans un stockage objet S3 et servez le front-end ailleurs, ou passez à {next}."),
-                format!("Make room for MinIO and the front end: with these limits the machine keeps only {left} for the two of them, less than the {floor} Headroom gives each at the least. Move the files to an S3 object store and serve the front end elsewhere, or move to {next}."),
-            )));
+            now.push(Task::MakeRoom {
+                left: Mebibytes(b.memory_left.0.max(0.0)),
+                floor: b.rest.memory,
+                next: plan.scenario.host.next(),
+            });
         }
 
         // Dated steps: the tiers ahead (with the roadmap's purchases for the
         // machine the user runs), phase 1 and the ceiling.
-        let mut dated: Vec<Action> = Vec::new();
+        let mut dated: Vec<Step> = Vec::new();
         let when = |users: f64| {
             let e = eta(s.users, s.growth_percent, users, s.start);
             (e != Eta::Beyond && e != Eta::Overdue).then_some((users, e))
@@ -126,94 +181,188 @@ impl Agenda {
                 continue;
             };
             let purchase = match (step.number, s.host) {
-                (3, Host::Pi4) => step
-                    .price
-                    .map(|price| format!("{} ({})", step.action.get(lang), price.display(lang))),
+                (3, Host::Pi4) => step.price.map(|price| (step.action, price)),
                 _ => None,
             };
-            let mut text = t!(
-                format!("{} : appliquer son override.", tier.label(lang)),
-                format!("{}: apply its override.", tier.label(lang)),
-            );
-            if tier.number == 5 {
-                text = t!(
-                    format!(
-                        "{} : l'architecture distribuée du palier 5.",
-                        tier.label(lang)
-                    ),
-                    format!("{}: tier 5's distributed architecture.", tier.label(lang)),
-                );
-            }
-            if let Some(purchase) = purchase {
-                text = format!("{text} {purchase}.");
-            }
-            dated.push(Action { at: Some(at), text });
+            let task = Task::TierAhead {
+                tier,
+                distributed: tier.next().is_none(),
+                purchase,
+            };
+            dated.push(Step { at: Some(at), task });
         }
         if let (Some(timing), Some(destination)) = (plan.host_timing, destination) {
             // The mini PC's price is the roadmap's, paid when ordering it.
             let price = match destination {
-                Host::MiniPc => roadmap::ROADMAP[3]
-                    .price
-                    .map_or_else(String::new, |p| format!(", {},", p.display(lang))),
-                _ => String::new(),
+                Host::MiniPc => roadmap::ROADMAP[3].price,
+                _ => None,
             };
             if let Some(at) = when(timing.migration_start_users) {
-                dated.push(Action {
+                dated.push(Step {
                     at: Some(at),
-                    text: t!(
-                        format!(
-                            "{} et lancer la phase 1 de la migration.",
-                            prepare(Some(destination), &price, true)
-                        ),
-                        format!(
-                            "{} and start phase 1 of the migration.",
-                            prepare(Some(destination), &price, false)
-                        ),
-                    ),
+                    task: Task::OrderMachine {
+                        to: destination,
+                        price,
+                    },
                 });
             }
             if let Some(at) = when(f64::from(timing.ceiling_users)) {
-                dated.push(Action {
+                dated.push(Step {
                     at: Some(at),
-                    text: t!(
-                        format!(
-                            "Migration vers {dest} terminée : {} est plein à {} utilisateurs.",
-                            s.host.name().get(lang),
-                            n(f64::from(timing.ceiling_users))
-                        ),
-                        format!(
-                            "Move to {dest} done: {} is full at {} users.",
-                            s.host.name().get(lang),
-                            n(f64::from(timing.ceiling_users))
-                        ),
-                    ),
+                    task: Task::MigrationDone {
+                        to: Some(destination),
+                        from: s.host,
+                        ceiling_users: timing.ceiling_users,
+                    },
                 });
             }
         }
         // By users, in the order found for equal ones (an insertion, lighter
         // in the WebAssembly than a sort).
-        let users = |a: &Action| a.at.map_or(0.0, |(users, _)| users);
-        let mut sorted: Vec<Action> = Vec::with_capacity(dated.len());
-        for action in dated {
+        let users = |a: &Step| a.at.map_or(0.0, |(users, _)| users);
+        let mut sorted: Vec<Step> = Vec::with_capacity(dated.len());
+        for step in dated {
             let at = sorted
                 .iter()
-                .position(|other| users(other) > users(&action))
+                .position(|other| users(other) > users(&step))
                 .unwrap_or(sorted.len());
-            sorted.insert(at, action);
+            sorted.insert(at, step);
         }
         let mut dated = sorted.into_iter();
-        let next: Vec<Action> = dated.next().into_iter().collect();
-        Agenda {
-            now,
+        let next: Vec<Step> = dated.next().into_iter().collect();
+        Steps {
+            now: now
+                .into_iter()
+                .map(|task| Step { at: None, task })
+                .collect(),
             next,
             later: dated.collect(),
         }
     }
 }
 
+impl Task {
+    /// The action in a sentence.
+    pub fn describe(&self, lang: Lang) -> String {
+        let fr = lang.page() == Lang::Fr;
+        // Only the page's language is built: a one-language page drops the other.
+        macro_rules! t {
+            ($fr:expr, $en:expr $(,)?) => {
+                if fr {
+                    $fr
+                } else {
+                    $en
+                }
+            };
+        }
+        let name =
+            |host: Option<Host>| host.map_or_else(String::new, |h| h.name().get(lang).to_owned());
+        match *self {
+            Task::Triggered { row, measured } => {
+                let measured = measured
+                    .map(|v| row.metric.format(v, lang))
+                    .unwrap_or_default();
+                format!(
+                    "{} — {} {measured} (> {})",
+                    row.action.get(lang),
+                    row.metric.name().get(lang),
+                    row.metric.format(row.threshold, lang)
+                )
+            }
+            Task::Migrate { to } => {
+                let dest = name(to);
+                let (first, last) = phases();
+                t!(
+                    format!("Passer à {dest} : le runbook de migration, phases {first} à {last}."),
+                    format!("Move to {dest}: the migration runbook, phases {first} to {last}."),
+                )
+            }
+            Task::StartMigration { to } => {
+                let (first, _) = phases();
+                t!(
+                    format!("{} et lancer la phase {first} de la migration ; elle doit être finie avant le plafond.", prepare(to, None, lang)),
+                    format!("{} and start phase {first} of the migration; it must be done before the ceiling.", prepare(to, None, lang)),
+                )
+            }
+            Task::OverBudget {
+                tier,
+                needed,
+                machine,
+                to,
+            } => plan::over_budget_advice(tier, needed, machine, to, lang),
+            Task::Distributed { tier } => t!(
+                format!("Palier {tier} : l'architecture distribuée décrite avec le matériel (répartiteur de charge, API en plusieurs instances, PostgreSQL répliqué, Redis en cluster)."),
+                format!("Tier {tier}: the distributed architecture shown with the hardware (load balancer, several API instances, replicated PostgreSQL, Redis cluster)."),
+            ),
+            Task::ApplyOverride { tier } => t!(
+                format!("Appliquer l'override du palier {tier} (docker-compose.override.yml) et ses réglages."),
+                format!("Apply tier {tier}'s override (docker-compose.override.yml) and its settings."),
+            ),
+            Task::MakeRoom { left, floor, next } => {
+                let (left, floor, next) = (left.display(lang), floor.display(lang), name(next));
+                t!(
+                    format!("Faire de la place à MinIO et au front-end : avec ces limites la machine ne leur garde que {left} à eux deux, moins que les {floor} que Headroom donne au minimum à chacun. Placez les fichiers dans un stockage objet S3 et servez le front-end ailleurs, ou passez à {next}."),
+                    format!("Make room for MinIO and the front end: with these limits the machine keeps only {left} for the two of them, less than the {floor} Headroom gives each at the least. Move the files to an S3 object store and serve the front end elsewhere, or move to {next}."),
+                )
+            }
+            Task::TierAhead {
+                tier,
+                distributed,
+                purchase,
+            } => {
+                let label = tier.label(lang);
+                let number = tier.number;
+                let text = match distributed {
+                    true => t!(
+                        format!("{label} : l'architecture distribuée du palier {number}."),
+                        format!("{label}: tier {number}'s distributed architecture."),
+                    ),
+                    false => t!(
+                        format!("{label} : appliquer son override."),
+                        format!("{label}: apply its override."),
+                    ),
+                };
+                match purchase {
+                    Some((action, price)) => {
+                        format!("{text} {} ({}).", action.get(lang), price.display(lang))
+                    }
+                    None => text,
+                }
+            }
+            Task::OrderMachine { to, price } => {
+                let (first, _) = phases();
+                t!(
+                    format!("{} et lancer la phase {first} de la migration.", prepare(Some(to), price, lang)),
+                    format!("{} and start phase {first} of the migration.", prepare(Some(to), price, lang)),
+                )
+            }
+            Task::MigrationDone {
+                to,
+                from,
+                ceiling_users,
+            } => {
+                let (dest, from) = (name(to), from.name().get(lang));
+                let users = text::integer(f64::from(ceiling_users), lang);
+                t!(
+                    format!("Migration vers {dest} terminée : {from} est plein à {users} utilisateurs."),
+                    format!("Move to {dest} done: {from} is full at {users} users."),
+                )
+            }
+        }
+    }
+}
+
+/// The runbook's first and last phases.
+fn phases() -> (u8, u8) {
+    let first = MIGRATION.first().map_or(1, |p| p.number);
+    let last = MIGRATION.last().map_or(first, |p| p.number);
+    (first, last)
+}
+
 /// `Order the Mini PC (i5-12400F class), €500,` or, for the cloud, its setup.
-fn prepare(destination: Option<Host>, price: &str, fr: bool) -> String {
-    let lang = if fr { Lang::Fr } else { Lang::En };
+fn prepare(destination: Option<Host>, price: Option<Euros>, lang: Lang) -> String {
+    let fr = lang.page() == Lang::Fr;
+    let price = price.map_or_else(String::new, |p| format!(", {},", p.display(lang)));
     match destination {
         Some(Host::Cloud) if fr => {
             "Préparer le cloud (PostgreSQL et Redis gérés ou répliqués, répartiteur de charge)"
@@ -295,5 +444,67 @@ mod tests {
             .text
             .starts_with("Tier 5: the distributed architecture"));
         assert!(a.next.is_empty() && a.later.is_empty());
+    }
+
+    #[test]
+    fn the_figures_of_a_task_are_data() {
+        // The same task with other figures says the other figures.
+        for tier in [2, 7] {
+            let en = Task::ApplyOverride { tier }.describe(Lang::En);
+            assert!(
+                en.starts_with(&format!("Apply tier {tier}'s override")),
+                "{en}"
+            );
+            let fr = Task::Distributed { tier }.describe(Lang::Fr);
+            assert!(fr.starts_with(&format!("Palier {tier} :")), "{fr}");
+        }
+        for users in [2_000, 35_000] {
+            let done = Task::MigrationDone {
+                to: Some(Host::MiniPc),
+                from: Host::Pi4,
+                ceiling_users: users,
+            }
+            .describe(Lang::En);
+            assert!(
+                done.ends_with(&format!(
+                    "is full at {} users.",
+                    text::integer(f64::from(users), Lang::En)
+                )),
+                "{done}"
+            );
+        }
+        // The runbook's phases, not a copy of them.
+        let (first, last) = (MIGRATION[0].number, MIGRATION[MIGRATION.len() - 1].number);
+        let migrate = Task::Migrate {
+            to: Some(Host::MiniPc),
+        }
+        .describe(Lang::En);
+        assert!(
+            migrate.contains(&format!("phases {first} to {last}")),
+            "{migrate}"
+        );
+        let order = Task::OrderMachine {
+            to: Host::MiniPc,
+            price: Some(Euros::about(123)),
+        }
+        .describe(Lang::En);
+        assert!(order.contains(", ~€123, and start phase"), "{order}");
+    }
+
+    #[test]
+    fn the_agenda_is_its_steps_worded() {
+        let p = plan(
+            &query::decode(
+                "users=300&growth=20",
+                Defaults {
+                    today: YearMonth::new(2026, 11).unwrap(),
+                    lang: Lang::Fr,
+                },
+            )
+            .scenario,
+        );
+        let steps = Steps::of(&p);
+        assert!(matches!(steps.now[0].task, Task::ApplyOverride { tier: 2 }));
+        assert_eq!(steps.describe(Lang::Fr), Agenda::of(&p, Lang::Fr));
     }
 }

@@ -13,8 +13,54 @@ pub const STATEMENT: Text = tx(
     "Units: the load counts in decimal units (1 MB = 1,000,000 bytes, 1 GB = 1,000 MB); limits and settings count in binary units (MiB, Docker's m, PostgreSQL's MB and kB, Redis's mb: 1 MiB = 1,048,576 bytes). Machines: memory GB are binary, disk GB decimal, as their makers sell them.",
 );
 
-const BYTES_PER_MEBIBYTE: f64 = 1_048_576.0;
-const BYTES_PER_MEGABYTE: f64 = 1_000_000.0;
+/// Bytes in a kibibyte and a mebibyte as whole counts: the sizes of texts.
+pub const KIB: usize = 1024;
+pub const MIB: usize = KIB * KIB;
+/// Bytes in each binary unit (KiB, MiB, GiB, TiB), for the parsers of the
+/// tools' and Kubernetes' sizes.
+pub const KIBIBYTE: f64 = KIB as f64;
+pub const MEBIBYTE: f64 = KIBIBYTE * KIBIBYTE;
+pub const GIBIBYTE: f64 = MEBIBYTE * KIBIBYTE;
+pub const TEBIBYTE: f64 = GIBIBYTE * KIBIBYTE;
+/// The decimal multiples (k, M, G, T) of bytes or of any count.
+pub const KILO: f64 = 1e3;
+pub const MEGA: f64 = 1e6;
+pub const GIGA: f64 = 1e9;
+pub const TERA: f64 = 1e12;
+/// Durations, counted in milliseconds where Headroom shows them.
+pub const MS_PER_SECOND: f64 = 1e3;
+pub const MS_PER_MINUTE: f64 = 60.0 * MS_PER_SECOND;
+pub const MS_PER_HOUR: f64 = 60.0 * MS_PER_MINUTE;
+pub const US_PER_MS: f64 = 1e3;
+pub const US_PER_SECOND: f64 = US_PER_MS * MS_PER_SECOND;
+pub const NS_PER_MS: f64 = 1e6;
+
+const BYTES_PER_MEBIBYTE: f64 = MEBIBYTE;
+const BYTES_PER_MEGABYTE: f64 = MEGA;
+/// Binary steps: kibibytes in a mebibyte, mebibytes in a gibibyte.
+const BINARY_STEP: f64 = KIBIBYTE;
+/// Decimal steps: megabytes in a gigabyte, millicores in a core.
+const DECIMAL_STEP: f64 = KILO;
+
+/// Milliseconds in `seconds`.
+pub fn seconds_to_ms(seconds: f64) -> f64 {
+    seconds * MS_PER_SECOND
+}
+
+/// Seconds in `ms` milliseconds.
+pub fn ms_to_seconds(ms: f64) -> f64 {
+    ms / MS_PER_SECOND
+}
+
+/// Milliseconds in `us` microseconds.
+pub fn us_to_ms(us: f64) -> f64 {
+    us / US_PER_MS
+}
+
+/// Seconds in `us` microseconds.
+pub fn us_to_seconds(us: f64) -> f64 {
+    us / US_PER_SECOND
+}
 
 /// Binary megabytes: Docker's `m`, PostgreSQL's `MB`, Redis's `mb`.
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Default)]
@@ -33,6 +79,34 @@ pub struct Cores(pub f64);
 pub struct PerSecond(pub f64);
 
 impl Mebibytes {
+    pub const fn from_bytes(bytes: f64) -> Mebibytes {
+        Mebibytes(bytes / BYTES_PER_MEBIBYTE)
+    }
+
+    pub const fn from_kibibytes(kib: f64) -> Mebibytes {
+        Mebibytes(kib / BINARY_STEP)
+    }
+
+    pub const fn from_gibibytes(gib: f64) -> Mebibytes {
+        Mebibytes(gib * BINARY_STEP)
+    }
+
+    pub const fn from_tebibytes(tib: f64) -> Mebibytes {
+        Mebibytes(tib * BINARY_STEP * BINARY_STEP)
+    }
+
+    pub fn bytes(self) -> f64 {
+        self.0 * BYTES_PER_MEBIBYTE
+    }
+
+    pub fn kibibytes(self) -> f64 {
+        self.0 * BINARY_STEP
+    }
+
+    pub fn gibibytes(self) -> f64 {
+        self.0 / BINARY_STEP
+    }
+
     pub fn to_megabytes(self) -> Megabytes {
         Megabytes(self.0 * BYTES_PER_MEBIBYTE / BYTES_PER_MEGABYTE)
     }
@@ -58,6 +132,10 @@ impl Megabytes {
         Mebibytes(self.0 * BYTES_PER_MEGABYTE / BYTES_PER_MEBIBYTE)
     }
 
+    pub fn gigabytes(self) -> f64 {
+        self.0 / DECIMAL_STEP
+    }
+
     /// Megabytes below 1,000, gigabytes (one decimal at most) from there:
     /// `500 MB`, `2.5 GB`, `1.2 GB`; French writes `Mo` and `Go`.
     pub fn display(self, lang: Lang) -> String {
@@ -66,12 +144,12 @@ impl Megabytes {
             Lang::En => ("MB", "GB", "TB"),
         };
         let value = self.0;
-        if value.abs() < 1_000.0 {
+        if value.abs() < KILO {
             format!("{}\u{a0}{mb}", text::number(value, 0, lang))
-        } else if value.abs() < 1_000_000.0 {
-            format!("{}\u{a0}{gb}", text::number(value / 1_000.0, 1, lang))
+        } else if value.abs() < MEGA {
+            format!("{}\u{a0}{gb}", text::number(value / KILO, 1, lang))
         } else {
-            format!("{}\u{a0}{tb}", text::number(value / 1_000_000.0, 1, lang))
+            format!("{}\u{a0}{tb}", text::number(value / MEGA, 1, lang))
         }
     }
 }
@@ -84,6 +162,14 @@ impl PerSecond {
 }
 
 impl Cores {
+    pub const fn from_millicores(milli: f64) -> Cores {
+        Cores(milli / DECIMAL_STEP)
+    }
+
+    pub fn millicores(self) -> f64 {
+        self.0 * DECIMAL_STEP
+    }
+
     pub fn display(self, lang: Lang) -> String {
         text::number(self.0, 2, lang)
     }
@@ -162,5 +248,32 @@ impl Euros {
             Lang::Fr => format!("{tilde}{amount}\u{a0}€"),
             Lang::En => format!("{tilde}€{amount}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conversions_agree_with_the_units_definitions() {
+        assert_eq!(Mebibytes::from_kibibytes(64.0), Mebibytes(0.0625));
+        assert_eq!(Mebibytes(1.5).kibibytes(), 1536.0);
+        assert_eq!(Mebibytes(512.0).bytes(), 536_870_912.0);
+        assert_eq!(Mebibytes::from_bytes(268_435_456.0), Mebibytes(256.0));
+        assert_eq!(Mebibytes::from_gibibytes(4.0), Mebibytes(4096.0));
+        assert_eq!(Mebibytes(1536.0).gibibytes(), 1.5);
+        assert_eq!(Mebibytes::from_tebibytes(1.0).bytes(), TEBIBYTE);
+        assert_eq!(Megabytes(2500.0).gigabytes(), 2.5);
+        // 1 GB (decimal) is 953.67 MiB.
+        assert!((Megabytes(1000.0).to_mebibytes().0 - 953.674_316_406_25).abs() < 1e-9);
+        assert_eq!(Cores(0.25).millicores(), 250.0);
+        assert_eq!(Cores::from_millicores(1500.0), Cores(1.5));
+        assert_eq!(seconds_to_ms(1.02), 1020.0);
+        assert_eq!(ms_to_seconds(250.0), 0.25);
+        assert_eq!(us_to_ms(830.0), 0.83);
+        assert_eq!(us_to_seconds(1_500_000.0), 1.5);
+        assert_eq!((MS_PER_MINUTE, MS_PER_HOUR), (60_000.0, 3_600_000.0));
+        assert_eq!((MIB, GIBIBYTE), (1_048_576, 1_073_741_824.0));
     }
 }

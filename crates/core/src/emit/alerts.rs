@@ -5,6 +5,7 @@
 //! annotation is the table's action, in the plan's language.
 
 use crate::base::text::Lang;
+use crate::base::units::MS_PER_SECOND;
 use crate::settings::pooler;
 use crate::settings::tuning::POOLED_FROM_TIER;
 use crate::source::decision::{Metric, Severity, THRESHOLDS};
@@ -18,10 +19,6 @@ pub const FILE_NAME: &str = "headroom-alerts.yml";
 pub const DEFAULT_HISTOGRAM: &str = "http_request_duration_seconds";
 /// How long a condition must hold: the table speaks of averages.
 const FOR: &str = "15m";
-/// The container memory rows: the decision table's RAM thresholds, applied to
-/// each container against its own `mem_limit`.
-const CONTAINER_THRESHOLDS: [(f64, Severity); 2] =
-    [(80.0, Severity::Warning), (95.0, Severity::Critical)];
 
 /// A valid Prometheus metric name: `[a-zA-Z_:][a-zA-Z0-9_:]*`.
 pub fn is_metric_name(name: &str) -> bool {
@@ -39,7 +36,8 @@ fn expression(metric: Metric, histogram: &str) -> String {
         Metric::Cpu => "100 * (1 - avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}[5m])))".to_owned(),
         Metric::Ram => "100 * (1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes)".to_owned(),
         Metric::Disk => "100 * (1 - node_filesystem_avail_bytes{fstype!~\"tmpfs|overlay\"} / node_filesystem_size_bytes{fstype!~\"tmpfs|overlay\"})".to_owned(),
-        Metric::P95 => format!("1000 * histogram_quantile(0.95, sum by (le) (rate({histogram}_bucket[5m])))"),
+        // The histogram counts seconds, the table milliseconds.
+        Metric::P95 => format!("{MS_PER_SECOND} * histogram_quantile(0.95, sum by (le) (rate({histogram}_bucket[5m])))"),
         Metric::Errors => format!("100 * sum(rate({histogram}_count{{code=~\"5..\"}}[5m])) / sum(rate({histogram}_count[5m]))"),
     }
 }
@@ -106,12 +104,15 @@ pub fn rules_yaml(tier: &Tier, histogram: &str, lang: Lang) -> String {
         .chain(pooler);
     for (service, mem_limit) in containers {
         let service = service.name();
-        let bytes = mem_limit.0 * 1_048_576.0;
+        let bytes = mem_limit.bytes();
         // Compose names containers <project>-<service>-<n>.
         let expr_base = format!(
             "100 * max by (name) (container_memory_working_set_bytes{{name=~\".+[-_]{service}[-_][0-9]+\"}}) / {bytes}"
         );
-        for (threshold, severity) in CONTAINER_THRESHOLDS {
+        // The decision table's RAM rows, applied to each container against
+        // its own `mem_limit`.
+        for row in THRESHOLDS.iter().filter(|row| row.metric == Metric::Ram) {
+            let (threshold, severity) = (row.threshold, row.severity);
             let summary = if fr {
                 format!(
                     "Mémoire du conteneur {service} > {threshold} % de son mem_limit ({}m)",
@@ -123,10 +124,7 @@ pub fn rules_yaml(tier: &Tier, histogram: &str, lang: Lang) -> String {
                     mem_limit.0
                 )
             };
-            let action = THRESHOLDS
-                .iter()
-                .find(|row| row.metric == Metric::Ram && row.severity == severity)
-                .map_or("", |row| row.action.get(lang));
+            let action = row.action.get(lang);
             let name = format!(
                 "Container{}Memory{}",
                 capitalised(service),
@@ -166,4 +164,39 @@ fn rule(y: &mut String, name: &str, expr: &str, severity: Severity, summary: &st
     let _ = writeln!(y, "        annotations:");
     let _ = writeln!(y, "          summary: {}", single_quoted(summary));
     let _ = writeln!(y, "          action: {}", single_quoted(action));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decision::Threshold;
+    use crate::tier::TIERS;
+
+    #[test]
+    fn the_container_rules_are_the_decision_tables_ram_rows() {
+        let yaml = rules_yaml(&TIERS[2], DEFAULT_HISTOGRAM, Lang::En);
+        let ram: Vec<&Threshold> = THRESHOLDS
+            .iter()
+            .filter(|row| row.metric == Metric::Ram)
+            .collect();
+        assert!(!ram.is_empty());
+        // One rule per RAM row for each container (PgBouncer too on tier 3),
+        // at the row's threshold, with the row's action.
+        let containers = TIERS[2].limits.len() + 1;
+        for row in &ram {
+            let tail = format!(" > {}'", row.threshold);
+            let at_threshold = yaml
+                .lines()
+                .filter(|l| l.contains("container_memory_working_set_bytes") && l.ends_with(&tail))
+                .count();
+            assert_eq!(at_threshold, containers, "{}", row.threshold);
+            let action = format!("action: '{}'", row.action.get(Lang::En).replace('\'', "''"));
+            assert!(yaml.matches(&action).count() > containers, "{action}");
+        }
+        let all = yaml
+            .lines()
+            .filter(|l| l.contains("container_memory_working_set_bytes"))
+            .count();
+        assert_eq!(all, containers * ram.len());
+    }
 }

@@ -391,14 +391,16 @@ fn marked(plan: &Plan, yaml: String) -> String {
         b.machine.memory.display(lang),
     );
     let host = plan.scenario.host.name().get(lang);
+    // The reserve as the sentence writes it, a plain space before its unit.
+    let os = text::integer(b.os_reserve.0, lang);
     let warning = if lang.page() == Lang::Fr {
         format!(
-            "# ATTENTION : les limites du palier {} (avec les 512 Mio du système) font {committed},\n# la machine a {memory} : cet override ne tient pas sur {host}.\n# Changez de machine ou réduisez les limites avant de l'appliquer.\n",
+            "# ATTENTION : les limites du palier {} (avec les {os} Mio du système) font {committed},\n# la machine a {memory} : cet override ne tient pas sur {host}.\n# Changez de machine ou réduisez les limites avant de l'appliquer.\n",
             plan.tier.number
         )
     } else {
         format!(
-            "# WARNING: tier {}'s limits (with the system's 512 MiB) add up to {committed},\n# the machine has {memory}: this override does not fit {host}.\n# Move to a bigger machine or lower the limits before applying it.\n",
+            "# WARNING: tier {}'s limits (with the system's {os} MiB) add up to {committed},\n# the machine has {memory}: this override does not fit {host}.\n# Move to a bigger machine or lower the limits before applying it.\n",
             plan.tier.number
         )
     };
@@ -527,11 +529,12 @@ pub fn override_yaml(
         }
     }
     if let Some(rest) = rest {
+        let share = Rest::share_words(lang);
         let why = match (rest.room, lang.page()) {
-            (true, Lang::Fr) => "Headroom : la moitié de ce que la machine garde après les services de la source, PgBouncer et le système (la source ne le limite pas)",
-            (true, Lang::En) => "Headroom: half of what the machine keeps after the source's services, PgBouncer and the system (the source gives no limit)",
-            (false, Lang::Fr) => "Headroom : son minimum, la machine n'ayant plus de place après les services de la source, PgBouncer et le système",
-            (false, Lang::En) => "Headroom: its minimum, as the machine has no room left after the source's services, PgBouncer and the system",
+            (true, Lang::Fr) => format!("Headroom : {share} de ce que la machine garde après les services de la source, PgBouncer et le système (la source ne le limite pas)"),
+            (true, Lang::En) => format!("Headroom: {share} of what the machine keeps after the source's services, PgBouncer and the system (the source gives no limit)"),
+            (false, Lang::Fr) => "Headroom : son minimum, la machine n'ayant plus de place après les services de la source, PgBouncer et le système".to_owned(),
+            (false, Lang::En) => "Headroom: its minimum, as the machine has no room left after the source's services, PgBouncer and the system".to_owned(),
         };
         for role in REST_SERVICES {
             let Some(service) = stack.service(role) else {
@@ -690,15 +693,14 @@ pub fn memory_value(text: &str) -> Option<Mebibytes> {
         .unwrap_or(text.len());
     let (number, unit) = text.split_at(digits);
     let number: f64 = number.parse().ok()?;
-    let mib_per_unit = match unit.trim().trim_end_matches('b') {
-        "" => 1.0 / (1024.0 * 1024.0),
-        "k" => 1.0 / 1024.0,
-        "m" => 1.0,
-        "g" => 1024.0,
-        "t" => 1024.0 * 1024.0,
+    Some(match unit.trim().trim_end_matches('b') {
+        "" => Mebibytes::from_bytes(number),
+        "k" => Mebibytes::from_kibibytes(number),
+        "m" => Mebibytes(number),
+        "g" => Mebibytes::from_gibibytes(number),
+        "t" => Mebibytes::from_tebibytes(number),
         _ => return None,
-    };
-    Some(Mebibytes(number * mib_per_unit))
+    })
 }
 
 /// `"text"` with YAML's double-quote escapes.
@@ -720,17 +722,7 @@ fn quoted(text: &str) -> String {
 fn shm_size(y: &mut String, tuning: &Tuning, lang: Lang) {
     let shm = tuning.shm;
     let size = shm.size.0;
-    let work_mem = crate::settings::postgres::memory_spelling(tuning.memory.work_mem);
-    let why = match (shm.parallel_processes, lang.page()) {
-        (0, Lang::Fr) => "sans requête parallèle, les 64m de Docker suffisent".to_owned(),
-        (0, Lang::En) => "no parallel query: Docker's 64m is enough".to_owned(),
-        (n, Lang::Fr) => format!(
-            "{n} processus parallèles × 3 × work_mem {work_mem} × 2, + maintenance_work_mem, + 16m"
-        ),
-        (n, Lang::En) => format!(
-            "{n} parallel processes × 3 × work_mem {work_mem} × 2, + maintenance_work_mem, + 16m"
-        ),
-    };
+    let why = shm.reason(tuning.memory.work_mem).describe(lang);
     let _ = writeln!(y, "    shm_size: {size}m  # {why}");
 }
 
@@ -743,13 +735,13 @@ fn pgbouncer(y: &mut String, pooler: &pooler::Pooler, postgres: &str, lang: Lang
         (
             format!("Headroom : le pooling de la source, palier {tier}"),
             "celui de votre service postgres",
-            "l'API vise pgbouncer:5432",
+            format!("l'API vise pgbouncer:{}", pooler::PORT),
         )
     } else {
         (
             format!("Headroom: the source's pooling, tier {tier}"),
             "your postgres service's",
-            "the API targets pgbouncer:5432",
+            format!("the API targets pgbouncer:{}", pooler::PORT),
         )
     };
     let _ = writeln!(y, "  pgbouncer:  # {title}");
@@ -877,6 +869,36 @@ fn command(
         } else {
             let _ = writeln!(y, "      - \"--{}\"", setting.key.name());
             let _ = writeln!(y, "      - \"{}\"  # {provenance}", setting.value_text());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::units::Mebibytes;
+    use crate::{plan, query, Defaults, YearMonth};
+
+    fn plan_for(q: &str) -> Plan {
+        let defaults = Defaults {
+            today: YearMonth::new(2026, 11).unwrap(),
+            lang: Lang::En,
+        };
+        plan(&query::decode(q, defaults).scenario)
+    }
+
+    #[test]
+    fn the_override_warning_names_the_budgets_reserve() {
+        let mut p = plan_for("users=300&host=custom&hmem=2.7&lang=en");
+        let reserve = p.budget.as_ref().unwrap().os_reserve;
+        assert_eq!(reserve, crate::source::hardware::OS_RESERVE);
+        for mib in [reserve.0, 700.0] {
+            p.budget.as_mut().unwrap().os_reserve = Mebibytes(mib);
+            let text = marked(&p, String::new());
+            assert!(
+                text.contains(&format!("(with the system's {mib} MiB)")),
+                "{text}"
+            );
         }
     }
 }

@@ -7,6 +7,7 @@
 //! stack either. A key given twice in one mapping is refused with its line.
 
 use crate::base::text::Lang;
+use crate::base::units::{KIB, MIB};
 use std::fmt;
 use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
@@ -14,7 +15,7 @@ use yaml_rust2::yaml::Hash;
 use yaml_rust2::Yaml;
 
 /// The largest input read: a compose file is a few kilobytes.
-pub const MAX_BYTES: usize = 1024 * 1024;
+pub const MAX_BYTES: usize = MIB;
 /// The deepest nesting of mappings and lists.
 pub const MAX_DEPTH: usize = 64;
 /// The most nodes built, aliases expanded.
@@ -54,7 +55,7 @@ impl Problem {
         let fr = lang.page() == Lang::Fr;
         match self {
             Problem::TooLarge { bytes } => {
-                let (kib, max) = (bytes.div_ceil(1024), MAX_BYTES / 1024);
+                let (kib, max) = (bytes.div_ceil(KIB), MAX_BYTES / KIB);
                 if fr {
                     format!("le fichier fait {kib} Kio ; Headroom en lit {max} Kio au plus")
                 } else {

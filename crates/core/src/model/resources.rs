@@ -7,6 +7,7 @@
 
 use crate::base::month::YearMonth;
 use crate::base::text::{self, tx, Lang, Text};
+use crate::base::units::Megabytes;
 use crate::input::scenario::Scenario;
 use crate::model::growth::{eta, Eta};
 use crate::model::load::DISK_POINTS;
@@ -153,7 +154,7 @@ impl Curve {
     fn points(self) -> (&'static [(f64, f64)], f64) {
         match self {
             Curve::Points(points) => (points, 1.0),
-            Curve::Megabytes(points) => (points, 1.0 / 1_000.0),
+            Curve::Megabytes(points) => (points, Megabytes(1.0).gigabytes()),
         }
     }
 

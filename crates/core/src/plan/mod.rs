@@ -1,6 +1,7 @@
 //! [`plan`]: every output of Headroom, computed once from a [`Scenario`].
 
 use crate::base::text::{self, tx, Lang, Text};
+use crate::base::units::Mebibytes;
 use crate::input::error::InputError;
 use crate::input::scenario::Scenario;
 use crate::model::growth;
@@ -199,23 +200,13 @@ impl Plan {
             .map_or_else(String::new, |d| d.name().get(lang).to_owned());
         let fr = lang.page() == Lang::Fr;
         match (self.verdict, self.budget.as_ref(), self.host_timing) {
-            (Verdict::OverBudget, Some(b), _) => {
-                if fr {
-                    format!(
-                        "Les limites du palier {} demandent {} sur les {} de la machine : passez à {destination} ou réduisez-les avant d'appliquer l'override.",
-                        self.tier.number,
-                        b.memory_committed.display(lang),
-                        b.machine.memory.display(lang)
-                    )
-                } else {
-                    format!(
-                        "Tier {}'s limits need {} of the machine's {}: move to {destination} or lower them before applying the override.",
-                        self.tier.number,
-                        b.memory_committed.display(lang),
-                        b.machine.memory.display(lang)
-                    )
-                }
-            }
+            (Verdict::OverBudget, Some(b), _) => over_budget_advice(
+                self.tier.number,
+                b.memory_committed,
+                b.machine.memory,
+                self.destination(),
+                lang,
+            ),
             (Verdict::ActNow(row), _, _) => {
                 let measured = row
                     .metric
@@ -267,14 +258,33 @@ impl Plan {
                 }
             }
             _ => {
+                // The last tier is the one that scales out.
+                let last = tier::TIERS.last().map_or(0, |t| t.number);
                 if fr {
-                    "Restez dans le cloud et ajoutez des instances comme le décrit le palier 5."
-                        .to_owned()
+                    format!("Restez dans le cloud et ajoutez des instances comme le décrit le palier {last}.")
                 } else {
-                    "Stay in the cloud and scale out as tier 5 describes.".to_owned()
+                    format!("Stay in the cloud and scale out as tier {last} describes.")
                 }
             }
         }
+    }
+}
+
+/// Tier `tier`'s limits need `needed` of the machine's `machine`: the advice
+/// the summary and the agenda give.
+pub fn over_budget_advice(
+    tier: u8,
+    needed: Mebibytes,
+    machine: Mebibytes,
+    destination: Option<Host>,
+    lang: Lang,
+) -> String {
+    let destination = destination.map_or_else(String::new, |d| d.name().get(lang).to_owned());
+    let (needed, machine) = (needed.display(lang), machine.display(lang));
+    if lang.page() == Lang::Fr {
+        format!("Les limites du palier {tier} demandent {needed} sur les {machine} de la machine : passez à {destination} ou réduisez-les avant d'appliquer l'override.")
+    } else {
+        format!("Tier {tier}'s limits need {needed} of the machine's {machine}: move to {destination} or lower them before applying the override.")
     }
 }
 
@@ -339,5 +349,37 @@ pub fn plan(scenario: &Scenario) -> Plan {
         advice: runbook::advice_for(s.users),
         notices,
         scenario,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{query, Defaults, YearMonth};
+
+    fn plan_for(q: &str, lang: Lang) -> Plan {
+        let defaults = Defaults {
+            today: YearMonth::new(2026, 11).unwrap(),
+            lang,
+        };
+        plan(&query::decode(q, defaults).scenario)
+    }
+
+    #[test]
+    fn the_over_budget_advice_names_its_figures() {
+        let text = over_budget_advice(
+            7,
+            Mebibytes(5000.0),
+            Mebibytes(4096.0),
+            Some(Host::MiniPc),
+            Lang::En,
+        );
+        assert!(
+            text.starts_with("Tier 7's limits need 5,000\u{a0}MiB of the machine's 4,096\u{a0}MiB"),
+            "{text}"
+        );
+        let p = plan_for("users=300&host=custom&hmem=2.7&lang=en", Lang::En);
+        assert_eq!(p.verdict, Verdict::OverBudget);
+        assert!(p.for_you(Lang::En).starts_with("Tier 2's limits need"));
     }
 }

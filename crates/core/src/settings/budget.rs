@@ -55,15 +55,18 @@ pub const REST_FLOOR: Mebibytes = Mebibytes(128.0);
 /// The least CPU limit: a cap, not a reservation, so it costs the others
 /// nothing while the two are idle.
 pub const REST_MIN_CPUS: Cores = Cores(0.25);
+/// MinIO and the front end share what is left equally.
+const REST_SHARE: f64 = REST_SERVICES.len() as f64;
 /// Limits are written in steps of 16 MiB and of 0.05 CPU.
 const MEMORY_STEP: f64 = 16.0;
 const CPU_STEP: f64 = 0.05;
 
 impl Rest {
     fn of(memory_left: Mebibytes, cpus_left: Cores) -> Rest {
-        let half = (memory_left.0 / 2.0 / MEMORY_STEP).floor() * MEMORY_STEP;
+        let half = (memory_left.0 / REST_SHARE / MEMORY_STEP).floor() * MEMORY_STEP;
         let room = half >= REST_FLOOR.0;
-        let cpus = ((cpus_left.0 / 2.0 / CPU_STEP).floor() * CPU_STEP * 100.0).round() / 100.0;
+        let cpus =
+            ((cpus_left.0 / REST_SHARE / CPU_STEP).floor() * CPU_STEP * 100.0).round() / 100.0;
         Rest {
             memory: if room { Mebibytes(half) } else { REST_FLOOR },
             cpus: if cpus >= REST_MIN_CPUS.0 {
@@ -75,11 +78,25 @@ impl Rest {
         }
     }
 
+    /// Each one's share of what is left, in words: `half`, `la moitié`.
+    pub fn share_words(lang: Lang) -> String {
+        share_words(REST_SERVICES.len(), lang)
+    }
+
     /// The memory that both need beyond what the machine has; zero when it
     /// has room.
     pub fn shortfall(&self, memory_left: Mebibytes) -> Mebibytes {
         let need = self.memory.0 * REST_SERVICES.len() as f64;
         Mebibytes((need - memory_left.0).max(0.0))
+    }
+}
+
+/// One `n`th in words: `half` for two, else `1/n`.
+fn share_words(n: usize, lang: Lang) -> String {
+    match (n, lang.page()) {
+        (2, Lang::Fr) => "la moitié".to_owned(),
+        (2, Lang::En) => "half".to_owned(),
+        (n, _) => format!("1/{n}"),
     }
 }
 
@@ -174,5 +191,33 @@ impl Budget {
     /// [`Budget::cpu_ratio`] in % (112.5 for 4.5 cores on 4).
     pub fn cpu_percent(&self) -> f64 {
         100.0 * self.cpu_ratio()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_share_is_named_from_the_count_of_services() {
+        assert_eq!(share_words(2, Lang::En), "half");
+        assert_eq!(share_words(2, Lang::Fr), "la moitié");
+        assert_eq!(share_words(3, Lang::En), "1/3");
+        assert_eq!(
+            Rest::share_words(Lang::En),
+            share_words(REST_SERVICES.len(), Lang::En)
+        );
+        // And the arithmetic splits by the same count.
+        let n = REST_SERVICES.len() as f64;
+        let rest = Rest::of(
+            Mebibytes(MEMORY_STEP * 64.0 * n),
+            Cores(CPU_STEP * 40.0 * n),
+        );
+        assert_eq!(rest.memory, Mebibytes(MEMORY_STEP * 64.0));
+        assert!(
+            (rest.cpus.0 - CPU_STEP * 40.0).abs() < 1e-9,
+            "{:?}",
+            rest.cpus
+        );
     }
 }

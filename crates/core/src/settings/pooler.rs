@@ -5,6 +5,8 @@
 use crate::base::text::Lang;
 use crate::base::units::{Cores, Mebibytes};
 
+/// The first tier with PgBouncer: the source advises pooling there.
+pub const FROM_TIER: u8 = 3;
 /// `edoburu/pgbouncer`: a small Alpine image rebuilt for every PgBouncer
 /// release and nightly for Alpine's security fixes, built for amd64 and arm64
 /// (a 64-bit Raspberry Pi OS runs it), and configured entirely from
@@ -14,8 +16,10 @@ pub const IMAGE: &str = "edoburu/pgbouncer:1.23.1";
 /// PgBouncer is single-threaded and holds a few kB per client.
 pub const CPUS: Cores = Cores(0.25);
 pub const MEM_LIMIT: Mebibytes = Mebibytes(32.0);
+/// PostgreSQL's port.
+pub const POSTGRES_PORT: u16 = 5432;
 /// The port the image listens on: PostgreSQL's, so clients only change host.
-pub const PORT: u16 = 5432;
+pub const PORT: u16 = POSTGRES_PORT;
 /// Client connections PgBouncer accepts: every API replica's pool with room.
 const MAX_CLIENT_CONN: u32 = 1000;
 
@@ -38,8 +42,8 @@ impl PoolSetting {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PoolReason {
     /// Transaction pooling: a server connection serves one transaction, then
-    /// the next client.
-    Transaction,
+    /// the next client; the source advises pooling from `tier`.
+    Transaction { tier: u8 },
     /// Clients PgBouncer accepts.
     Clients,
     /// Server connections: PostgreSQL's usable connections, `pgconn`.
@@ -52,11 +56,11 @@ impl PoolReason {
     pub fn describe(self, lang: Lang) -> String {
         let fr = lang.page() == Lang::Fr;
         match self {
-            PoolReason::Transaction if fr => {
-                "une connexion serveur par transaction (source, palier 3\u{a0}: pooling)".to_owned()
-            }
-            PoolReason::Transaction => {
-                "one server connection per transaction (source, tier 3: pooling)".to_owned()
+            PoolReason::Transaction { tier } if fr => format!(
+                "une connexion serveur par transaction (source, palier {tier}\u{a0}: pooling)"
+            ),
+            PoolReason::Transaction { tier } => {
+                format!("one server connection per transaction (source, tier {tier}: pooling)")
             }
             PoolReason::Clients if fr => {
                 "quelques ko par client\u{a0}: toutes les répliques de l'API".to_owned()
@@ -92,7 +96,7 @@ impl Pooler {
                 setting(
                     "pool_mode",
                     "transaction".to_owned(),
-                    PoolReason::Transaction,
+                    PoolReason::Transaction { tier: FROM_TIER },
                 ),
                 setting(
                     "max_client_conn",
@@ -120,8 +124,41 @@ impl Pooler {
     /// transaction pool cannot follow from one server connection to the next.
     pub fn connection_strings(&self, postgres_service: &str, database: &str) -> [String; 2] {
         [
-            format!("postgresql://USER:PASSWORD@{postgres_service}:5432/{database}"),
+            format!("postgresql://USER:PASSWORD@{postgres_service}:{POSTGRES_PORT}/{database}"),
             format!("postgresql://USER:PASSWORD@pgbouncer:{PORT}/{database}?pgbouncer=true"),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pooling_tier_is_data() {
+        let pooler = Pooler::new(20);
+        assert_eq!(
+            pooler.settings[0].reason,
+            PoolReason::Transaction { tier: FROM_TIER }
+        );
+        for tier in [FROM_TIER, 6] {
+            let en = PoolReason::Transaction { tier }.describe(Lang::En);
+            assert!(
+                en.ends_with(&format!("(source, tier {tier}: pooling)")),
+                "{en}"
+            );
+            let fr = PoolReason::Transaction { tier }.describe(Lang::Fr);
+            assert!(fr.contains(&format!("palier {tier}\u{a0}:")), "{fr}");
+        }
+    }
+
+    #[test]
+    fn the_connection_strings_name_the_ports() {
+        let [before, after] = Pooler::new(20).connection_strings("db", "app");
+        assert!(
+            before.contains(&format!("@db:{POSTGRES_PORT}/app")),
+            "{before}"
+        );
+        assert!(after.contains(&format!("@pgbouncer:{PORT}/app")), "{after}");
     }
 }

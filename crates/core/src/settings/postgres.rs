@@ -29,15 +29,17 @@ pub const PER_PROCESS: Mebibytes = Mebibytes(2.5);
 /// Below this, most sorts spill to disk: a `max_connections` that leaves less
 /// `work_mem` does not fit its container.
 pub const WORK_MEM_MIN: Mebibytes = Mebibytes(1.0);
-/// `work_mem` is rounded down to whole 64 kB steps.
-const WORK_MEM_STEP: f64 = 1.0 / 16.0;
+/// `work_mem` is rounded down to whole steps of this size.
+pub const WORK_MEM_STEP: Mebibytes = Mebibytes::from_kibibytes(64.0);
 
 /// PostgreSQL's `max_wal_senders` default: each sender has a process slot.
 const WAL_SENDERS: u32 = 10;
 /// PostgreSQL's `max_locks_per_transaction` default, sizing the lock tables.
 const LOCKS_PER_TRANSACTION: u32 = 64;
-/// Buffers per MiB of `shared_buffers` (8 kB pages).
-const BUFFERS_PER_MIB: f64 = 128.0;
+/// PostgreSQL's page, the unit of `shared_buffers` and `wal_buffers`.
+pub const PAGE: Mebibytes = Mebibytes::from_kibibytes(8.0);
+/// Buffers per MiB of `shared_buffers`.
+const BUFFERS_PER_MIB: f64 = 1.0 / PAGE.0;
 /// The buffer mapping table holds `shared_buffers` pages plus its partitions.
 const BUFFER_PARTITIONS: f64 = 128.0;
 
@@ -144,7 +146,7 @@ impl Memory {
         };
         let per_work_mem = memory.work_mem_multiplier();
         let budget = (limit - memory.fixed()).0 / per_work_mem;
-        let work_mem = Mebibytes((budget / WORK_MEM_STEP).floor() * WORK_MEM_STEP);
+        let work_mem = WORK_MEM_STEP * (budget / WORK_MEM_STEP.0).floor();
         (work_mem >= WORK_MEM_MIN).then(|| {
             memory.work_mem = work_mem;
             memory
@@ -256,9 +258,10 @@ impl Memory {
 
 /// How PostgreSQL spells a memory setting: `300MB`, or `1960kB` when the value is not whole mebibytes.
 pub fn memory_spelling(m: Mebibytes) -> String {
-    let kib = (m.0 * 1024.0).round();
-    if kib % 1024.0 == 0.0 {
-        format!("{}MB", kib / 1024.0)
+    let kib = m.kibibytes().round();
+    let whole = Mebibytes::from_kibibytes(kib);
+    if whole.0.fract() == 0.0 {
+        format!("{}MB", whole.0)
     } else {
         format!("{kib}kB")
     }

@@ -69,8 +69,8 @@ const MAINTENANCE_DIVISOR: u32 = 16;
 const WAL_BUFFERS_PERCENT: u32 = 3;
 const WAL_BUFFERS_CAP: Mebibytes = Mebibytes(16.0);
 /// PGTune's web profile: WAL between 1 GB and 4 GB.
-const MIN_WAL_SIZE: Mebibytes = Mebibytes(1024.0);
-const MAX_WAL_SIZE: Mebibytes = Mebibytes(4096.0);
+const MIN_WAL_SIZE: Mebibytes = Mebibytes::from_gibibytes(1.0);
+const MAX_WAL_SIZE: Mebibytes = Mebibytes::from_gibibytes(4.0);
 const CHECKPOINT_COMPLETION_TARGET: f64 = 0.9;
 const DEFAULT_STATISTICS_TARGET: u32 = 100;
 /// The source's machines keep the data on an SSD (Pi 4 + 1 TB SSD, mini PC 2 TB SSD).
@@ -78,6 +78,8 @@ const SSD_RANDOM_PAGE_COST: f64 = 1.1;
 const SSD_IO_CONCURRENCY: u32 = 200;
 /// PGTune caps the workers of one query at four.
 const MAX_WORKERS_PER_GATHER: u32 = 4;
+/// PGTune plans no parallel query on fewer CPUs.
+const MIN_PARALLEL_CPUS: u32 = 2;
 /// Redis: `maxmemory` at most half the container, so the copy-on-write of the
 /// fork that writes an RDB snapshot or rewrites the AOF still fits.
 const REDIS_PERCENT: u32 = 50;
@@ -135,7 +137,7 @@ const POLICY: &str = "allkeys-lru";
 /// tier 3, as the source advises pooling there.
 const DEFAULT_CONNECTIONS: u32 = 100;
 const POOLED_CONNECTIONS: u32 = 20;
-pub const POOLED_FROM_TIER: u8 = 3;
+pub const POOLED_FROM_TIER: u8 = crate::settings::pooler::FROM_TIER;
 /// The most `pgconn` accepts (SPEC section 2).
 const PGCONN_MAX: u32 = 10_000;
 /// Docker gives a container a 64 MB `/dev/shm` unless told otherwise.
@@ -143,6 +145,8 @@ pub const DOCKER_SHM: Mebibytes = Mebibytes(64.0);
 /// Room in `/dev/shm` for PostgreSQL's other dynamic shared memory (the
 /// statistics, the parallel query's own bookkeeping).
 const SHM_RESERVE: Mebibytes = Mebibytes(16.0);
+/// Parallel processes per worker: the worker and, at most, one leader.
+const PROCESSES_PER_WORKER: u32 = 2;
 
 /// A tuned setting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -347,6 +351,78 @@ pub struct Shm {
     pub parallel_processes: u32,
 }
 
+/// Why `/dev/shm` has its size, with every figure its sentence names.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ShmReason {
+    /// No parallel query: Docker's default `size` is enough.
+    DockerDefault { size: Mebibytes },
+    /// Parallel hash tables: `processes` × `operations` × `work_mem` ×
+    /// `hash_multiplier`, plus `maintenance_work_mem` and `reserve`.
+    Parallel {
+        processes: u32,
+        operations: u32,
+        work_mem: Mebibytes,
+        hash_multiplier: f64,
+        reserve: Mebibytes,
+    },
+}
+
+impl Shm {
+    /// The reason for this size, with the `work_mem` it was counted from.
+    pub fn reason(&self, work_mem: Mebibytes) -> ShmReason {
+        match self.parallel_processes {
+            0 => ShmReason::DockerDefault { size: DOCKER_SHM },
+            processes => ShmReason::Parallel {
+                processes,
+                operations: postgres::OPERATIONS_PER_QUERY,
+                work_mem,
+                hash_multiplier: postgres::HASH_MEM_MULTIPLIER,
+                reserve: SHM_RESERVE,
+            },
+        }
+    }
+}
+
+impl ShmReason {
+    pub fn describe(self, lang: Lang) -> String {
+        match (self, lang.page()) {
+            (ShmReason::DockerDefault { size }, Lang::Fr) => {
+                format!(
+                    "sans requête parallèle, les {}m de Docker suffisent",
+                    plain(size)
+                )
+            }
+            (ShmReason::DockerDefault { size }, Lang::En) => {
+                format!("no parallel query: Docker's {}m is enough", plain(size))
+            }
+            (
+                ShmReason::Parallel {
+                    processes: n,
+                    operations: ops,
+                    work_mem,
+                    hash_multiplier,
+                    reserve,
+                },
+                lang,
+            ) => {
+                let (work_mem, hash, reserve) = (
+                    postgres::memory_spelling(work_mem),
+                    text::number(hash_multiplier, 2, lang),
+                    plain(reserve),
+                );
+                match lang {
+                    Lang::Fr => format!(
+                        "{n} processus parallèles × {ops} × work_mem {work_mem} × {hash}, + maintenance_work_mem, + {reserve}m"
+                    ),
+                    Lang::En => format!(
+                        "{n} parallel processes × {ops} × work_mem {work_mem} × {hash}, + maintenance_work_mem, + {reserve}m"
+                    ),
+                }
+            }
+        }
+    }
+}
+
 /// All the settings for one tier.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tuning {
@@ -398,12 +474,13 @@ impl PgBase {
                 percent: 100.0 * value.0 / limit.0,
             },
         );
-        let wal_kib = (shared_buffers.0 .0 * 1024.0 * f64::from(WAL_BUFFERS_PERCENT) / 100.0)
-            .min(WAL_BUFFERS_CAP.0 * 1024.0);
-        // Whole 8 kB pages, as PostgreSQL stores it.
-        let wal_buffers = Mebibytes((wal_kib / 8.0).floor() * 8.0 / 1024.0);
+        let wal_kib = (shared_buffers.0.kibibytes() * f64::from(WAL_BUFFERS_PERCENT) / 100.0)
+            .min(WAL_BUFFERS_CAP.kibibytes());
+        // Whole pages, as PostgreSQL stores it.
+        let page = postgres::PAGE.kibibytes();
+        let wal_buffers = Mebibytes::from_kibibytes((wal_kib / page).floor() * page);
         let whole_cpus = (pg.cpus.0.ceil() as u32).max(1);
-        let (workers, per_gather) = if whole_cpus >= 2 {
+        let (workers, per_gather) = if whole_cpus >= MIN_PARALLEL_CPUS {
             (
                 whole_cpus,
                 whole_cpus.div_ceil(2).min(MAX_WORKERS_PER_GATHER),
@@ -764,8 +841,7 @@ fn shm(memory: &Memory, workers: u32, per_gather: u32) -> Shm {
             parallel_processes: 0,
         };
     }
-    // At most one leader per worker.
-    let parallel_processes = workers * 2;
+    let parallel_processes = workers * PROCESSES_PER_WORKER;
     let hashes = memory.work_mem
         * (f64::from(parallel_processes)
             * f64::from(postgres::OPERATIONS_PER_QUERY)
@@ -974,6 +1050,79 @@ impl Why {
     }
 }
 
+/// The `work_mem` rule: the worst case's terms over the `work_mem`s in use
+/// (`ops` per query process, hashes at `hash` times), in `step`s, `min` at least.
+fn work_mem_rule(
+    memory: Memory,
+    ops: u32,
+    hash: f64,
+    step: Mebibytes,
+    min: Mebibytes,
+    lang: Lang,
+) -> String {
+    let terms = [
+        memory.limit,
+        memory.shared,
+        memory.process_overhead(),
+        memory.autovacuum(),
+    ]
+    // Written as the sum reads: `82.5` in English, `82,5` in French,
+    // and no thousands comma in English (`1200`, like `1200m`).
+    .map(|m| match lang.page() {
+        Lang::En => text::number(m.0, 2, lang).replace(',', ""),
+        Lang::Fr => text::number(m.0, 2, lang),
+    })
+    .join(" − ");
+    let n = memory.query_processes;
+    let hash = text::number(hash, 2, lang);
+    let (step, min) = (
+        postgres::memory_spelling(step),
+        postgres::memory_spelling(min),
+    );
+    if lang.page() == Lang::Fr {
+        format!(
+            "({terms}) / ({n} processus × {ops} opérations × {hash} pour les hachages), par pas de {step}, {min} au moins"
+        )
+    } else {
+        format!(
+            "({terms}) / ({n} processes × {ops} operations × {hash} for hashes), in {step} steps, at least {min}"
+        )
+    }
+}
+
+/// Where `pgconn` comes from, PostgreSQL's default being `default`.
+fn connections_why(from: ConnectionsFrom, default: u32, lang: Lang) -> String {
+    let fr = lang.page() == Lang::Fr;
+    match (from, fr) {
+        (ConnectionsFrom::Input, true) => "saisi".to_owned(),
+        (ConnectionsFrom::Input, false) => "your input".to_owned(),
+        (ConnectionsFrom::PostgresDefault, true) => {
+            format!("la valeur par défaut de PostgreSQL, {default}")
+        }
+        (ConnectionsFrom::PostgresDefault, false) => format!("PostgreSQL's default of {default}"),
+        (ConnectionsFrom::LargestThatFits, true) => {
+            format!("le maximum qui tient (pas les {default} de PostgreSQL)")
+        }
+        (ConnectionsFrom::LargestThatFits, false) => {
+            format!("the most that fits (PostgreSQL's {default} does not)")
+        }
+        (ConnectionsFrom::Pooled, true) => {
+            "derrière PgBouncer, comme la source le conseille".to_owned()
+        }
+        (ConnectionsFrom::Pooled, false) => "behind PgBouncer, as the source advises".to_owned(),
+    }
+}
+
+/// PGTune's parallel settings on `cpus` (`whole` rounded up), none below `min`.
+fn cpus_rule(cpus: Cores, whole: u32, min: u32, lang: Lang) -> String {
+    let c = text::number(cpus.0, 2, lang);
+    if lang.page() == Lang::Fr {
+        format!("PGTune sur cpus {c} → {whole}\u{a0}; rien en parallèle sous {min}")
+    } else {
+        format!("PGTune on cpus {c} → {whole}; nothing parallel below {min}")
+    }
+}
+
 /// A whole number of MiB as Docker and the servers write it: `1200`.
 fn plain(m: Mebibytes) -> String {
     text::fixed(m.0, 0)
@@ -1012,51 +1161,17 @@ impl Rule {
                     format!("1/{divisor} of the {limit}m mem_limit (PGTune)")
                 }
             }
-            Rule::WorkMemBudget(memory) => {
-                let terms = [
-                    memory.limit,
-                    memory.shared,
-                    memory.process_overhead(),
-                    memory.autovacuum(),
-                ]
-                // Written as the sum reads: `82.5` in English, `82,5` in French,
-                // and no thousands comma in English (`1200`, like `1200m`).
-                .map(|m| match lang.page() {
-                    Lang::En => text::number(m.0, 2, lang).replace(',', ""),
-                    Lang::Fr => text::number(m.0, 2, lang),
-                })
-                .join(" − ");
-                let n = memory.query_processes;
-                let ops = postgres::OPERATIONS_PER_QUERY;
-                let min = postgres::memory_spelling(postgres::WORK_MEM_MIN);
-                if fr {
-                    format!(
-                        "({terms}) / ({n} processus × {ops} opérations × 2 pour les hachages), par pas de 64kB, {min} au moins"
-                    )
-                } else {
-                    format!(
-                        "({terms}) / ({n} processes × {ops} operations × 2 for hashes), in 64kB steps, at least {min}"
-                    )
-                }
-            }
+            Rule::WorkMemBudget(memory) => work_mem_rule(
+                memory,
+                postgres::OPERATIONS_PER_QUERY,
+                postgres::HASH_MEM_MULTIPLIER,
+                postgres::WORK_MEM_STEP,
+                postgres::WORK_MEM_MIN,
+                lang,
+            ),
             Rule::Connections { pgconn, from } => {
                 let reserved = postgres::SUPERUSER_RESERVED;
-                let why = match from {
-                    ConnectionsFrom::Input => tx("saisi", "your input"),
-                    ConnectionsFrom::PostgresDefault => tx(
-                        "la valeur par défaut de PostgreSQL, 100",
-                        "PostgreSQL's default of 100",
-                    ),
-                    ConnectionsFrom::LargestThatFits => tx(
-                        "le maximum qui tient (pas les 100 de PostgreSQL)",
-                        "the most that fits (PostgreSQL's 100 does not)",
-                    ),
-                    ConnectionsFrom::Pooled => tx(
-                        "derrière PgBouncer, comme la source le conseille",
-                        "behind PgBouncer, as the source advises",
-                    ),
-                }
-                .get(lang);
+                let why = connections_why(from, DEFAULT_CONNECTIONS, lang);
                 if fr {
                     format!("pgconn {pgconn} ({why}) + {reserved} réservées aux superutilisateurs")
                 } else {
@@ -1084,14 +1199,7 @@ impl Rule {
             )
             .get(lang)
             .to_owned(),
-            Rule::ContainerCpus { cpus, whole } => {
-                let c = text::number(cpus.0, 2, lang);
-                if fr {
-                    format!("PGTune sur cpus {c} → {whole}\u{a0}; rien en parallèle sous 2")
-                } else {
-                    format!("PGTune on cpus {c} → {whole}; nothing parallel below 2")
-                }
-            }
+            Rule::ContainerCpus { cpus, whole } => cpus_rule(cpus, whole, MIN_PARALLEL_CPUS, lang),
             Rule::RedisFork { limit } => {
                 let (p, limit) = (pct(REDIS_PERCENT), plain(limit));
                 if fr {
@@ -1129,5 +1237,141 @@ impl Rule {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tier::TIERS;
+
+    fn tier(number: usize) -> Tuning {
+        Tuning::for_tier(&TIERS[number - 1], None).unwrap()
+    }
+
+    #[test]
+    fn the_work_mem_rule_names_the_figures_it_is_given() {
+        let memory = tier(3).memory;
+        let other = work_mem_rule(
+            memory,
+            5,
+            1.5,
+            Mebibytes::from_kibibytes(128.0),
+            Mebibytes(2.0),
+            Lang::En,
+        );
+        assert!(
+            other.ends_with("× 5 operations × 1.5 for hashes), in 128kB steps, at least 2MB"),
+            "{other}"
+        );
+        // The rule's sentence is the one of PostgreSQL's constants, and
+        // `work_mem` is cut with the same ones.
+        let step = postgres::memory_spelling(postgres::WORK_MEM_STEP);
+        let ours = Rule::WorkMemBudget(memory).describe(Lang::Fr);
+        assert!(ours.contains(&format!("par pas de {step},")), "{ours}");
+        assert_eq!(
+            Rule::WorkMemBudget(memory).describe(Lang::En),
+            work_mem_rule(
+                memory,
+                postgres::OPERATIONS_PER_QUERY,
+                postgres::HASH_MEM_MULTIPLIER,
+                postgres::WORK_MEM_STEP,
+                postgres::WORK_MEM_MIN,
+                Lang::En
+            )
+        );
+        assert_eq!((memory.work_mem.0 / postgres::WORK_MEM_STEP.0).fract(), 0.0);
+    }
+
+    #[test]
+    fn the_default_connections_are_named_from_the_constant() {
+        for default in [DEFAULT_CONNECTIONS, 50] {
+            let en = connections_why(ConnectionsFrom::PostgresDefault, default, Lang::En);
+            assert_eq!(en, format!("PostgreSQL's default of {default}"));
+            let fr = connections_why(ConnectionsFrom::LargestThatFits, default, Lang::Fr);
+            assert!(
+                fr.contains(&format!("pas les {default} de PostgreSQL")),
+                "{fr}"
+            );
+        }
+        let rule = Rule::Connections {
+            pgconn: DEFAULT_CONNECTIONS,
+            from: ConnectionsFrom::PostgresDefault,
+        };
+        let text = rule.describe(Lang::En);
+        assert!(
+            text.contains(&format!("default of {DEFAULT_CONNECTIONS})")),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_parallel_floor_is_named_from_the_constant() {
+        assert!(cpus_rule(Cores(3.5), 4, 6, Lang::En).ends_with("nothing parallel below 6"));
+        for number in 1..=4 {
+            let t = tier(number);
+            let whole = t.get(SettingKey::MaxWorkerProcesses).unwrap().value;
+            let Value::Count(whole) = whole else {
+                panic!("{whole:?}")
+            };
+            let workers = t.get(SettingKey::MaxParallelWorkers).unwrap();
+            // No worker below the floor the sentence names.
+            assert_eq!(
+                workers.value == Value::Count(0),
+                whole < MIN_PARALLEL_CPUS,
+                "tier {number}"
+            );
+            let text = workers.reason.describe(Lang::En);
+            assert!(
+                text.ends_with(&format!("nothing parallel below {MIN_PARALLEL_CPUS}")),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_shm_sentence_names_the_figures_its_size_is_counted_with() {
+        let other = ShmReason::Parallel {
+            processes: 6,
+            operations: 5,
+            work_mem: Mebibytes(2.0),
+            hash_multiplier: 1.5,
+            reserve: Mebibytes(32.0),
+        };
+        assert_eq!(
+            other.describe(Lang::En),
+            "6 parallel processes × 5 × work_mem 2MB × 1.5, + maintenance_work_mem, + 32m"
+        );
+        let docker = ShmReason::DockerDefault {
+            size: Mebibytes(128.0),
+        };
+        assert!(docker.describe(Lang::Fr).contains("les 128m de Docker"));
+        let mut parallel = 0;
+        for number in 1..=4 {
+            let t = tier(number);
+            match t.shm.reason(t.memory.work_mem) {
+                ShmReason::DockerDefault { size } => assert_eq!(size, t.shm.size),
+                ShmReason::Parallel {
+                    processes,
+                    operations,
+                    work_mem,
+                    hash_multiplier,
+                    reserve,
+                } => {
+                    parallel += 1;
+                    // The size is the sum the sentence writes.
+                    let sum = work_mem
+                        * (f64::from(processes) * f64::from(operations) * hash_multiplier)
+                        + t.memory.maintenance_work_mem
+                        + reserve;
+                    assert_eq!(
+                        t.shm.size.0,
+                        sum.0.ceil().max(DOCKER_SHM.0),
+                        "tier {number}"
+                    );
+                }
+            }
+        }
+        assert!(parallel > 0);
     }
 }

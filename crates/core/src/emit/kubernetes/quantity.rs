@@ -1,13 +1,14 @@
 //! Kubernetes quantities as the API writes them: `8Gi`, `1536Mi`, `500m`,
 //! never raw bytes.
 
-use crate::base::units::{Cores, Mebibytes};
+use crate::base::units::{self, Cores, Mebibytes};
 
 /// `8Gi` for whole gibibytes, else `1536Mi` (whole mebibytes, rounded up).
 pub fn memory(m: Mebibytes) -> String {
     let mib = m.0.ceil().max(0.0) as u64;
-    if mib > 0 && mib % 1024 == 0 {
-        format!("{}Gi", mib / 1024)
+    let gib = Mebibytes(mib as f64).gibibytes();
+    if mib > 0 && gib.fract() == 0.0 {
+        format!("{gib}Gi")
     } else {
         format!("{mib}Mi")
     }
@@ -21,9 +22,10 @@ pub fn gibibytes(gib: u64) -> String {
 /// `4` for whole cores, else millicores: `500m`. Quoted by the writer, so
 /// a whole number stays a string as the API returns it.
 pub fn cpu(c: Cores) -> String {
-    let milli = (c.0 * 1000.0).round().max(0.0) as u64;
-    if milli % 1000 == 0 {
-        (milli / 1000).to_string()
+    let milli = c.millicores().round().max(0.0) as u64;
+    let cores = Cores::from_millicores(milli as f64).0;
+    if cores.fract() == 0.0 {
+        cores.to_string()
     } else {
         format!("{milli}m")
     }
@@ -32,14 +34,14 @@ pub fn cpu(c: Cores) -> String {
 /// Bytes a quantity stands for, for the checks: `8Gi`, `1536Mi`, `100M`.
 pub fn parse_bytes(text: &str) -> Option<f64> {
     let units: [(&str, f64); 8] = [
-        ("Ki", 1024.0),
-        ("Mi", 1_048_576.0),
-        ("Gi", 1_073_741_824.0),
-        ("Ti", 1_099_511_627_776.0),
-        ("k", 1e3),
-        ("M", 1e6),
-        ("G", 1e9),
-        ("T", 1e12),
+        ("Ki", units::KIBIBYTE),
+        ("Mi", units::MEBIBYTE),
+        ("Gi", units::GIBIBYTE),
+        ("Ti", units::TEBIBYTE),
+        ("k", units::KILO),
+        ("M", units::MEGA),
+        ("G", units::GIGA),
+        ("T", units::TERA),
     ];
     let (number, scale) = units
         .iter()
@@ -51,7 +53,10 @@ pub fn parse_bytes(text: &str) -> Option<f64> {
 /// Cores a CPU quantity stands for: `4`, `500m`.
 pub fn parse_cores(text: &str) -> Option<f64> {
     match text.strip_suffix('m') {
-        Some(milli) => milli.parse::<f64>().ok().map(|m| m / 1000.0),
+        Some(milli) => milli
+            .parse::<f64>()
+            .ok()
+            .map(|m| Cores::from_millicores(m).0),
         None => text.parse().ok(),
     }
 }

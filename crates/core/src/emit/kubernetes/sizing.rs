@@ -29,7 +29,7 @@ pub const INSTANCE_MANAGER: Mebibytes = Mebibytes(256.0);
 pub const NODE_POD_CPU: Cores = Cores(1.0);
 /// A Node pod may burst to twice its request: the garbage collector's and
 /// libuv's threads run beside the event loop.
-const NODE_CPU_BURST: f64 = 2.0;
+pub const NODE_CPU_BURST: f64 = 2.0;
 /// The front end: two pods at least, so that one can be drained at a time.
 pub const WEB_MIN_REPLICAS: u32 = 2;
 /// PgBouncer pods per pooler: two, so that one can restart at a time.
@@ -41,7 +41,12 @@ pub const POOLER_LIMIT: (Cores, Mebibytes) = (Cores(0.5), Mebibytes(500.0));
 /// The OT redis-operator's example for a Sentinel pod: 0.1 CPU, 128Mi.
 pub const SENTINEL: (Cores, Mebibytes) = (Cores(0.1), Mebibytes(128.0));
 /// Redis's container grows in 256 MiB steps.
-const REDIS_STEP: Mebibytes = Mebibytes(256.0);
+pub const REDIS_STEP: Mebibytes = Mebibytes(256.0);
+/// Redis's memory: twice today's active cache.
+pub const REDIS_CACHE_FACTOR: f64 = 2.0;
+/// The WAL volume holds `max_wal_size` this many times (a checkpoint may lag
+/// behind), plus [`WAL_KEEP`].
+pub const WAL_SIZE_FACTOR: f64 = 2.0;
 /// A Redis volume holds the RDB snapshot, the AOF (up to twice the data
 /// before Redis rewrites it) and the rewrite's new file: four times `maxmemory`.
 pub const REDIS_VOLUME_FACTOR: f64 = 4.0;
@@ -55,8 +60,6 @@ pub const MAX_REPLICAS: u32 = 1_000;
 pub const MAX_POSTGRES_CPUS: f64 = 64.0;
 pub const MAX_REDIS_MEMORY: Mebibytes = Mebibytes(65_536.0);
 pub const MAX_VOLUME_GIB: u64 = 16_384;
-
-const GIB_PER_MB: f64 = 1e6 / 1_073_741_824.0;
 
 /// A size that hit its ceiling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -232,7 +235,7 @@ impl Sizing {
         let budget = pg_memory - INSTANCE_MANAGER;
 
         let cache = plan.load.cache;
-        let redis_wanted = step_up(cache.to_mebibytes() * 2.0, REDIS_STEP);
+        let redis_wanted = step_up(cache.to_mebibytes() * REDIS_CACHE_FACTOR, REDIS_STEP);
         if redis_wanted > MAX_REDIS_MEMORY {
             capped.push(Cap::RedisMemory);
         }
@@ -295,7 +298,7 @@ impl Sizing {
         // Twice today's database: CloudNativePG keeps the import's dump in
         // the data volume beside the restored database.
         let needed = (database_now.0 * 2.0).max(database_horizon.0 / (disk_warning / 100.0));
-        let storage_wanted = (needed * GIB_PER_MB).ceil().max(1.0);
+        let storage_wanted = Megabytes(needed).to_mebibytes().gibibytes().ceil().max(1.0);
         if storage_wanted > MAX_VOLUME_GIB as f64 {
             capped.push(Cap::PostgresVolume);
         }
@@ -303,14 +306,17 @@ impl Sizing {
         let max_wal_size = tuning
             .get(SettingKey::MaxWalSize)
             .and_then(|s| s.memory())
-            .unwrap_or(Mebibytes(1024.0));
-        let wal_gib = (((max_wal_size * 2.0) + WAL_KEEP).0 / 1024.0).ceil() as u64;
+            .unwrap_or(Mebibytes::from_gibibytes(1.0));
+        let wal_gib = ((max_wal_size * WAL_SIZE_FACTOR) + WAL_KEEP)
+            .gibibytes()
+            .ceil() as u64;
 
         let maxmemory = tuning
             .get(SettingKey::RedisMaxmemory)
             .and_then(|s| s.memory())
             .unwrap_or(redis_memory * 0.5);
-        let redis_storage = ((maxmemory.0 * REDIS_VOLUME_FACTOR) / 1024.0)
+        let redis_storage = (maxmemory * REDIS_VOLUME_FACTOR)
+            .gibibytes()
             .ceil()
             .max(1.0) as u64;
         let pool_per_pod = (tuning.connections / POOLER_INSTANCES).max(1);

@@ -351,7 +351,7 @@ fn pair(cell: &str) -> Option<(f64, f64)> {
 }
 
 fn mebibytes(bytes: f64) -> Mebibytes {
-    Mebibytes(bytes / 1_048_576.0)
+    Mebibytes::from_bytes(bytes)
 }
 
 /// `--format '{{json .}}'`: one object a line.

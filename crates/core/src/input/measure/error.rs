@@ -2,6 +2,7 @@
 
 use super::{MAX_BYTES, MAX_LINES};
 use crate::base::text::{self, Lang};
+use crate::base::units::Mebibytes;
 use std::fmt;
 
 /// The tool whose output was being read.
@@ -106,7 +107,7 @@ impl ReadError {
                 "the text is empty: paste the output of docker stats or of a load test".into(),
             ),
             ReadError::TooLarge { .. } => {
-                let max = text::number(MAX_BYTES as f64 / 1_048_576.0, 1, lang);
+                let max = text::number(Mebibytes::from_bytes(MAX_BYTES as f64).0, 1, lang);
                 pick(
                     format!("le texte dépasse {max} Mio ; au-delà, échantillonnez (pgbench --sampling-rate) ou raccourcissez le test"),
                     format!("the text is over {max} MiB; beyond that, sample (pgbench --sampling-rate) or shorten the test"),

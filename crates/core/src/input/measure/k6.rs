@@ -5,7 +5,7 @@
 use super::error::{ReadError, Tool};
 use super::json::{number, required};
 use super::report::{Arrivals, Generator, Latency, Report};
-use crate::base::units::PerSecond;
+use crate::base::units::{self, PerSecond};
 use serde_json::Value;
 
 const TOOL: Tool = Tool::K6;
@@ -69,7 +69,7 @@ pub(crate) fn read(value: &Value) -> Result<Report, ReadError> {
         "state.testRunDurationMs",
     )?;
     let duration_s = test_ms
-        .map(|ms| ms / 1000.0)
+        .map(units::ms_to_seconds)
         .or_else(|| count.filter(|_| rate > 0.0).map(|c| c / rate));
     Ok(Report {
         generator: Generator::K6,

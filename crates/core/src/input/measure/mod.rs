@@ -41,7 +41,7 @@ pub use usl::{Level, UslFit};
 /// The largest text the readers take: a few MiB holds any summary, and a
 /// pgbench log of about 200,000 transactions (sample bigger runs with
 /// `--sampling-rate`).
-pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+pub const MAX_BYTES: usize = 8 * crate::base::units::MIB;
 /// The most lines the readers take.
 pub const MAX_LINES: usize = 250_000;
 /// The most load levels a fit takes.

@@ -4,7 +4,7 @@
 use super::error::{ReadError, Tool};
 use super::json::{at, number, required};
 use super::report::{Arrivals, Generator, Latency, Report};
-use crate::base::units::PerSecond;
+use crate::base::units::{self, PerSecond};
 use serde_json::Value;
 
 const TOOL: Tool = Tool::Oha;
@@ -15,7 +15,7 @@ pub(crate) fn is(value: &Value) -> bool {
 
 pub(crate) fn read(value: &Value) -> Result<Report, ReadError> {
     let seconds = |path: &[&str], field| -> Result<Option<f64>, ReadError> {
-        Ok(number(value, path, TOOL, field)?.map(|s| s * 1000.0))
+        Ok(number(value, path, TOOL, field)?.map(units::seconds_to_ms))
     };
     let rate = required(
         value,

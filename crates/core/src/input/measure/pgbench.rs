@@ -135,7 +135,7 @@ fn fields(line: &str) -> Option<Entry> {
     };
     let seconds = int(words[4])? as f64;
     let micros = int(words[5])?;
-    if micros >= 1_000_000 {
+    if micros as f64 >= crate::base::units::US_PER_SECOND {
         return None;
     }
     int(words[3])?;
@@ -143,7 +143,7 @@ fn fields(line: &str) -> Option<Entry> {
         client: int(words[0])?,
         number: int(words[1])?,
         time_us,
-        end_s: seconds + micros as f64 / 1e6,
+        end_s: seconds + crate::base::units::us_to_seconds(micros as f64),
         lag_us: match count {
             6 => None,
             _ => Some(int(words[6])? as f64),
@@ -179,12 +179,12 @@ pub(crate) fn read_log(text: &str) -> Result<Report, ReadError> {
             continue;
         };
         let lag_us = entry.lag_us.unwrap_or(0.0).min(time_us);
-        times_ms.push(time_us / 1000.0);
-        from_start.push((time_us - lag_us) / 1000.0);
+        times_ms.push(crate::base::units::us_to_ms(time_us));
+        from_start.push(crate::base::units::us_to_ms(time_us - lag_us));
         if entry.lag_us.is_some() {
-            lags.push(lag_us / 1000.0);
+            lags.push(crate::base::units::us_to_ms(lag_us));
         }
-        first_start = first_start.min(entry.end_s - time_us / 1e6);
+        first_start = first_start.min(entry.end_s - crate::base::units::us_to_seconds(time_us));
         last_end = last_end.max(entry.end_s);
     }
     if times_ms.is_empty() {

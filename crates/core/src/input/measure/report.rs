@@ -5,7 +5,7 @@
 
 use super::spread::{Lognormal, Moments, SpreadBasis};
 use crate::base::text::{tx, Text};
-use crate::base::units::PerSecond;
+use crate::base::units::{self, PerSecond};
 
 /// The tool that ran the test.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -221,7 +221,7 @@ impl Report {
             service_basis,
             cs2,
             concurrency: self.concurrency,
-            in_flight: rate * mean_latency / 1000.0,
+            in_flight: rate * units::ms_to_seconds(mean_latency),
             arrivals: self.arrivals,
             p95_ms,
         })

@@ -1,6 +1,11 @@
 //! Numbers as the tools print them: sizes (`5.629MiB`, `2.48kB`, `38.21 MiB`),
 //! percentages (`0.28%`) and durations (`58.83ms`, `830.00us`, `1.02s`).
 
+use crate::base::units::{
+    seconds_to_ms, us_to_ms, GIBIBYTE, GIGA, KIBIBYTE, KILO, MEBIBYTE, MEGA, MS_PER_HOUR,
+    MS_PER_MINUTE, NS_PER_MS, TEBIBYTE, TERA,
+};
+
 /// A finite number ≥ 0, or `None`.
 pub(crate) fn non_negative(s: &str) -> Option<f64> {
     let value: f64 = s.trim().parse().ok()?;
@@ -24,14 +29,14 @@ pub(crate) fn bytes(s: &str) -> Option<f64> {
     let (value, unit) = number_and_unit(s)?;
     let factor = match unit.to_ascii_lowercase().as_str() {
         "b" => 1.0,
-        "kb" | "k" => 1e3,
-        "mb" | "m" => 1e6,
-        "gb" | "g" => 1e9,
-        "tb" | "t" => 1e12,
-        "kib" => 1024.0,
-        "mib" => 1_048_576.0,
-        "gib" => 1_073_741_824.0,
-        "tib" => 1_099_511_627_776.0,
+        "kb" | "k" => KILO,
+        "mb" | "m" => MEGA,
+        "gb" | "g" => GIGA,
+        "tb" | "t" => TERA,
+        "kib" => KIBIBYTE,
+        "mib" => MEBIBYTE,
+        "gib" => GIBIBYTE,
+        "tib" => TEBIBYTE,
         _ => return None,
     };
     Some(value * factor)
@@ -48,12 +53,12 @@ pub(crate) fn millis(s: &str) -> Option<f64> {
     let (value, unit) = number_and_unit(s)?;
     // Dividing keeps `830.00us` at exactly 0.83 ms.
     Some(match unit {
-        "ns" => value / 1e6,
-        "us" | "µs" => value / 1e3,
+        "ns" => value / NS_PER_MS,
+        "us" | "µs" => us_to_ms(value),
         "ms" => value,
-        "s" => value * 1e3,
-        "m" => value * 60e3,
-        "h" => value * 3_600e3,
+        "s" => seconds_to_ms(value),
+        "m" => value * MS_PER_MINUTE,
+        "h" => value * MS_PER_HOUR,
         _ => return None,
     })
 }
@@ -63,9 +68,9 @@ pub(crate) fn count(s: &str) -> Option<f64> {
     let (value, unit) = number_and_unit(s)?;
     let factor = match unit {
         "" => 1.0,
-        "k" => 1e3,
-        "M" => 1e6,
-        "G" => 1e9,
+        "k" => KILO,
+        "M" => MEGA,
+        "G" => GIGA,
         _ => return None,
     };
     Some(value * factor)

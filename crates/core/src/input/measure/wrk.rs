@@ -58,7 +58,9 @@ pub(crate) fn read(text: &str) -> Result<Report, ReadError> {
             [count, "requests", "in", took, ..] => {
                 requests = Some(units::count(count).ok_or_else(bad_line)?);
                 let took = took.trim_end_matches(',');
-                duration = Some(units::millis(took).ok_or_else(bad_line)? / 1000.0);
+                duration = Some(crate::base::units::ms_to_seconds(
+                    units::millis(took).ok_or_else(bad_line)?,
+                ));
             }
             ["Socket", "errors:", rest @ ..] => {
                 // connect 0, read 0, write 0, timeout 0
