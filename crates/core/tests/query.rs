@@ -3,13 +3,13 @@
 
 mod common;
 use common::defaults;
-use headroom_core::scenario::{CustomHost, Metrics, Name, Names};
+use headroom_core::scenario::{CustomHost, Metrics, Name, Names, Service};
 use headroom_core::{plan, query, tier, tuning, Host, Key, Lang, Problem, Scenario, YearMonth};
 use proptest::prelude::*;
 
 const FULL: &str = "users=2000&growth=10&host=minipc&rpu=12.5&peak=2&mbpu=0.5&pgconn=50\
 &start=2027-01&lang=fr&cpu=75&ram=81.5&disk=10&p95=1200&err=0.5\
-&db=app&domain=example.com&target=nuc&pgcontainer=app-db-1";
+&db=app&domain=example.com&target=nuc&pgcontainer=app-db-1&svc=12.5&par=3";
 
 #[test]
 fn defaults_are_left_out() {
@@ -36,6 +36,8 @@ fn every_key_round_trips() {
     assert_eq!(s.lang, Lang::Fr);
     assert_eq!(s.metrics.p95_ms, Some(1_200.0));
     assert_eq!(s.names.pg_container.as_str(), "app-db-1");
+    assert_eq!(s.service.time_ms, Some(12.5));
+    assert_eq!(s.service.servers, Some(3));
     assert_eq!(query::encode(s, defaults()), FULL);
 }
 
@@ -76,7 +78,7 @@ fn an_empty_optional_value_means_absent() {
 }
 
 /// Each refused value and its message: key, value, allowed range.
-const REFUSALS: [(&str, &str); 30] = [
+const REFUSALS: [(&str, &str); 34] = [
     (
         "users=abc",
         "users: \"abc\" refused; expected an integer from 0 to 100,000,000",
@@ -194,6 +196,22 @@ const REFUSALS: [(&str, &str); 30] = [
         "uplink=0",
         "uplink: \"0\" refused; expected a number from 0.1 to 100,000",
     ),
+    (
+        "svc=0",
+        "svc: \"0\" refused; expected a number above 0 and up to 600,000",
+    ),
+    (
+        "svc=600001",
+        "svc: \"600001\" refused; expected a number above 0 and up to 600,000",
+    ),
+    (
+        "par=0",
+        "par: \"0\" refused; expected an integer from 1 to 1,024",
+    ),
+    (
+        "par=2.5",
+        "par: \"2.5\" refused; expected an integer from 1 to 1,024",
+    ),
 ];
 
 #[test]
@@ -268,6 +286,7 @@ prop_compose! {
         (database, domain, target, pg_container) in (name(), name(), name(), name()),
         (cpus, memory_gib, disk_gb) in (1u32..=1_024, 0.5f64..=4_096.0, 1.0f64..=1_000_000.0),
         uplink_mbps in optional(0.1..=100_000.0),
+        (time_ms, servers) in (optional(0.001..=600_000.0), proptest::option::of(1u32..=1_024)),
     ) -> Scenario {
         // The custom host's keys stay out of the link for the other hosts.
         let custom = if host == Host::Custom {
@@ -286,6 +305,7 @@ prop_compose! {
             names: Names { database, domain, target, pg_container },
             custom,
             uplink_mbps,
+            service: Service { time_ms, servers },
         }
     }
 }
@@ -356,6 +376,7 @@ proptest! {
         s.mb_per_user = mbpu;
         s.pg_connections = Some(pgconn);
         s.metrics = Metrics { cpu: Some(metric), ram: Some(metric), disk: Some(metric), p95_ms: Some(metric), errors: Some(metric) };
+        s.service = Service { time_ms: Some(metric), servers: Some(pgconn) };
         let plan = plan(&s);
         // Whatever was handed in, the plan's own scenario is valid.
         prop_assert!(plan.scenario.sanitized().1.is_empty());

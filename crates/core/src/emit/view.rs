@@ -95,6 +95,10 @@ pub struct ScenarioView {
     pub custom_host: Option<CustomHostView>,
     /// `uplink`, Mbit/s.
     pub uplink_mbps: Option<f64>,
+    /// `svc`: the busiest service's mean service time, ms.
+    pub service_ms: Option<f64>,
+    /// `par`: its servers in parallel.
+    pub servers: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -311,6 +315,8 @@ impl PlanView {
                     disk_gb: s.custom.disk_gb,
                 }),
                 uplink_mbps: s.uplink_mbps,
+                service_ms: s.service.time_ms,
+                servers: s.service.servers,
             },
             tier: TierView {
                 number: tier.number,

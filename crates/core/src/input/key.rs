@@ -5,7 +5,8 @@ use crate::base::text::{self, tx, Lang, Text};
 use crate::input::names::Name;
 use crate::input::scenario::{
     Scenario, DEFAULT_GROWTH_PERCENT, DEFAULT_HOST_CPUS, DEFAULT_HOST_DISK_GB,
-    DEFAULT_HOST_MEMORY_GIB, DEFAULT_MB_PER_USER, DEFAULT_PEAK_RATIO, DEFAULT_USERS,
+    DEFAULT_HOST_MEMORY_GIB, DEFAULT_MB_PER_USER, DEFAULT_PEAK_RATIO, DEFAULT_USERS, MAX_SERVERS,
+    MAX_SERVICE_MS,
 };
 
 /// An input's URL query key. Once shipped, a key is never renamed.
@@ -33,6 +34,8 @@ pub enum Key {
     Hmem,
     Hdisk,
     Uplink,
+    Svc,
+    Par,
 }
 
 /// Where a key's value lives in a [`Scenario`]: a reader and a writer of
@@ -83,7 +86,7 @@ const PERCENT: Allowed = Allowed::Number {
 };
 
 /// Every query key, in the order they are written into a link (SPEC section 2).
-const KEYS: [KeySpec; 22] = {
+const KEYS: [KeySpec; 24] = {
     const fn spec(
         key: Key,
         name: &'static str,
@@ -325,13 +328,42 @@ const KEYS: [KeySpec; 22] = {
                 "Host's upload bandwidth (Mbit/s)",
             ),
         ),
+        spec(
+            Key::Svc,
+            "svc",
+            Allowed::Number {
+                min: 0.0,
+                min_exclusive: true,
+                max: Some(MAX_SERVICE_MS),
+            },
+            true,
+            slot!(OptionalNumber, service.time_ms),
+            tx(
+                "Temps de service moyen d'une requête (ms)",
+                "Mean service time of a request (ms)",
+            ),
+        ),
+        spec(
+            Key::Par,
+            "par",
+            Allowed::Integer {
+                min: 1,
+                max: MAX_SERVERS as u64,
+            },
+            true,
+            slot!(OptionalCount, service.servers),
+            tx(
+                "Requêtes servies en parallèle (processus, cœurs)",
+                "Requests served in parallel (processes, cores)",
+            ),
+        ),
     ]
 };
 
 impl Key {
     /// In the order they are written into a link.
-    pub const ALL: [Key; 22] = {
-        let mut all = [Key::Users; 22];
+    pub const ALL: [Key; 24] = {
+        let mut all = [Key::Users; 24];
         let mut i = 0;
         while i < KEYS.len() {
             all[i] = KEYS[i].key;

@@ -21,7 +21,7 @@ pub use error::{InputError, Problem};
 pub use key::{Allowed, Key};
 pub use names::{Name, Names};
 pub use scenario::{
-    CustomHost, Defaults, Scenario, DEFAULT_GROWTH_PERCENT, DEFAULT_HOST_CPUS,
+    CustomHost, Defaults, Scenario, Service, DEFAULT_GROWTH_PERCENT, DEFAULT_HOST_CPUS,
     DEFAULT_HOST_DISK_GB, DEFAULT_HOST_MEMORY_GIB, DEFAULT_MB_PER_USER, DEFAULT_PEAK_RATIO,
-    DEFAULT_USERS,
+    DEFAULT_USERS, MAX_SERVERS, MAX_SERVICE_MS,
 };

@@ -47,7 +47,25 @@ pub struct Scenario {
     /// `uplink`: the host's upload bandwidth, Mbit/s; `None` shows bandwidth
     /// as a need rather than a limit.
     pub uplink_mbps: Option<f64>,
+    /// `svc` and `par`: the busiest service, as the user measured it.
+    pub service: Service,
 }
+
+/// The busiest service of the stack as a queue: how long one request keeps
+/// a server busy, and how many servers work in parallel. Both optional.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Service {
+    /// `svc`: mean service time of one request, milliseconds.
+    pub time_ms: Option<f64>,
+    /// `par`: servers in parallel (Node.js processes, cores, pool size);
+    /// `None` takes the machine's logical CPUs.
+    pub servers: Option<u32>,
+}
+
+/// The longest `svc`: ten minutes, the queueing model's bound.
+pub const MAX_SERVICE_MS: f64 = 600_000.0;
+/// The most `par`: the queueing model's bound.
+pub const MAX_SERVERS: u32 = 1_024;
 
 /// A machine of the user's (`host=custom`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -97,6 +115,7 @@ impl Scenario {
             names: Names::default(),
             custom: CustomHost::default(),
             uplink_mbps: None,
+            service: Service::default(),
         }
     }
 

@@ -30,10 +30,13 @@ pub use error::QueueError;
 
 use crate::base::units::{Cores, PerSecond};
 
-/// The most servers a station may have (processes, cores, pool size).
-pub const MAX_SERVERS: u32 = 1_024;
-/// The longest mean service time, in seconds (ten minutes).
-pub const MAX_SERVICE_S: f64 = 600.0;
+/// The most servers a station may have (processes, cores, pool size): the
+/// `par` key's bound.
+pub const MAX_SERVERS: u32 = crate::input::scenario::MAX_SERVERS;
+/// The longest mean service time, in seconds (ten minutes): the `svc` key's
+/// bound, in milliseconds there.
+pub const MAX_SERVICE_S: f64 =
+    crate::input::scenario::MAX_SERVICE_MS / crate::base::units::MS_PER_SECOND;
 /// The widest spread accepted for service times and arrivals (C² ≤ 100).
 pub const MAX_SCV: f64 = 100.0;
 
