@@ -63,7 +63,7 @@ pub use input::bounded_yaml;
 #[cfg(feature = "reports")]
 pub use input::measure;
 pub use model::growth as timing;
-pub use model::{load, queueing, resources, roadmap};
+pub use model::{latency, load, queueing, resources, roadmap};
 
 pub use settings::{budget, pooler, postgres, tuning};
 pub use source::{corrections, decision, hardware, runbook, tier};

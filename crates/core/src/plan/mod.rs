@@ -5,7 +5,9 @@ use crate::base::units::Mebibytes;
 use crate::input::error::InputError;
 use crate::input::scenario::Scenario;
 use crate::model::growth;
+use crate::model::latency::{self, Latency};
 use crate::model::load::{self, Load};
+use crate::model::queueing::Spread;
 use crate::model::resources::{self, Ceiling, Headroom, HostTiming};
 use crate::model::roadmap::{self, Projected};
 use crate::settings::budget::Budget;
@@ -136,6 +138,9 @@ pub struct Plan {
     pub projection: Vec<f64>,
     /// The conclusion's point for the current users.
     pub advice: &'static Advice,
+    /// The busiest service as a queue: utilisation and P95 at the peak hour,
+    /// as users grow; `None` on the cloud without `svc` and `par`.
+    pub latency: Option<Latency>,
 }
 
 impl Plan {
@@ -299,6 +304,8 @@ pub fn plan(scenario: &Scenario) -> Plan {
         .requests_per_user
         .unwrap_or_else(|| load::source_requests_per_user(s.users));
     let load = Load::new(s.users, requests_per_user, s.peak_ratio, s.mb_per_user);
+    // Service-time spread: exponential until a measurement gives it.
+    let latency = latency::of(s, requests_per_user, PROJECTION_MONTHS, Spread::Exponential);
     let tuning = Tuning::for_tier(tier, s.pg_connections);
     let site = resources::Site::of(s);
     let resources = resources::headroom(site, s.users, s.growth_percent, s.start);
@@ -347,6 +354,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
         ),
         projection: growth::projection(s.users, s.growth_percent, PROJECTION_MONTHS),
         advice: runbook::advice_for(s.users),
+        latency,
         notices,
         scenario,
     }

@@ -1,0 +1,367 @@
+//! Latency and the peak hour: the busiest service of the stack as a queue
+//! of `c` servers, each request keeping one busy for a mean demand `D`.
+//!
+//! Where `D` comes from, in order: the service time the user gives (`svc`);
+//! the utilisation law on the measured average CPU at today's users,
+//! D = U × CPUs ÷ λ; else the source's CPU curve, whose cores at today's
+//! users divided by today's requests are an implied CPU time per request,
+//! shown as such and kept out of the verdict. `c` is `par`, else the
+//! machine's logical CPUs.
+//!
+//! The requests per user stay today's as users grow: the load is
+//! proportional to the users, so the peak hour's utilisation is
+//! ρ = λ_peak × D ÷ c, saturated at 1. Latency is the queue's P95 at the
+//! peak hour (Erlang C, [`crate::model::queueing`]). A measured P95 sets the
+//! time scale: the service time that gives exactly that P95 at today's
+//! average rate, the utilisation staying the demand's.
+
+use crate::base::text::{tx, Text};
+use crate::base::units::{ms_to_seconds, Cores, PerSecond};
+use crate::input::scenario::Scenario;
+use crate::model::growth::{eta, users_after, Eta};
+use crate::model::load::Load;
+use crate::model::queueing::{self, Spread, Station};
+use crate::model::resources::Resource;
+use crate::source::decision::{Metric, Threshold, THRESHOLDS};
+
+/// The percentile the decision table watches.
+pub const P95: f64 = 0.95;
+
+/// Points of the curve per month of the projection.
+const CURVE_STEPS_PER_MONTH: u32 = 2;
+
+/// Where the service demand comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// `svc`, the user's service time.
+    Given,
+    /// The utilisation law on the measured `cpu`.
+    Measured,
+    /// The CPU time per request the source's curve implies: not physics.
+    Source,
+}
+
+impl Basis {
+    /// The code in `--json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Basis::Given => "given",
+            Basis::Measured => "measured",
+            Basis::Source => "source",
+        }
+    }
+
+    pub fn name(self) -> Text {
+        match self {
+            Basis::Given => tx("votre temps de service (svc)", "your service time (svc)"),
+            Basis::Measured => tx(
+                "votre CPU mesuré, par la loi d'utilisation",
+                "your measured CPU, by the utilisation law",
+            ),
+            Basis::Source => tx(
+                "la courbe CPU de la source (non mesuré)",
+                "the source's CPU curve (unmeasured)",
+            ),
+        }
+    }
+}
+
+/// Where the number of servers comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ServersFrom {
+    /// `par`.
+    Given,
+    /// The machine's logical CPUs.
+    MachineCpus,
+}
+
+/// When the P95 at the peak hour passes a row of the decision table.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Crossing {
+    pub row: &'static Threshold,
+    /// The users at which it does: 0 when even an idle service is slower.
+    pub users: f64,
+    pub eta: Eta,
+}
+
+/// One point of the curve.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    pub users: f64,
+    pub peak_rps: PerSecond,
+    /// `None` when saturated, or past the model's range.
+    pub p95_s: Option<f64>,
+}
+
+/// What a measured P95 did to the model.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Calibration {
+    pub measured_s: f64,
+    /// The model's P95 at today's average rate before calibration; `None`
+    /// when it is saturated there or out of the model's range.
+    pub predicted_s: Option<f64>,
+    /// The service time the measurement sets (the P95 at today's average
+    /// rate then equals it); `None` when it does not set one: a given `svc`
+    /// wins, or the prediction has no figure to scale.
+    pub service_s: Option<f64>,
+}
+
+/// The source's CPU curve read as a CPU time per request.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SourceDemand {
+    /// The curve's cores at today's users (Pi 4 cores).
+    pub cores: Cores,
+    /// Today's average rate.
+    pub rate: PerSecond,
+    /// cores ÷ rate, seconds of one core per request.
+    pub cpu_per_request_s: f64,
+}
+
+/// The busiest service at the peak hour, and as users grow.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Latency {
+    pub basis: Basis,
+    pub servers: u32,
+    pub servers_from: ServersFrom,
+    /// D: seconds of one server per request, what sets the utilisation.
+    pub demand_s: f64,
+    /// S: the mean service time of the latency; D unless a measured P95 set it.
+    pub service_s: f64,
+    pub spread: Spread,
+    /// Requests a second at the peak hour, per user.
+    pub peak_rps_per_user: f64,
+    pub users: u32,
+    pub peak_ratio: f64,
+    /// ρ at today's peak hour; 1 or more is saturated.
+    pub utilisation_at_peak: f64,
+    /// P95 at today's peak hour; `None` when saturated or out of range.
+    pub p95_at_peak_s: Option<f64>,
+    /// Users at which the peak hour saturates (ρ = 1), and when.
+    pub saturation_users: Option<f64>,
+    pub saturation: Option<Eta>,
+    /// One per P95 row of the decision table, in its order.
+    pub crossings: Vec<Crossing>,
+    pub curve: Vec<Point>,
+    pub calibration: Option<Calibration>,
+    /// With [`Basis::Source`]: what the source's curve implies.
+    pub source: Option<SourceDemand>,
+}
+
+impl Latency {
+    /// Whether the peak hour is saturated today.
+    pub fn saturated_now(&self) -> bool {
+        self.utilisation_at_peak >= SATURATED_FROM
+    }
+
+    /// Whether its figures may set the verdict, the ceiling and the agenda:
+    /// not when they rest on the source's curve.
+    pub fn binds(&self) -> bool {
+        self.basis != Basis::Source
+    }
+
+    /// ρ at the peak hour for `users`.
+    pub fn utilisation_at(&self, users: f64) -> f64 {
+        users * self.peak_rps_per_user * self.demand_s / f64::from(self.servers)
+    }
+
+    /// The P95 at the peak hour for `users`, seconds; `None` when saturated
+    /// or when the service time is out of the model's range.
+    pub fn p95_at(&self, users: f64) -> Option<f64> {
+        p95(self.station()?, self.utilisation_at(users))
+    }
+
+    /// The crossing of the decision table's most severe P95 row.
+    pub fn last_crossing(&self) -> Option<&Crossing> {
+        self.crossings.last()
+    }
+
+    fn station(&self) -> Option<Station> {
+        station(self.servers, self.service_s, self.spread)
+    }
+}
+
+fn station(servers: u32, service_s: f64, spread: Spread) -> Option<Station> {
+    Station::new(servers, service_s)
+        .ok()?
+        .with_spread(spread)
+        .ok()
+}
+
+/// Utilisations this close to 1 are saturated: users ÷ ρ per user lands a
+/// rounding away from it.
+const SATURATED_FROM: f64 = 1.0 - 1e-12;
+
+/// The P95 of `station` at utilisation `rho` (its own service time).
+fn p95(station: Station, rho: f64) -> Option<f64> {
+    if rho >= SATURATED_FROM {
+        return None;
+    }
+    let rate = rho * station.saturation_rate().0;
+    station
+        .response_quantile(PerSecond(rate), P95)
+        .ok()
+        .flatten()
+}
+
+/// The latency model of a scenario whose users make `requests_per_user`
+/// requests a day, over `months` of growth; service times of `spread`.
+/// `None` when nothing gives a demand or servers: the cloud without `svc`
+/// and `par`, or no requests today without `svc`.
+pub fn of(s: &Scenario, requests_per_user: f64, months: u32, spread: Spread) -> Option<Latency> {
+    let machine = s.machine();
+    let cpus = machine.map(|m| m.threads.0);
+    let (servers, servers_from) = match (s.service.servers, cpus) {
+        (Some(par), _) => (par, ServersFrom::Given),
+        (None, Some(cpus)) => (
+            cpus.round().clamp(1.0, f64::from(queueing::MAX_SERVERS)) as u32,
+            ServersFrom::MachineCpus,
+        ),
+        (None, None) => return None,
+    };
+    let per_user = Load::new(1, requests_per_user, s.peak_ratio, 0.0);
+    let average_now = PerSecond(per_user.requests_per_second.0 * f64::from(s.users));
+    let has_rate = average_now.0 > 0.0 && average_now.0.is_finite();
+    let mut source = None;
+    let (basis, demand_s) = match (s.service.time_ms, s.metrics.cpu, cpus) {
+        (Some(ms), _, _) => (Basis::Given, ms_to_seconds(ms)),
+        (None, Some(cpu), Some(cpus)) if has_rate => {
+            let busy = cpu / 100.0;
+            let demand = queueing::service_demand(busy, Cores(cpus), average_now).ok()?;
+            (Basis::Measured, demand)
+        }
+        (None, _, Some(_)) if has_rate => {
+            let cores = Resource::Cpu.curve().at(f64::from(s.users));
+            let demand = cores / average_now.0;
+            source = Some(SourceDemand {
+                cores: Cores(cores),
+                rate: average_now,
+                cpu_per_request_s: demand,
+            });
+            (Basis::Source, demand)
+        }
+        _ => return None,
+    };
+    if !(demand_s.is_finite() && demand_s >= 0.0) {
+        return None;
+    }
+    let mut model = Latency {
+        basis,
+        servers,
+        servers_from,
+        demand_s,
+        service_s: demand_s,
+        spread,
+        peak_rps_per_user: per_user.peak_requests_per_second.0,
+        users: s.users,
+        peak_ratio: s.peak_ratio,
+        utilisation_at_peak: 0.0,
+        p95_at_peak_s: None,
+        saturation_users: None,
+        saturation: None,
+        crossings: Vec::new(),
+        curve: Vec::new(),
+        calibration: None,
+        source,
+    };
+    model.calibration = calibrate(&mut model, s);
+    let now = f64::from(s.users);
+    model.utilisation_at_peak = model.utilisation_at(now);
+    model.p95_at_peak_s = model.p95_at(now);
+    let when = |users: f64| eta(s.users, s.growth_percent, users, s.start);
+    // ρ is proportional to the users: 1 at users ÷ ρ(1 user).
+    let per_user_rho = model.utilisation_at(1.0);
+    model.saturation_users = (per_user_rho > 0.0).then(|| 1.0 / per_user_rho);
+    model.saturation = model.saturation_users.map(when);
+    model.crossings = crossings(&model, &when);
+    model.curve = curve(&model, s, months);
+    Some(model)
+}
+
+/// A measured P95 taken at today's average rate sets the service time: at a
+/// fixed utilisation every time of the queue scales with it, so
+/// S = S_model × measured ÷ predicted. A given `svc` is only compared.
+fn calibrate(model: &mut Latency, s: &Scenario) -> Option<Calibration> {
+    let measured_s = ms_to_seconds(s.metrics.p95_ms?);
+    let rho_average = model.utilisation_at(f64::from(s.users)) / s.peak_ratio;
+    let predicted_s = model.station().and_then(|st| p95(st, rho_average));
+    let service_s = match (model.basis, predicted_s) {
+        (Basis::Given, _) => None,
+        (_, Some(predicted)) if predicted > 0.0 && measured_s > 0.0 => {
+            let fitted = model.service_s * measured_s / predicted;
+            station(model.servers, fitted, model.spread).map(|_| fitted)
+        }
+        _ => None,
+    };
+    if let Some(fitted) = service_s {
+        model.service_s = fitted;
+    }
+    Some(Calibration {
+        measured_s,
+        predicted_s,
+        service_s,
+    })
+}
+
+/// The users at which the peak hour's P95 passes each P95 row.
+fn crossings(model: &Latency, when: &dyn Fn(f64) -> Eta) -> Vec<Crossing> {
+    let Some(station) = model.station() else {
+        return Vec::new();
+    };
+    let per_user_rho = model.utilisation_at(1.0);
+    THRESHOLDS
+        .iter()
+        .filter(|row| row.metric == Metric::P95)
+        .filter_map(|row| {
+            let target = ms_to_seconds(row.threshold);
+            let users = match station.rate_for_quantile(P95, target).ok()? {
+                // Even an idle service is slower than the row.
+                None => 0.0,
+                Some(rate) => {
+                    let rho = rate.0 / station.saturation_rate().0;
+                    if per_user_rho > 0.0 {
+                        rho / per_user_rho
+                    } else {
+                        return None;
+                    }
+                }
+            };
+            Some(Crossing {
+                row,
+                users,
+                eta: when(users),
+            })
+        })
+        .collect()
+}
+
+/// Users, peak rate and P95 from now to the projection's end: two points a
+/// month, plus the crossings inside that span, by users.
+fn curve(model: &Latency, s: &Scenario, months: u32) -> Vec<Point> {
+    let mut users: Vec<f64> = (0..=months * CURVE_STEPS_PER_MONTH)
+        .map(|step| {
+            let month = f64::from(step) / f64::from(CURVE_STEPS_PER_MONTH);
+            users_after(s.users, s.growth_percent, month)
+        })
+        .collect();
+    let (low, high) = users
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &u| {
+            (lo.min(u), hi.max(u))
+        });
+    let marks = model
+        .crossings
+        .iter()
+        .map(|c| c.users)
+        .chain(model.saturation_users);
+    users.extend(marks.filter(|&u| u > low && u < high));
+    users.sort_by(f64::total_cmp);
+    users.dedup();
+    users
+        .into_iter()
+        .map(|users| Point {
+            users,
+            peak_rps: PerSecond(users * model.peak_rps_per_user),
+            p95_s: model.p95_at(users),
+        })
+        .collect()
+}
