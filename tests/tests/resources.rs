@@ -10,7 +10,7 @@ use common::{ensure, ensure_eq, Browser, Report, R};
 
 /// SPEC 3.10's worked example: memory full at 6,000 users, phase 1 at 4,500
 /// in 15.78 months, the ceiling in 18.80.
-const WORKED: &str = "users=1000&growth=10&host=pi4&cpu=50&ram=50&start=2026-11";
+const WORKED: &str = "users=1000&growth=10&host=pi4&cpu=4&ram=50&start=2026-11";
 
 #[tokio::test(flavor = "current_thread")]
 async fn headroom_by_resource() {

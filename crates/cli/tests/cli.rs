@@ -393,13 +393,13 @@ fn small_inputs_keep_their_significant_digits() {
 }
 
 /// The worked example of headroom by resource: on a Pi 4 where the app uses
-/// half the CPU and half the memory at 1,000 users, memory is full first, at
-/// 6,000 users; phase 1 starts at 4,500 users, in ln 4.5 / ln 1.1 = 15.78
+/// 4% of the CPU on average (16% at the peak hour, full at 6,250 users) and
+/// half the memory at 1,000 users, memory is full first, at 6,000 users; phase 1 starts at 4,500 users, in ln 4.5 / ln 1.1 = 15.78
 /// months, and the ceiling comes in ln 6 / ln 1.1 = 18.80 months.
 #[test]
 fn worked_example_memory_binds_at_6000_users() {
     let args = [
-        "plan", "--users", "1000", "--growth", "10", "--host", "pi4", "--cpu", "50", "--ram", "50",
+        "plan", "--users", "1000", "--growth", "10", "--host", "pi4", "--cpu", "4", "--ram", "50",
         "--start", "2026-11",
     ];
     let plan = json(&[&args[..], &["--json"]].concat());
@@ -417,7 +417,7 @@ fn worked_example_memory_binds_at_6000_users() {
         .collect();
     assert_eq!(names, ["cpu", "memory", "disk", "uplink"]);
     let full = |i: usize| resources[i]["full_users"].as_f64().map(f64::round);
-    assert_eq!((full(0), full(1)), (Some(12_000.0), Some(6_000.0)));
+    assert_eq!((full(0), full(1)), (Some(6_250.0), Some(6_000.0)));
     assert_eq!(resources[1]["basis"], "measured");
     assert_eq!(resources[2]["basis"], "source");
     assert_eq!(resources[3]["capacity"], Value::Null);

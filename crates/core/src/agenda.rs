@@ -3,8 +3,10 @@
 //! machine's ceiling. The page shows it first, and so does the CLI.
 
 use crate::base::text::{self, Lang, Text};
+use crate::base::units::seconds_to_ms;
 use crate::base::units::{Euros, Mebibytes};
 use crate::model::growth::{eta, Eta};
+use crate::model::latency::Basis as LatencyBasis;
 use crate::model::roadmap;
 use crate::plan::{self, Plan, Verdict};
 use crate::source::decision::Threshold;
@@ -70,6 +72,22 @@ pub enum Task {
     /// Order the next machine (at its price, if the roadmap gives one) and
     /// start phase 1.
     OrderMachine { to: Host, price: Option<Euros> },
+    /// The peak hour saturates the busiest service now (ρ = `utilisation`).
+    PeakSaturated {
+        utilisation: f64,
+        cpu: Option<f64>,
+        peak_ratio: f64,
+    },
+    /// The P95 at the peak hour, as the model predicts it from the user's
+    /// figures, passes a row of the decision table: now (`p95_s` is today's)
+    /// or at the step's users.
+    SlowPeak {
+        row: &'static Threshold,
+        p95_s: Option<f64>,
+        basis: LatencyBasis,
+    },
+    /// The peak hour saturates the busiest service of `servers`.
+    PeakSaturates { servers: u32 },
     /// The host is full: the migration must be done.
     MigrationDone {
         to: Option<Host>,
@@ -133,6 +151,37 @@ impl Steps {
                 measured: row.metric.measured(&s.metrics),
             })
             .collect();
+        let latency = plan.latency.as_ref().filter(|l| l.binds());
+        if let Verdict::PeakSaturated { utilisation } = plan.verdict {
+            now.push(Task::PeakSaturated {
+                utilisation,
+                cpu: s.metrics.cpu,
+                peak_ratio: s.peak_ratio,
+            });
+            // And where the machine stands, as the verdict would say it.
+            if let Some(ceiling) = plan.ceiling {
+                let users = f64::from(s.users);
+                if s.users >= ceiling.users {
+                    now.push(Task::Migrate { to: destination });
+                } else if users >= crate::model::resources::migration_start_users(ceiling) {
+                    now.push(Task::StartMigration { to: destination });
+                }
+            }
+        }
+        // The P95 rows the model says are passed at today's peak, when not
+        // saturated (said above) and not measured past them already.
+        if let Some(l) = latency.filter(|l| !l.saturated_now()) {
+            for crossing in l.crossings.iter().rev() {
+                let measured = plan.triggered.contains(&crossing.row);
+                if crossing.eta == Eta::Overdue && !measured {
+                    now.push(Task::SlowPeak {
+                        row: crossing.row,
+                        p95_s: l.p95_at_peak_s,
+                        basis: l.basis,
+                    });
+                }
+            }
+        }
         match (plan.verdict, plan.budget.as_ref()) {
             (Verdict::OverCeiling, _) => now.push(Task::Migrate { to: destination }),
             (Verdict::StartMigration, _) => now.push(Task::StartMigration { to: destination }),
@@ -190,6 +239,33 @@ impl Steps {
                 purchase,
             };
             dated.push(Step { at: Some(at), task });
+        }
+        if let Some(l) = latency {
+            for crossing in &l.crossings {
+                if let Some(at) = when(crossing.users) {
+                    dated.push(Step {
+                        at: Some(at),
+                        task: Task::SlowPeak {
+                            row: crossing.row,
+                            p95_s: None,
+                            basis: l.basis,
+                        },
+                    });
+                }
+            }
+            // Past the ceiling, the migration's own step says it.
+            let before_ceiling =
+                |users: f64| plan.ceiling.is_none_or(|c| users < f64::from(c.users));
+            if let Some(at) = l
+                .saturation_users
+                .filter(|&users| before_ceiling(users))
+                .and_then(when)
+            {
+                dated.push(Step {
+                    at: Some(at),
+                    task: Task::PeakSaturates { servers: l.servers },
+                });
+            }
         }
         if let (Some(timing), Some(destination)) = (plan.host_timing, destination) {
             // The mini PC's price is the roadmap's, paid when ordering it.
@@ -336,6 +412,52 @@ impl Task {
                     format!("{} and start phase {first} of the migration.", prepare(Some(to), price, lang)),
                 )
             }
+            Task::PeakSaturated {
+                utilisation,
+                cpu,
+                peak_ratio,
+            } => {
+                let peak = text::percent(utilisation * 100.0, 0, lang);
+                let ratio = text::number(peak_ratio, 2, lang);
+                let why = match cpu {
+                    Some(cpu) => {
+                        let cpu = text::percent(cpu, 1, lang);
+                        t!(
+                            format!("{cpu} de CPU en moyenne × {ratio} à la pointe = {peak}"),
+                            format!("{cpu} CPU on average × {ratio} at the peak = {peak}"),
+                        )
+                    }
+                    None => t!(
+                        format!("le service le plus chargé à {peak} à la pointe"),
+                        format!("the busiest service {peak} busy at the peak"),
+                    ),
+                };
+                t!(
+                    format!("L'heure de pointe est saturée ({why}) : files d'attente et délais dépassés chaque jour. Mesurez le CPU de l'heure de pointe, ou baissez le rapport de pointe si votre trafic est plus régulier."),
+                    format!("The peak hour is saturated ({why}): queues and timeouts every day. Measure the peak hour's CPU, or lower the peak ratio if your traffic is flatter."),
+                )
+            }
+            Task::SlowPeak { row, p95_s, basis } => {
+                let from = basis.name().get(lang);
+                let limit = row.metric.format(row.threshold, lang);
+                match p95_s {
+                    Some(p95) => {
+                        let p95 = row.metric.format(seconds_to_ms(p95), lang);
+                        t!(
+                            format!("{} — P95 prévu à l'heure de pointe : {p95} (> {limit}), d'après {from}.", row.action.get(lang)),
+                            format!("{} — P95 predicted at the peak hour: {p95} (> {limit}), from {from}.", row.action.get(lang)),
+                        )
+                    }
+                    None => t!(
+                        format!("Le P95 prévu à l'heure de pointe dépasse {limit} (d'après {from}) : {}.", row.action.get(lang).to_lowercase()),
+                        format!("The P95 predicted at the peak hour passes {limit} (from {from}): {}.", row.action.get(lang).to_lowercase()),
+                    ),
+                }
+            }
+            Task::PeakSaturates { servers } => t!(
+                format!("L'heure de pointe sature le service le plus chargé ({servers} en parallèle) : il faut plus de serveurs avant."),
+                format!("The peak hour saturates the busiest service ({servers} in parallel): add servers before then."),
+            ),
             Task::MigrationDone {
                 to,
                 from,

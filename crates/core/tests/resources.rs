@@ -118,7 +118,7 @@ fn the_pi_4_without_measurements_keeps_its_2000_users() {
 fn the_roadmap_leaves_the_machine_when_it_runs_out() {
     // Worked example: the Pi is full at 6,000 users, so the mini PC step
     // starts at the 6,001st, in ln 6.001 / ln 1.1 months.
-    let p = plan_for("users=1000&growth=10&host=pi4&cpu=50&ram=50");
+    let p = plan_for("users=1000&growth=10&host=pi4&cpu=4&ram=50");
     let step_4 = p.roadmap.iter().find(|s| s.step.number == 4).unwrap();
     assert_eq!(format!("{:.2}", step_4.starts.months().unwrap()), "18.80");
     // Unmeasured, the Pi's 2,000 users: the step starts with tier 4, at 2,001.

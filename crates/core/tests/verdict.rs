@@ -95,3 +95,66 @@ fn an_override_that_does_not_fit_the_machine_says_so() {
         .for_you(Lang::Fr)
         .starts_with("Les limites du palier 2 demandent"));
 }
+
+#[test]
+fn an_average_cpu_saturated_at_the_peak_hour_is_said_first() {
+    // The former worked example of headroom by resource: 50% × 4 = 200%.
+    let p = plan_for("users=1000&growth=10&host=pi4&cpu=50&ram=50");
+    let Verdict::PeakSaturated { utilisation } = p.verdict else {
+        panic!("{:?}", p.verdict)
+    };
+    assert!((utilisation - 2.0).abs() < 1e-9);
+    assert_eq!(p.verdict.level(), "alert");
+    assert_eq!(
+        p.verdict.describe(Lang::En),
+        "The peak hour already saturates the machine (200% at the peak)"
+    );
+    let advice = p.for_you(Lang::En);
+    assert!(
+        advice.starts_with(
+            "The peak hour is saturated now: 50% CPU on average × 4 at the peak = 200%."
+        ),
+        "{advice}"
+    );
+    assert!(p
+        .for_you(Lang::Fr)
+        .starts_with("L'heure de pointe est saturée"));
+    // The CPU is full at 500 users: past the ceiling too, said after it.
+    assert_eq!(p.ceiling.unwrap().users, 500);
+    let agenda = headroom_core::agenda::Agenda::of(&p, Lang::En);
+    assert!(
+        agenda.now[0]
+            .text
+            .starts_with("The peak hour is saturated (50% CPU"),
+        "{:?}",
+        agenda.now
+    );
+    assert!(
+        agenda.now[1].text.starts_with("Move to Mini PC"),
+        "{:?}",
+        agenda.now
+    );
+    // 4% is 16% at the peak: the machine is enough.
+    let p = plan_for("users=1000&growth=10&host=pi4&cpu=4&ram=50");
+    assert_eq!(p.verdict, Verdict::Fits);
+    // A critical measurement still comes first.
+    let p = plan_for("users=1000&cpu=50&ram=98");
+    assert!(matches!(p.verdict, Verdict::ActNow(row) if row.threshold == 95.0));
+    // Unmeasured, the source's curve sets no verdict.
+    assert_eq!(plan_for("users=300&growth=20").verdict, Verdict::Fits);
+}
+
+#[test]
+fn one_node_process_slow_at_the_peak_can_set_the_ceiling() {
+    // 300 ms a request on one process; 2,160 requests per user a day, × 4:
+    // 0.1/s per user at the peak, saturated at 1 ÷ 0.3 ÷ 0.1 = 33.3 users.
+    let p = plan_for("users=10&growth=20&rpu=2160&svc=300&par=1&cpu=1&ram=10");
+    let c = p.ceiling.unwrap();
+    assert!(c.latency && c.binding.is_none(), "{c:?}");
+    assert_eq!(c.users, 33);
+    let l = p.latency.unwrap();
+    assert!(l.last_crossing().unwrap().users < 33.34);
+    // Phase 1 starts when the P95 passes 3 s, before 75% of 33.
+    let timing = p.host_timing.unwrap();
+    assert!((timing.migration_start_users - l.last_crossing().unwrap().users).abs() < 1e-9);
+}

@@ -148,6 +148,9 @@ pub enum Curve {
     Points(&'static [(f64, f64)]),
     /// Points in MB, read in GB.
     Megabytes(&'static [(f64, f64)]),
+    /// The users themselves: a use proportional to them, whose scale is
+    /// the use per user (a measured CPU by the utilisation law).
+    Proportional,
 }
 
 impl Curve {
@@ -155,11 +158,15 @@ impl Curve {
         match self {
             Curve::Points(points) => (points, 1.0),
             Curve::Megabytes(points) => (points, Megabytes(1.0).gigabytes()),
+            Curve::Proportional => (&[], 1.0),
         }
     }
 
     /// Use at `users`.
     pub fn at(self, users: f64) -> f64 {
+        if self == Curve::Proportional {
+            return users;
+        }
         let (points, scale) = self.points();
         let mut previous = (0.0, 0.0);
         for &point in points {
@@ -177,6 +184,9 @@ impl Curve {
     /// The users at which the use reaches `level`: 0 when it already does at
     /// no user, `None` if it never does (a flat last segment).
     pub fn users_at(self, level: f64) -> Option<f64> {
+        if self == Curve::Proportional {
+            return (level.is_finite() && level >= 0.0).then_some(level);
+        }
         let (points, scale) = self.points();
         let level = level / scale;
         let mut previous = (0.0, 0.0);
@@ -237,8 +247,8 @@ pub const CURVES: Text = tx(
     "The curves are the source's app (the tier tables and the load profile), extended past 2,000 users by their last slope.",
 );
 pub const CALIBRATION: Text = tx(
-    "Hypothèse : une mesure garde la forme de la courbe de la source et la met à votre échelle (mesuré ÷ modélisé aux utilisateurs actuels).",
-    "Assumption: a measurement keeps the shape of the source's curve and sets its scale to yours (measured ÷ modelled at the current users).",
+    "Hypothèse : une mesure garde la forme de la courbe de la source et la met à votre échelle (mesuré ÷ modélisé aux utilisateurs actuels). Le CPU mesuré suit la loi d'utilisation : proportionnel aux requêtes, à requêtes par utilisateur constantes, et lu à l'heure de pointe (moyenne × rapport de pointe) : il est plein quand la pointe atteint 100 %.",
+    "Assumption: a measurement keeps the shape of the source's curve and sets its scale to yours (measured ÷ modelled at the current users). A measured CPU follows the utilisation law: proportional to the requests, each user's requests staying today's, and read at the peak hour (average × peak ratio): it is full when the peak reaches 100%.",
 );
 
 /// One resource on the user's machine.
@@ -246,6 +256,13 @@ pub const CALIBRATION: Text = tx(
 pub struct Headroom {
     pub resource: Resource,
     pub basis: Basis,
+    /// The use against the users: the source's, or proportional to them
+    /// for a measured CPU.
+    pub curve: Curve,
+    /// The peak hour's use over the day's average: the peak ratio for a
+    /// measured CPU, whose thresholds and full point are at the peak hour;
+    /// 1 for the others, the source's curves and the stored amounts.
+    pub peak: f64,
     /// In the resource's unit; `None` when the host has none to offer.
     pub capacity: Option<f64>,
     /// Use at the current users, in the resource's unit; `None` when not
@@ -271,14 +288,21 @@ impl Headroom {
         Some(self.use_now? / self.capacity? * 100.0)
     }
 
-    /// Use at `users`, in the resource's unit.
+    /// Use at `users`, in the resource's unit (the day's average).
     pub fn use_at(&self, users: f64) -> Option<f64> {
-        Some(self.resource.curve().at(users) * self.scale?)
+        Some(self.curve.at(users) * self.scale?)
     }
 
-    /// Use at `users` in % of the capacity.
+    /// Use at `users` in % of the capacity, at the peak hour where it
+    /// counts there (a measured CPU): what the thresholds are read against.
     pub fn percent_at(&self, users: f64) -> Option<f64> {
-        Some(self.use_at(users)? / self.capacity? * 100.0)
+        Some(self.use_at(users)? * self.peak / self.capacity? * 100.0)
+    }
+
+    /// Use now at the peak hour in % of the capacity, when that differs
+    /// from the average (a measured CPU).
+    pub fn peak_percent_now(&self) -> Option<f64> {
+        (self.peak != 1.0).then(|| Some(self.use_now_percent()? * self.peak))?
     }
 
     /// Whether its use can be given in % of the machine: it has a capacity
@@ -306,12 +330,26 @@ impl Headroom {
     pub fn now_text(&self, lang: Lang) -> String {
         let unit = self.resource.unit().get(lang);
         match (self.use_now, self.capacity, self.use_now_percent()) {
-            (Some(now), Some(capacity), Some(percent)) => format!(
-                "{} / {} {unit} ({})",
-                text::number(now, 2, lang),
-                text::number(capacity, 2, lang),
-                text::percent(percent, 0, lang)
-            ),
+            (Some(now), Some(capacity), Some(percent)) => {
+                let average = format!(
+                    "{} / {} {unit} ({})",
+                    text::number(now, 2, lang),
+                    text::number(capacity, 2, lang),
+                    text::percent(percent, 0, lang)
+                );
+                match self.peak_percent_now() {
+                    Some(peak) => format!(
+                        "{average}{} {}",
+                        tx(" en moyenne ;", " on average;").get(lang),
+                        tx("à l'heure de pointe", "at the peak hour")
+                            .get(lang)
+                            .to_owned()
+                            + " "
+                            + &text::percent(peak, 0, lang)
+                    ),
+                    None => average,
+                }
+            }
             (Some(now), _, _) => format!(
                 "{} {unit} ({})",
                 text::number(now, 2, lang),
@@ -345,8 +383,16 @@ pub struct MonthlyUse {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Ceiling {
     pub users: u32,
-    /// The first resource to be full, if any resource is modelled.
+    /// The first resource to be full, if any resource is modelled; `None`
+    /// when the latency sets the ceiling.
     pub binding: Option<Resource>,
+    /// The busiest service saturates at the peak hour before any resource
+    /// is full: it sets the ceiling.
+    pub latency: bool,
+    /// The users at which the P95 at the peak hour passes the decision
+    /// table's last row: phase 1 starts there when that comes before 75%
+    /// of the ceiling.
+    pub latency_start: Option<f64>,
     /// The source's recommended ceiling is lower than every resource's, and
     /// applies until both `cpu` and `ram` are measured.
     pub source_cap: bool,
@@ -362,6 +408,15 @@ impl Ceiling {
             tx("utilisateurs", "users").get(lang)
         );
         match self.binding {
+            _ if self.latency => format!(
+                "{}, {} {users}",
+                tx(
+                    "Latence : le service le plus chargé sature à l'heure de pointe",
+                    "Latency: the busiest service saturates at the peak hour",
+                )
+                .get(lang),
+                tx("à", "at").get(lang)
+            ),
             _ if self.source_cap => format!(
                 "{} ({users})",
                 tx(
@@ -389,6 +444,8 @@ pub struct Site<'a> {
     /// `uplink`, Mbit/s.
     pub uplink: Option<f64>,
     pub metrics: &'a Metrics,
+    /// `peak`: the peak hour over the day's average.
+    pub peak_ratio: f64,
 }
 
 impl Site<'_> {
@@ -399,6 +456,7 @@ impl Site<'_> {
             machine: s.machine(),
             uplink: s.uplink_mbps,
             metrics: &s.metrics,
+            peak_ratio: s.peak_ratio,
         }
     }
 }
@@ -422,7 +480,15 @@ pub fn headroom(site: Site, users: u32, growth_percent: f64, start: YearMonth) -
                 Resource::Disk => metrics.disk,
                 Resource::Uplink => None,
             };
-            let curve = resource.curve();
+            // A measured CPU is the utilisation law's: proportional to the
+            // requests, so to the users, and full when the peak hour is.
+            let cpu_law = resource == Resource::Cpu && measured.is_some();
+            let curve = if cpu_law {
+                Curve::Proportional
+            } else {
+                resource.curve()
+            };
+            let peak = if cpu_law { site.peak_ratio } else { 1.0 };
             // The curve's scale: 1 as the source gives it; measured / modelled
             // at the current users when the user measured it (the shape stays
             // the source's). The CPU curve counts Pi 4 cores: it says nothing
@@ -438,8 +504,8 @@ pub fn headroom(site: Site, users: u32, growth_percent: f64, start: YearMonth) -
             };
             let use_now = scale.map(|scale| curve.at(now) * scale);
             let users_at_percent = |percent: Option<f64>| -> Option<f64> {
-                let level = percent? / 100.0 * capacity? / scale?;
-                curve.users_at(level)
+                let level = percent? / 100.0 * capacity? / scale? / peak;
+                curve.users_at(level).filter(|users| users.is_finite())
             };
             let thresholds = resource.thresholds();
             let warning_users = users_at_percent(thresholds.map(|t| t.warning));
@@ -449,6 +515,8 @@ pub fn headroom(site: Site, users: u32, growth_percent: f64, start: YearMonth) -
             Headroom {
                 resource,
                 basis,
+                curve,
+                peak,
                 capacity,
                 use_now,
                 scale,
@@ -463,19 +531,33 @@ pub fn headroom(site: Site, users: u32, growth_percent: f64, start: YearMonth) -
         .collect()
 }
 
-/// The host's ceiling: the users at which the first resource is full, capped
-/// by the source's recommended ceiling (2,000 users on the Pi 4, 10,000 on the
-/// mini PC) until both `cpu` and `ram` are measured. `None` for the cloud,
-/// and for a machine none of whose resources ever fills.
-pub fn ceiling(site: Site, resources: &[Headroom]) -> Option<Ceiling> {
+/// What the latency model says of the machine, when it rests on the
+/// user's figures (not on the source's curve).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct LatencyLimits {
+    /// The users at which the peak hour saturates the busiest service.
+    pub saturation_users: Option<f64>,
+    /// The users at which its P95 at the peak hour passes the decision
+    /// table's last row ("decide on scaling").
+    pub slow_users: Option<f64>,
+}
+
+/// The host's ceiling: the users at which the first resource is full, or
+/// the busiest service saturates at the peak hour, capped by the source's
+/// recommended ceiling (2,000 users on the Pi 4, 10,000 on the mini PC)
+/// until both `cpu` and `ram` are measured. `None` for the cloud, and for a
+/// machine none of whose resources ever fills.
+pub fn ceiling(site: Site, resources: &[Headroom], latency: LatencyLimits) -> Option<Ceiling> {
     let machine = site.machine?;
     let metrics = site.metrics;
+    // `None` in the first place: the latency, after the resources on a tie.
     let first_full = resources
         .iter()
-        .filter_map(|r| Some((r.resource, r.full_users?)))
+        .filter_map(|r| Some((Some(r.resource), r.full_users?)))
+        .chain(latency.saturation_users.map(|at| (None, at)))
         .fold(
             None,
-            |first: Option<(Resource, f64)>, (resource, at)| match first {
+            |first: Option<(Option<Resource>, f64)>, (resource, at)| match first {
                 Some((_, best)) if best <= at => first,
                 _ => Some((resource, at)),
             },
@@ -488,22 +570,29 @@ pub fn ceiling(site: Site, resources: &[Headroom]) -> Option<Ceiling> {
         {
             Some(Ceiling {
                 users: users(at),
-                binding: Some(resource),
+                binding: resource,
+                latency: resource.is_none(),
+                latency_start: latency.slow_users,
                 source_cap: false,
             })
         }
         (first, Some(source)) => Some(Ceiling {
             users: source,
-            binding: first.map(|(resource, _)| resource),
+            binding: first.and_then(|(resource, _)| resource),
+            latency: false,
+            latency_start: latency.slow_users,
             source_cap: true,
         }),
         (_, None) => None,
     }
 }
 
-/// Phase 1 of the migration starts at this share of the ceiling.
+/// Phase 1 of the migration starts at this share of the ceiling, or when
+/// the P95 at the peak hour passes the decision table's last row, if that
+/// comes first.
 pub fn migration_start_users(ceiling: Ceiling) -> f64 {
-    f64::from(ceiling.users) * MIGRATION_START_SHARE
+    let share = f64::from(ceiling.users) * MIGRATION_START_SHARE;
+    ceiling.latency_start.map_or(share, |slow| slow.min(share))
 }
 
 /// When the current host runs out.
@@ -556,6 +645,7 @@ mod tests {
             machine: host.machine(),
             uplink: None,
             metrics,
+            peak_ratio: 4.0,
         }
     }
 
@@ -600,7 +690,7 @@ mod tests {
         // Both curves reach the Pi's 4 cores and 4 GiB at 2,000 users.
         assert_eq!(find(&resources, Resource::Cpu).full_users, Some(2_000.0));
         assert_eq!(find(&resources, Resource::Memory).full_users, Some(2_000.0));
-        let c = ceiling(site(Host::Pi4, &none), &resources).unwrap();
+        let c = ceiling(site(Host::Pi4, &none), &resources, LatencyLimits::default()).unwrap();
         assert_eq!(c.users, 2_000);
         assert_eq!(migration_start_users(c), 1_500.0);
         // The uplink is a need, not a limit, without `uplink`.
@@ -611,8 +701,9 @@ mod tests {
 
     #[test]
     fn worked_example_memory_binds_at_6000_users() {
-        // users=1000&growth=10&host=pi4&cpu=50&ram=50
-        let m = metrics(Some(50.0), Some(50.0), None);
+        // users=1000&growth=10&host=pi4&cpu=4&ram=50: the CPU's 4% is 16% at
+        // the peak hour (× 4), full at 1,000 ÷ 0.16 = 6,250 users.
+        let m = metrics(Some(4.0), Some(50.0), None);
         let resources = headroom(site(Host::Pi4, &m), 1_000, 10.0, start());
         let cpu = find(&resources, Resource::Cpu);
         let memory = find(&resources, Resource::Memory);
@@ -620,17 +711,23 @@ mod tests {
             (cpu.basis, memory.basis),
             (Basis::Measured, Basis::Measured)
         );
-        assert!(close(cpu.use_now_percent().unwrap(), 50.0));
-        assert!(close(cpu.full_users.unwrap(), 12_000.0), "{cpu:?}");
-        assert!(close(cpu.percent_at(12_000.0).unwrap(), 100.0));
+        assert!(close(cpu.use_now_percent().unwrap(), 4.0));
+        assert!(close(cpu.peak_percent_now().unwrap(), 16.0));
+        assert!(close(cpu.full_users.unwrap(), 6_250.0), "{cpu:?}");
+        assert!(close(cpu.percent_at(6_250.0).unwrap(), 100.0));
+        // The warning (70%) and critical (85%) rows, at the peak hour too.
+        assert!(close(cpu.warning_users.unwrap(), 4_375.0), "{cpu:?}");
+        assert!(close(cpu.critical_users.unwrap(), 5_312.5), "{cpu:?}");
         assert!(close(memory.percent_at(6_000.0).unwrap(), 100.0));
         assert!(close(memory.full_users.unwrap(), 6_000.0), "{memory:?}");
-        let c = ceiling(site(Host::Pi4, &m), &resources).unwrap();
+        let c = ceiling(site(Host::Pi4, &m), &resources, LatencyLimits::default()).unwrap();
         assert_eq!(
             c,
             Ceiling {
                 users: 6_000,
                 binding: Some(Resource::Memory),
+                latency: false,
+                latency_start: None,
                 source_cap: false
             }
         );
@@ -646,11 +743,53 @@ mod tests {
     }
 
     #[test]
-    fn one_measurement_alone_keeps_the_source_ceiling() {
-        let m = metrics(Some(20.0), None, None);
+    fn an_average_cpu_past_100_percent_at_the_peak_is_full_already() {
+        // The former worked example, cpu=50: 200% at the peak hour, full
+        // at 500 users, half today's.
+        let m = metrics(Some(50.0), Some(50.0), None);
         let resources = headroom(site(Host::Pi4, &m), 1_000, 10.0, start());
-        let c = ceiling(site(Host::Pi4, &m), &resources).unwrap();
-        // CPU at 20% is full far away, memory still at 2,000: 2,000.
+        let cpu = find(&resources, Resource::Cpu);
+        assert!(close(cpu.peak_percent_now().unwrap(), 200.0));
+        assert!(close(cpu.full_users.unwrap(), 500.0));
+        assert_eq!(cpu.full, Some(Eta::Overdue));
+        let c = ceiling(site(Host::Pi4, &m), &resources, LatencyLimits::default()).unwrap();
+        assert_eq!((c.users, c.binding), (500, Some(Resource::Cpu)));
+    }
+
+    #[test]
+    fn the_latency_can_set_the_ceiling_and_the_start_of_the_migration() {
+        let m = metrics(Some(4.0), Some(50.0), None);
+        let resources = headroom(site(Host::Pi4, &m), 1_000, 10.0, start());
+        // One process saturating at 3,000 users, slow at 2,000.
+        let limits = LatencyLimits {
+            saturation_users: Some(3_000.0),
+            slow_users: Some(2_000.0),
+        };
+        let c = ceiling(site(Host::Pi4, &m), &resources, limits).unwrap();
+        assert_eq!((c.users, c.binding, c.latency), (3_000, None, true));
+        assert_eq!(migration_start_users(c), 2_000.0);
+        assert!(
+            c.describe(Lang::En).starts_with("Latency"),
+            "{}",
+            c.describe(Lang::En)
+        );
+        // Past the resources' point it does not bind.
+        let limits = LatencyLimits {
+            saturation_users: Some(9_000.0),
+            slow_users: Some(8_000.0),
+        };
+        let c = ceiling(site(Host::Pi4, &m), &resources, limits).unwrap();
+        assert_eq!((c.users, c.latency), (6_000, false));
+        assert_eq!(migration_start_users(c), 4_500.0);
+    }
+
+    #[test]
+    fn one_measurement_alone_keeps_the_source_ceiling() {
+        // 5% × 4 = 20% at the peak: full at 5,000 users.
+        let m = metrics(Some(5.0), None, None);
+        let resources = headroom(site(Host::Pi4, &m), 1_000, 10.0, start());
+        let c = ceiling(site(Host::Pi4, &m), &resources, LatencyLimits::default()).unwrap();
+        // CPU at 5% is full far away, memory still at 2,000: 2,000.
         assert_eq!(c.users, 2_000);
         assert_eq!(c.binding, Some(Resource::Memory));
     }
@@ -660,7 +799,7 @@ mod tests {
         // 90% of the Pi's memory at 1,000 users: full at 1,000 × … well before 2,000.
         let m = metrics(None, Some(90.0), None);
         let resources = headroom(site(Host::Pi4, &m), 1_000, 10.0, start());
-        let c = ceiling(site(Host::Pi4, &m), &resources).unwrap();
+        let c = ceiling(site(Host::Pi4, &m), &resources, LatencyLimits::default()).unwrap();
         assert!(c.users < 2_000 && c.users > 1_000, "{c:?}");
         assert_eq!(c.binding, Some(Resource::Memory));
         assert!(!c.source_cap);
@@ -679,10 +818,18 @@ mod tests {
             find(&resources, Resource::Memory).full_users.unwrap(),
             20_000.0
         ));
-        let c = ceiling(site(Host::MiniPc, &none), &resources).unwrap();
+        let c = ceiling(
+            site(Host::MiniPc, &none),
+            &resources,
+            LatencyLimits::default(),
+        )
+        .unwrap();
         assert_eq!((c.users, c.source_cap), (10_000, true));
         assert!(headroom(site(Host::Cloud, &none), 3_000, 10.0, start()).is_empty());
-        assert_eq!(ceiling(site(Host::Cloud, &none), &[]), None);
+        assert_eq!(
+            ceiling(site(Host::Cloud, &none), &[], LatencyLimits::default()),
+            None
+        );
     }
 
     #[test]
@@ -747,9 +894,9 @@ mod tests {
                 for host in Host::ALL {
                     let site = site(host, &metrics);
                     let resources = headroom(site, users, -90.0, start());
-                    let _ = ceiling(site, &resources);
+                    let _ = ceiling(site, &resources, LatencyLimits::default());
                     let resources = headroom(site, users, 1_000.0, start());
-                    let _ = ceiling(site, &resources);
+                    let _ = ceiling(site, &resources, LatencyLimits::default());
                 }
             }
         }

@@ -8,7 +8,7 @@ use crate::model::growth;
 use crate::model::latency::{self, Latency};
 use crate::model::load::{self, Load};
 use crate::model::queueing::Spread;
-use crate::model::resources::{self, Ceiling, Headroom, HostTiming};
+use crate::model::resources::{self, Ceiling, Headroom, HostTiming, LatencyLimits};
 use crate::model::roadmap::{self, Projected};
 use crate::settings::budget::Budget;
 use crate::settings::tuning::Tuning;
@@ -30,6 +30,11 @@ pub const MINI_PC_FROM_TIER: u8 = 3;
 /// machine's room left.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Verdict {
+    /// The peak hour saturates the busiest service now (a measured CPU
+    /// whose average × the peak ratio reaches 100%, or the latency model on
+    /// the user's figures): queues and timeouts every day at the peak.
+    /// `utilisation`: ρ at the peak hour (2 = 200%).
+    PeakSaturated { utilisation: f64 },
     /// The tier's limits add up to more memory than the machine has: the
     /// override cannot be applied as it is.
     OverBudget,
@@ -54,6 +59,10 @@ impl Verdict {
                 "The tier's limits exceed the machine's memory",
             ),
             Verdict::ActNow(_) => tx("Agir maintenant", "Act now"),
+            Verdict::PeakSaturated { .. } => tx(
+                "L'heure de pointe sature déjà la machine",
+                "The peak hour already saturates the machine",
+            ),
             Verdict::Fits => tx(
                 "La machine actuelle suffit",
                 "The current machine is enough",
@@ -74,6 +83,12 @@ impl Verdict {
     /// `Act now: Out-of-memory risk (RAM in use > 95%)`.
     pub fn describe(self, lang: Lang) -> String {
         match self {
+            Verdict::PeakSaturated { utilisation } => format!(
+                "{} ({} {})",
+                self.name().get(lang),
+                text::percent(utilisation * 100.0, 0, lang),
+                tx("à la pointe", "at the peak").get(lang)
+            ),
             Verdict::ActNow(row) => format!(
                 "{}{}{} ({} >\u{a0}{})",
                 self.name().get(lang),
@@ -91,7 +106,10 @@ impl Verdict {
         match self {
             Verdict::Fits | Verdict::NoCeiling => "ok",
             Verdict::StartMigration => "warn",
-            Verdict::OverBudget | Verdict::ActNow(_) | Verdict::OverCeiling => "alert",
+            Verdict::OverBudget
+            | Verdict::ActNow(_)
+            | Verdict::OverCeiling
+            | Verdict::PeakSaturated { .. } => "alert",
         }
     }
 
@@ -100,6 +118,7 @@ impl Verdict {
         match self {
             Verdict::OverBudget => "over_budget",
             Verdict::ActNow(_) => "act_now",
+            Verdict::PeakSaturated { .. } => "peak_saturated",
             Verdict::Fits => "fits",
             Verdict::StartMigration => "start_migration",
             Verdict::OverCeiling => "over_ceiling",
@@ -234,6 +253,17 @@ impl Plan {
                     )
                 }
             }
+            (Verdict::PeakSaturated { utilisation }, _, _) => {
+                let peak = text::percent(utilisation * 100.0, 0, lang);
+                let ratio = text::number(s.peak_ratio, 2, lang);
+                let cpu = s.metrics.cpu.map(|c| text::percent(c, 1, lang));
+                match (fr, cpu) {
+                    (true, Some(cpu)) => format!("L'heure de pointe est saturée dès maintenant : {cpu} de CPU en moyenne × {ratio} à la pointe = {peak}. Attendez-vous à des files d'attente et des délais dépassés à la pointe ; mesurez le CPU de l'heure de pointe, ou baissez le rapport de pointe si votre trafic est plus régulier."),
+                    (true, None) => format!("L'heure de pointe est saturée dès maintenant : le service le plus chargé y est occupé à {peak}. Attendez-vous à des files d'attente et des délais dépassés à la pointe ; mesurez l'heure de pointe, ou baissez le rapport de pointe si votre trafic est plus régulier."),
+                    (false, Some(cpu)) => format!("The peak hour is saturated now: {cpu} CPU on average × {ratio} at the peak = {peak}. Expect queues and timeouts at the peak; measure the peak hour's CPU, or lower the peak ratio if your traffic is flatter."),
+                    (false, None) => format!("The peak hour is saturated now: the busiest service is {peak} busy there. Expect queues and timeouts at the peak; measure the peak hour, or lower the peak ratio if your traffic is flatter."),
+                }
+            }
             (Verdict::OverCeiling, _, Some(t)) => {
                 let ceiling = n(f64::from(t.ceiling_users));
                 if fr {
@@ -309,7 +339,14 @@ pub fn plan(scenario: &Scenario) -> Plan {
     let tuning = Tuning::for_tier(tier, s.pg_connections);
     let site = resources::Site::of(s);
     let resources = resources::headroom(site, s.users, s.growth_percent, s.start);
-    let ceiling = resources::ceiling(site, &resources);
+    let limits = latency
+        .as_ref()
+        .filter(|l| l.binds())
+        .map_or_else(LatencyLimits::default, |l| LatencyLimits {
+            saturation_users: l.saturation_users,
+            slow_users: l.last_crossing().map(|c| c.users),
+        });
+    let ceiling = resources::ceiling(site, &resources, limits);
     let budget = Budget::check(tier, s.host, s.machine());
     let triggered = decision::triggered(&s.metrics);
     let over_budget =
@@ -317,7 +354,20 @@ pub fn plan(scenario: &Scenario) -> Plan {
     let urgent = triggered
         .iter()
         .find(|row| row.severity >= Severity::Urgent);
+    // The peak hour's utilisation now: the measured CPU's average × the
+    // peak ratio, or the latency model's on the user's figures.
+    let cpu_peak = s.metrics.cpu.map(|cpu| cpu / 100.0 * s.peak_ratio);
+    let model_peak = latency
+        .as_ref()
+        .filter(|l| l.binds())
+        .map(|l| l.utilisation_at_peak);
+    let peak_utilisation = cpu_peak.into_iter().chain(model_peak).fold(0.0, f64::max);
     let verdict = match (ceiling, urgent) {
+        (_, Some(row)) if row.severity == Severity::Critical => Verdict::ActNow(row),
+        // Said first: every day at the peak, queues and timeouts.
+        _ if peak_utilisation >= 1.0 => Verdict::PeakSaturated {
+            utilisation: peak_utilisation,
+        },
         (_, Some(row)) => Verdict::ActNow(row),
         // At the ceiling the migration is already due, as its date says.
         (Some(ceiling), None) if s.users >= ceiling.users => Verdict::OverCeiling,
