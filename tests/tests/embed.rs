@@ -42,7 +42,7 @@ async fn example_page(b: &Browser) -> R {
     let tier = b.js("return window.headroomPlan.tier.number;").await?;
     ensure_eq("plan().tier.number", tier.as_u64(), Some(3))?;
     let version = b.js("return window.headroomPlan.schema_version;").await?;
-    ensure_eq("plan().schema_version", version.as_u64(), Some(1))
+    ensure_eq("plan().schema_version", version.as_u64(), Some(2))
 }
 
 async fn module_functions(b: &Browser) -> R {

@@ -70,6 +70,9 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
     w.section(Section::Resources);
     resources(&mut w, plan);
 
+    w.section(Section::Latency);
+    latency(&mut w, plan);
+
     w.section(Section::Load);
     let load = &plan.load;
     w.line(t("Charge attendue", "Expected load").to_owned());
@@ -547,6 +550,7 @@ pub enum Section {
     Agenda,
     Summary,
     Resources,
+    Latency,
     Load,
     Hardware,
     Tuning,
@@ -560,10 +564,11 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 13] = [
+    pub const ALL: [Section; 14] = [
         Section::Agenda,
         Section::Summary,
         Section::Resources,
+        Section::Latency,
         Section::Load,
         Section::Hardware,
         Section::Tuning,
@@ -581,6 +586,7 @@ impl Section {
             Section::Agenda => "agenda",
             Section::Summary => "summary",
             Section::Resources => "resources",
+            Section::Latency => "latency",
             Section::Load => "load",
             Section::Hardware => "hardware",
             Section::Tuning => "tuning",
@@ -629,6 +635,102 @@ impl Writer {
             .map(|(_, text)| text)
             .collect()
     }
+}
+
+/// Latency at the peak hour: the busiest service as a queue.
+fn latency(w: &mut Writer, plan: &Plan) {
+    use headroom_core::latency::{Latency, ASSUMPTIONS};
+    let lang = plan.scenario.lang;
+    let t = |fr: &'static str, en: &'static str| tx(fr, en).get(lang);
+    let c = text::colon(lang);
+    let Some(l) = plan.latency.as_ref() else {
+        w.line(
+            t(
+                "Latence à l'heure de pointe : dans le cloud, donnez svc et par.",
+                "Latency at the peak hour: in the cloud, give svc and par.",
+            )
+            .to_owned(),
+        );
+        w.line(String::new());
+        return;
+    };
+    w.line(t("Latence à l'heure de pointe", "Latency at the peak hour").to_owned());
+    let row = |w: &mut Writer, name: &str, value: String| w.line(format!("  {name:<28}{c}{value}"));
+    row(
+        w,
+        t("Demande par requête", "Demand per request"),
+        l.demand_text(lang),
+    );
+    if l.service_s != l.demand_s {
+        row(
+            w,
+            t("Temps de service (latence)", "Service time (latency)"),
+            Latency::time_text(Some(l.service_s), lang),
+        );
+    }
+    row(
+        w,
+        t("Serveurs en parallèle", "Servers in parallel"),
+        l.servers_text(lang),
+    );
+    row(
+        w,
+        t("Utilisation à la pointe", "Utilisation at the peak"),
+        text::percent(l.utilisation_at_peak * 100.0, 1, lang),
+    );
+    row(
+        w,
+        t("P95 à la pointe", "P95 at the peak"),
+        Latency::time_text(l.p95_at_peak_s, lang),
+    );
+    row(
+        w,
+        t("Saturée à la pointe", "Peak saturates at"),
+        Latency::at_text(l.saturation_users, l.saturation, lang),
+    );
+    for crossing in &l.crossings {
+        let name = format!(
+            "P95 > {}",
+            crossing.row.metric.format(crossing.row.threshold, lang)
+        );
+        row(
+            w,
+            &name,
+            format!(
+                "{} ({})",
+                Latency::at_text(Some(crossing.users), Some(crossing.eta), lang),
+                crossing.row.action.get(lang)
+            ),
+        );
+    }
+    if let Some(calibration) = l.calibration_text(lang) {
+        w.line(format!("  {calibration}"));
+    }
+    if let Some(source) = l.source_text(lang) {
+        w.line(format!("  {source}"));
+    }
+    w.line(format!("  {}", ASSUMPTIONS.get(lang)));
+    // The curve, a line a year and the last point, P95 against users.
+    w.line(format!(
+        "  {}",
+        t(
+            "Utilisateurs → requêtes/s à la pointe → P95",
+            "Users → peak requests/s → P95"
+        )
+    ));
+    let last = l.curve.len().saturating_sub(1);
+    let step = (l.curve.len() / 6).max(1);
+    for (i, p) in l.curve.iter().enumerate() {
+        if i % step == 0 || i == last {
+            w.line(format!(
+                "    {:>12}  {:>10}  {}",
+                text::integer(p.users, lang),
+                text::rate(p.peak_rps.0, lang),
+                Latency::time_text(p.p95_s, lang)
+            ));
+        }
+    }
+    w.line(String::new());
 }
 
 /// Headroom by resource: what runs out first on the machine, and when.

@@ -347,7 +347,7 @@ fn sections_print_one_part_each_with_the_runbook_names_substituted() {
     assert!(tier5.contains("Node.js API #4"));
     assert_eq!(
         refusal(&["plan", "--section", "everything"]),
-        "headroom: --section: \"everything\" refused; expected one of agenda, summary, resources, load, \
+        "headroom: --section: \"everything\" refused; expected one of agenda, summary, resources, latency, load, \
          hardware, tuning, budget, decisions, roadmap, runbooks, considerations, conclusion, corrections"
     );
 }
@@ -364,9 +364,15 @@ fn json_follows_the_committed_schema() {
         ],
         &["plan", "--json", "--users", "50000", "--host", "cloud"],
         &["plan", "--json", "--users", "0", "--growth", "-10"],
+        &[
+            "plan", "--json", "--users", "300", "--growth", "20", "--cpu", "35", "--p95", "800",
+        ],
+        &[
+            "plan", "--json", "--users", "1000", "--svc", "25", "--par", "4",
+        ],
     ] {
         let plan = json(args);
-        assert_eq!(plan["schema_version"], 1);
+        assert_eq!(plan["schema_version"], 2);
         let errors: Vec<String> = validator
             .iter_errors(&plan)
             .map(|e| e.to_string())
@@ -461,4 +467,38 @@ fn without_measurements_the_source_ceilings_hold() {
     let cloud = json(&["plan", "--host", "cloud", "--json"]);
     assert_eq!(cloud["resources"], serde_json::json!([]));
     assert_eq!(cloud["host"]["binding"], Value::Null);
+}
+
+/// Latency at the peak hour, as `--section latency` and `--json` give it:
+/// 300 users on a Pi at 35% CPU, whose peak hour (× 4) is 140%.
+#[test]
+fn the_latency_section_and_its_json() {
+    let args = [
+        "plan", "--users", "300", "--growth", "20", "--host", "pi4", "--cpu", "35", "--p95", "800",
+        "--start", "2026-11",
+    ];
+    let out = String::from_utf8(headroom(&[&args[..], &["--section", "latency"]].concat()).stdout)
+        .unwrap();
+    assert!(out.contains("Utilisation at the peak     : 140%"), "{out}");
+    assert!(
+        out.contains("P95 at the peak             : saturated"),
+        "{out}"
+    );
+    assert!(out.contains("P95 measured 800\u{a0}ms, predicted"), "{out}");
+    assert!(!out.contains("Expected load"), "one section only");
+    let plan = json(&[&args[..], &["--json"]].concat());
+    let l = &plan["latency"];
+    assert_eq!(l["basis"], "measured");
+    assert_eq!(l["servers"], 4);
+    assert!((l["utilisation_at_peak"].as_f64().unwrap() - 1.4).abs() < 1e-9);
+    assert_eq!(l["p95_ms_at_peak"], Value::Null);
+    assert_eq!(l["calibration"]["measured_ms"], 800.0);
+    assert_eq!(plan["host"]["verdict"], "peak_saturated");
+    let curve = l["curve"].as_array().unwrap();
+    assert_eq!(curve[0]["users"], 300.0);
+    let fr = String::from_utf8(
+        headroom(&[&args[..], &["--section", "latency", "--lang", "fr"]].concat()).stdout,
+    )
+    .unwrap();
+    assert!(fr.contains("Latence à l'heure de pointe"), "{fr}");
 }

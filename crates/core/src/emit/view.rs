@@ -5,9 +5,11 @@
 //! texts in the plan's language, enums as short strings, figures computed.
 //! Behind the `serde` feature, off in the site.
 
+use crate::base::units::seconds_to_ms;
 use crate::emit::{compose, kubernetes, query};
 use crate::input::scenario::Defaults;
 use crate::model::growth::Eta;
+use crate::model::latency::{Latency, ServersFrom};
 use crate::model::roadmap::Lasts;
 use crate::plan::Plan;
 use crate::settings::pooler;
@@ -17,7 +19,10 @@ use crate::source::hardware::Host;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a field changes meaning or goes; adding one does not.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: a measured CPU is read at the peak hour (its `resources` thresholds
+/// and full point), `latency` added, the verdict `peak_saturated` and the
+/// binding `latency`.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlanView {
@@ -40,6 +45,67 @@ pub struct PlanView {
     pub compose_override: Option<String>,
     /// Tier 5's Kubernetes bundle (`--kubernetes DIR`); `null` below tier 5.
     pub kubernetes: Option<KubernetesView>,
+    /// The busiest service as a queue at the peak hour; `null` on the cloud
+    /// without `svc` and `par`.
+    pub latency: Option<LatencyView>,
+}
+
+/// Latency at the peak hour. `basis`: `given` (`svc`), `measured` (the
+/// utilisation law on `cpu`), `source` (the CPU time per request the
+/// source's curve implies: kept out of the verdict). Times in ms; a P95 is
+/// `null` when saturated. `_users` are `null` when never; `_months` as in
+/// [`TimingView`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LatencyView {
+    pub basis: String,
+    /// Service demand per request, what sets the utilisation.
+    pub service_ms: f64,
+    /// The service time of the latency: `service_ms` unless a measured P95
+    /// set it.
+    pub latency_service_ms: f64,
+    pub servers: u32,
+    /// `par` or `machine_cpus`.
+    pub servers_from: String,
+    /// Whether the figures set the verdict, the ceiling and the agenda.
+    pub binds: bool,
+    pub utilisation_at_peak: f64,
+    pub p95_ms_at_peak: Option<f64>,
+    pub saturation_users: Option<f64>,
+    pub saturation_months: Option<f64>,
+    pub p95_over_1s_users: Option<f64>,
+    pub p95_over_1s_months: Option<f64>,
+    pub p95_over_3s_users: Option<f64>,
+    pub p95_over_3s_months: Option<f64>,
+    /// One per P95 row of the decision table.
+    pub crossings: Vec<CrossingView>,
+    /// A measured `p95`: the model's P95 at today's average rate before
+    /// calibration, and the service time it set.
+    pub calibration: Option<CalibrationView>,
+    /// With basis `source`: the curve's cores today, today's average rate,
+    /// and the CPU seconds per request they imply.
+    pub source_cpu_per_request_s: Option<f64>,
+    pub curve: Vec<CurvePointView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CrossingView {
+    pub threshold_ms: f64,
+    pub users: f64,
+    pub months: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CalibrationView {
+    pub measured_ms: f64,
+    pub predicted_ms: Option<f64>,
+    pub service_ms: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CurvePointView {
+    pub users: f64,
+    pub peak_rps: f64,
+    pub p95_ms: Option<f64>,
 }
 
 /// What `--kubernetes DIR` writes: its files and the sized components.
@@ -331,10 +397,10 @@ impl PlanView {
                 code: s.host.code().to_owned(),
                 name: s.host.name().get(lang).to_owned(),
                 ceiling_users: plan.ceiling.map(|c| c.users),
-                binding: plan
-                    .ceiling
-                    .and_then(|c| c.binding)
-                    .map(|r| r.code().to_owned()),
+                binding: plan.ceiling.and_then(|c| match c.binding {
+                    _ if c.latency => Some("latency".to_owned()),
+                    binding => binding.map(|r| r.code().to_owned()),
+                }),
                 source_ceiling: plan.ceiling.is_some_and(|c| c.source_cap),
                 verdict: plan.verdict.code().to_owned(),
                 verdict_text: plan.verdict.describe(lang),
@@ -485,6 +551,58 @@ impl PlanView {
             },
             compose_override,
             kubernetes: (tier.number == 5).then(|| KubernetesView::new(plan)),
+            latency: plan.latency.as_ref().map(LatencyView::new),
+        }
+    }
+}
+
+impl LatencyView {
+    fn new(l: &Latency) -> LatencyView {
+        // The decision table's P95 rows: its warning (1 s) and its last (3 s).
+        let (first, last) = (l.crossings.first(), l.crossings.last());
+        LatencyView {
+            basis: l.basis.code().to_owned(),
+            service_ms: seconds_to_ms(l.demand_s),
+            latency_service_ms: seconds_to_ms(l.service_s),
+            servers: l.servers,
+            servers_from: match l.servers_from {
+                ServersFrom::Given => "par",
+                ServersFrom::MachineCpus => "machine_cpus",
+            }
+            .to_owned(),
+            binds: l.binds(),
+            utilisation_at_peak: l.utilisation_at_peak,
+            p95_ms_at_peak: l.p95_at_peak_s.map(seconds_to_ms),
+            saturation_users: l.saturation_users,
+            saturation_months: l.saturation.and_then(Eta::months),
+            p95_over_1s_users: first.map(|c| c.users),
+            p95_over_1s_months: first.and_then(|c| c.eta.months()),
+            p95_over_3s_users: last.map(|c| c.users),
+            p95_over_3s_months: last.and_then(|c| c.eta.months()),
+            crossings: l
+                .crossings
+                .iter()
+                .map(|c| CrossingView {
+                    threshold_ms: c.row.threshold,
+                    users: c.users,
+                    months: c.eta.months(),
+                })
+                .collect(),
+            calibration: l.calibration.map(|c| CalibrationView {
+                measured_ms: seconds_to_ms(c.measured_s),
+                predicted_ms: c.predicted_s.map(seconds_to_ms),
+                service_ms: c.service_s.map(seconds_to_ms),
+            }),
+            source_cpu_per_request_s: l.source.map(|s| s.cpu_per_request_s),
+            curve: l
+                .curve
+                .iter()
+                .map(|p| CurvePointView {
+                    users: p.users,
+                    peak_rps: p.peak_rps.0,
+                    p95_ms: p.p95_s.map(seconds_to_ms),
+                })
+                .collect(),
         }
     }
 }

@@ -15,8 +15,8 @@
 //! time scale: the service time that gives exactly that P95 at today's
 //! average rate, the utilisation staying the demand's.
 
-use crate::base::text::{tx, Text};
-use crate::base::units::{ms_to_seconds, Cores, PerSecond};
+use crate::base::text::{self, tx, Lang, Text};
+use crate::base::units::{ms_to_seconds, seconds_to_ms, Cores, PerSecond};
 use crate::input::scenario::Scenario;
 use crate::model::growth::{eta, users_after, Eta};
 use crate::model::load::Load;
@@ -364,4 +364,89 @@ fn curve(model: &Latency, s: &Scenario, months: u32) -> Vec<Point> {
             p95_s: model.p95_at(users),
         })
         .collect()
+}
+
+/// Said with the figures: what the model assumes.
+pub const ASSUMPTIONS: Text = tx(
+    "Le service le plus chargé vu comme une file M/M/c (Erlang C) : arrivées de Poisson, temps de service exponentiels tant que leur dispersion n'est pas mesurée, requêtes par utilisateur constantes quand les utilisateurs croissent. L'heure de pointe vaut la moyenne × le rapport de pointe.",
+    "The busiest service as an M/M/c queue (Erlang C): Poisson arrivals, exponential service times until their spread is measured, each user's requests staying today's as users grow. The peak hour is the average × the peak ratio.",
+);
+
+impl Latency {
+    /// `4 (the machine's logical CPUs)`, `1 (par)`.
+    pub fn servers_text(&self, lang: Lang) -> String {
+        let from = match self.servers_from {
+            ServersFrom::Given => tx("par, votre valeur", "par, yours"),
+            ServersFrom::MachineCpus => tx(
+                "les processeurs logiques de la machine ; pour une API Node.js, donnez par = ses processus",
+                "the machine's logical CPUs; for a Node.js API, give par = its processes",
+            ),
+        };
+        format!("{} ({})", self.servers, from.get(lang))
+    }
+
+    /// `120 ms`, `1.2 s`, or `saturated`.
+    pub fn time_text(seconds: Option<f64>, lang: Lang) -> String {
+        match seconds {
+            Some(s) if s < 1.0 => format!("{}\u{a0}ms", text::number(seconds_to_ms(s), 0, lang)),
+            Some(s) => format!("{}\u{a0}s", text::number(s, 2, lang)),
+            None => tx("saturé", "saturated").get(lang).to_owned(),
+        }
+    }
+
+    /// Where the service demand comes from, with its figure.
+    pub fn demand_text(&self, lang: Lang) -> String {
+        format!(
+            "{} ({})",
+            Latency::time_text(Some(self.demand_s), lang),
+            self.basis.name().get(lang)
+        )
+    }
+
+    /// With the source's curve: what it implies, the source's value shown,
+    /// and the measurement that replaces it.
+    pub fn source_text(&self, lang: Lang) -> Option<String> {
+        let s = self.source?;
+        let cores = text::number(s.cores.0, 2, lang);
+        let rate = text::rate(s.rate.0, lang);
+        let per = Latency::time_text(Some(s.cpu_per_request_s), lang);
+        Some(if lang.page() == Lang::Fr {
+            format!("Correction : la courbe CPU de la source donne {cores} cœurs de Pi 4 pour {rate} requêtes par seconde, soit {per} de CPU par requête, bien au-delà d'une requête d'API typique (quelques millisecondes). Ces chiffres n'entrent ni dans le verdict ni dans le plafond, qui restent ceux de la source : mesurez le CPU (cpu) ou le temps de service (svc, par).")
+        } else {
+            format!("Correction: the source's CPU curve gives {cores} Pi 4 cores for {rate} requests a second, that is {per} of CPU per request, far beyond a typical API request (a few milliseconds). These figures set neither the verdict nor the ceiling, which stay the source's: measure the CPU (cpu) or the service time (svc, par).")
+        })
+    }
+
+    /// How a measured P95 calibrated the model: predicted beside measured.
+    pub fn calibration_text(&self, lang: Lang) -> Option<String> {
+        let c = self.calibration?;
+        let measured = Latency::time_text(Some(c.measured_s), lang);
+        let predicted = Latency::time_text(c.predicted_s, lang);
+        let fr = lang.page() == Lang::Fr;
+        Some(match c.service_s {
+            Some(service) => {
+                let service = Latency::time_text(Some(service), lang);
+                if fr {
+                    format!("P95 mesuré {measured}, prévu {predicted} au débit moyen d'aujourd'hui (où la mesure est lue). Calibrage : le temps de service devient {service}, qui redonne la mesure ; l'utilisation reste celle de la demande.")
+                } else {
+                    format!("P95 measured {measured}, predicted {predicted} at today's average rate (where the measurement is read). Calibration: the service time becomes {service}, which gives the measurement back; the utilisation stays the demand's.")
+                }
+            }
+            None if fr => format!("P95 mesuré {measured}, prévu {predicted} au débit moyen d'aujourd'hui ; votre temps de service (svc) est gardé tel quel."),
+            None => format!("P95 measured {measured}, predicted {predicted} at today's average rate; your service time (svc) is kept as given."),
+        })
+    }
+
+    /// `4,375 users, March 2028 (in 15.5 months)`, or `never`.
+    pub fn at_text(users: Option<f64>, eta: Option<Eta>, lang: Lang) -> String {
+        match (users, eta) {
+            (Some(users), Some(eta)) => format!(
+                "{} {}, {}",
+                text::integer(users, lang),
+                tx("utilisateurs", "users").get(lang),
+                eta.describe(lang)
+            ),
+            _ => tx("jamais", "never").get(lang).to_owned(),
+        }
+    }
 }
