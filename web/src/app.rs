@@ -3,8 +3,8 @@
 use crate::browser;
 use crate::components::{
     agenda_view, budget_bar, compose_view, conclusion, considerations, copy_button::CopyButton,
-    decision_table, growth_chart, hardware, inputs, load_profile, notices, resources_view,
-    roadmap_view, runbooks, summary, tuning_view, Calendar,
+    decision_table, growth_chart, hardware, inputs, latency_view, load_profile, notices,
+    resources_view, roadmap_view, runbooks, summary, tuning_view, Calendar,
 };
 use crate::i18n::{self, Lang};
 use crate::state::{Action, State};
@@ -113,6 +113,7 @@ pub fn app(props: &AppProps) -> Html {
                     { summary::summary(&plan, calendar) }
                     { growth_chart::growth_chart(&plan, calendar, Some(state.defaults.today)) }
                     { resources_view::resources_view(&plan, calendar) }
+                    { latency_view::latency_view(&plan, calendar) }
                     { load_profile::load_profile(&plan) }
                     { hardware::hardware(&plan, &link) }
                     { compose_view::compose_view(&plan, &link) }

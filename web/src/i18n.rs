@@ -352,3 +352,34 @@ pub const K8S_CPU: Text = tx("CPU (demande / limite)", "CPU (request / limit)");
 pub const K8S_MEMORY: Text = tx("Mémoire", "Memory");
 pub const K8S_STORAGE: Text = tx("Volume", "Volume");
 pub const K8S_ORIGIN: Text = tx("D'où vient la taille", "Where the size comes from");
+
+pub const LATENCY: Text = tx("Latence à l'heure de pointe", "Latency at the peak hour");
+pub const LATENCY_CLOUD: Text = tx(
+    "Dans le cloud, Headroom ne connaît pas vos processeurs : donnez le temps de service (svc) et les serveurs en parallèle (par).",
+    "In the cloud Headroom does not know your CPUs: give the service time (svc) and the servers in parallel (par).",
+);
+pub const DEMAND: Text = tx("Demande par requête", "Demand per request");
+pub const SERVICE_TIME: Text = tx("Temps de service (latence)", "Service time (latency)");
+pub const SERVERS: Text = tx("Serveurs en parallèle", "Servers in parallel");
+pub const PEAK_UTILISATION: Text = tx("Utilisation à la pointe", "Utilisation at the peak");
+pub const PEAK_P95: Text = tx("P95 à la pointe", "P95 at the peak");
+pub const PEAK_SATURATES: Text = tx("La pointe sature à", "The peak saturates at");
+pub const NEVER: Text = tx("jamais", "never");
+pub const SATURATED: Text = tx("saturé", "saturated");
+pub const SATURATED_NOW: Text = tx(
+    "Saturé dès maintenant à l'heure de pointe",
+    "Saturated at the peak hour already",
+);
+pub const CHART_LATENCY: Text = tx(
+    "P95 à l'heure de pointe selon les utilisateurs",
+    "P95 at the peak hour against users",
+);
+pub const AXIS_LATENCY: Text = tx(
+    "deux échelles logarithmiques ; les lignes : les seuils P95 du tableau de décision",
+    "both scales logarithmic; the lines: the decision table's P95 rows",
+);
+pub const ASSUMPTION: Text = tx("Hypothèse", "Assumption");
+pub const PAR_EMPTY: Text = tx(
+    "vide : les processeurs de la machine",
+    "empty: the machine's CPUs",
+);

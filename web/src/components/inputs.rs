@@ -74,12 +74,14 @@ const ADVANCED: [Field; 6] = [
     field(Key::Start, Kind::Month),
 ];
 
-const MEASURED: [Field; 5] = [
+const MEASURED: [Field; 7] = [
     optional(Key::Cpu, Kind::Decimal, i18n::EMPTY_ABSENT),
     optional(Key::Ram, Kind::Decimal, i18n::EMPTY_ABSENT),
     optional(Key::Disk, Kind::Decimal, i18n::EMPTY_ABSENT),
     optional(Key::P95, Kind::Decimal, i18n::EMPTY_ABSENT),
     optional(Key::Err, Kind::Decimal, i18n::EMPTY_ABSENT),
+    optional(Key::Svc, Kind::Decimal, i18n::EMPTY_ABSENT),
+    optional(Key::Par, Kind::Integer, i18n::PAR_EMPTY),
 ];
 
 const NAMES: [Field; 4] = [

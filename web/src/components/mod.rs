@@ -14,6 +14,7 @@ pub mod growth_chart;
 pub mod hardware;
 pub mod inputs;
 pub mod kubernetes_bundle;
+pub mod latency_view;
 pub mod load_profile;
 pub mod notices;
 pub mod paste_base;
