@@ -5,6 +5,7 @@ pub mod alerts;
 #[cfg(feature = "yaml")]
 pub mod base_yaml;
 pub mod compose;
+pub mod conf;
 pub mod kubernetes;
 pub mod query;
 #[cfg(feature = "serde")]
