@@ -2,8 +2,6 @@
 //! override, alerts, Kubernetes, JSON view, query string).
 
 pub mod alerts;
-#[cfg(feature = "yaml")]
-pub mod base_yaml;
 pub mod compose;
 pub mod conf;
 pub mod kubernetes;
