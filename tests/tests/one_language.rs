@@ -10,10 +10,11 @@ use std::path::Path;
 
 /// The same sentence in French and in English, as the core writes it.
 const PAIRS: &[(&str, &str)] = &[
-    // The agenda's action for a plan past its ceiling.
+    // The agenda's action for a plan past its ceiling (the phases are
+    // figures, written in after).
     (
-        "le runbook de migration, phases 1",
-        "the migration runbook, phases 1",
+        "le runbook de migration, phases ",
+        "the migration runbook, phases ",
     ),
     // A roadmap duration beyond the horizon.
     ("plus de 10 ans", "over 10 years"),

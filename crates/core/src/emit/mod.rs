@@ -8,3 +8,4 @@ pub mod kubernetes;
 pub mod query;
 #[cfg(feature = "serde")]
 pub mod view;
+pub mod yaml;

@@ -5,6 +5,7 @@ use super::base::*;
 use super::stack::*;
 use crate::base::text::Lang;
 use crate::base::units::{Cores, Mebibytes};
+use crate::emit::yaml::quoted;
 use crate::settings::pooler;
 use crate::settings::tuning::{self, SettingKey, Tuning};
 use crate::source::tier::Service;
@@ -112,21 +113,6 @@ pub(super) fn write_limits(
             reservation.0
         );
     }
-}
-
-/// `"text"` with YAML's double-quote escapes.
-pub(super) fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// Docker's 64 MB `/dev/shm` is too small for parallel hash joins.
