@@ -10,8 +10,8 @@ use std::path::Path;
 
 /// The same sentence in French and in English, as the core writes it.
 const PAIRS: &[(&str, &str)] = &[
-    // The agenda's action for a plan past its ceiling (the phase's number
-    // is folded into the text or not, as the optimiser chooses).
+    // The agenda's action for a plan past its ceiling (the phases are
+    // figures, written in after).
     (
         "le runbook de migration, phases ",
         "the migration runbook, phases ",

@@ -53,7 +53,7 @@ pub mod source;
 // have always used (`headroom_core::tier::Tier`) lead to the same modules.
 pub use base::{decimal, text, units};
 #[cfg(feature = "yaml")]
-pub use emit::base_yaml;
+pub use emit::compose::yaml as base_yaml;
 #[cfg(feature = "serde")]
 pub use emit::view;
 pub use emit::{alerts, compose, kubernetes, query};

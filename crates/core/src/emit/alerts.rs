@@ -6,6 +6,7 @@
 
 use crate::base::text::Lang;
 use crate::base::units::MS_PER_SECOND;
+use crate::emit::yaml::single_quoted;
 use crate::settings::pooler;
 use crate::settings::tuning::POOLED_FROM_TIER;
 use crate::source::decision::{Metric, Severity, THRESHOLDS};
@@ -59,11 +60,6 @@ fn severity_word(severity: Severity) -> &'static str {
         Severity::Urgent => "Urgent",
         Severity::Critical => "Critical",
     }
-}
-
-/// `'text'` for YAML, single quotes doubled.
-fn single_quoted(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
 }
 
 /// The rules for `tier`'s override (its containers' limits), the histogram

@@ -2,10 +2,10 @@
 //! override, alerts, Kubernetes, JSON view, query string).
 
 pub mod alerts;
-#[cfg(feature = "yaml")]
-pub mod base_yaml;
 pub mod compose;
+pub mod conf;
 pub mod kubernetes;
 pub mod query;
 #[cfg(feature = "serde")]
 pub mod view;
+pub mod yaml;

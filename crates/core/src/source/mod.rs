@@ -5,4 +5,5 @@ pub mod corrections;
 pub mod decision;
 pub mod hardware;
 pub mod runbook;
+pub mod settings;
 pub mod tier;
