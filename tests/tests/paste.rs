@@ -2,6 +2,8 @@
 //! The user's own docker-compose.yml pasted on the page: the override is
 //! written for it (their flags carried over), the YAML parser fetched only
 //! then; a file Headroom cannot use is said so in one line.
+//! Screenshots of the compose section after a paste:
+//! /tmp/headroom-pasted-{1280,360}-{en,fr}.png.
 //! One chromedriver + Chromium session for all the checks of this file.
 
 mod common;
@@ -42,6 +44,14 @@ async fn paste_the_compose_file() {
             bomb(b),
         )
         .await;
+    for (width, lang) in [(1280, "en"), (1280, "fr"), (360, "en"), (360, "fr")] {
+        report
+            .check(
+                &format!("screenshot of the override after a paste, {width} px, {lang}: /tmp/headroom-pasted-{width}-{lang}.png"),
+                pasted_screenshot(b, width, lang),
+            )
+            .await;
+    }
     browser.close().await;
     report.finish();
 }
@@ -80,6 +90,26 @@ async fn bomb(b: &Browser) -> R {
     )
     .await
     .map(drop)
+}
+
+async fn pasted_screenshot(b: &Browser, width: u32, lang: &str) -> R {
+    b.set_viewport(width, 900).await?;
+    let page = if lang == "fr" { "/fr/" } else { "/" };
+    b.open(&format!("{page}?users=1200")).await?;
+    paste(b, STANDARD).await?;
+    b.wait_js(
+        "#merged-yaml",
+        "return !!document.getElementById('merged-yaml');",
+    )
+    .await?;
+    b.element_screenshot(
+        "#compose",
+        &format!("/tmp/headroom-pasted-{width}-{lang}.png"),
+        width,
+        900,
+        12_000,
+    )
+    .await
 }
 
 async fn paste(b: &Browser, text: &str) -> R {

@@ -1,7 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Typing is never interrupted: fixing a refused value in a folded section
 //! keeps the section open and the focus and caret in the field, and the
-//! refusal is said beside its field, with the core's reason.
+//! refusal is said beside its field, with the core's reason. Screenshots
+//! of the inputs with refusals: /tmp/headroom-inputs-refused-{1280,360}-{en,fr}.png.
 //! One chromedriver + Chromium session for all the checks of this file.
 
 mod common;
@@ -42,6 +43,14 @@ async fn typing_is_never_interrupted() {
             refusal_beside_field(b),
         )
         .await;
+    for (width, lang) in [(1280, "en"), (1280, "fr"), (360, "en"), (360, "fr")] {
+        report
+            .check(
+                &format!("screenshot of the inputs after refusals, {width} px, {lang}: /tmp/headroom-inputs-refused-{width}-{lang}.png"),
+                refused_screenshot(b, width, lang),
+            )
+            .await;
+    }
     browser.close().await;
     report.finish();
 }
@@ -142,6 +151,21 @@ async fn opened_by_hand(b: &Browser) -> R {
             && after["error"].is_null(),
         || format!("after 30 in the section opened by hand: {after}"),
     )
+}
+
+async fn refused_screenshot(b: &Browser, width: u32, lang: &str) -> R {
+    b.set_viewport(width, 900).await?;
+    let page = if lang == "fr" { "/fr/" } else { "/" };
+    b.open(&format!("{page}?users=1200&pgconn=100&rpu=0&cpu=150"))
+        .await?;
+    b.element_screenshot(
+        "aside.inputs",
+        &format!("/tmp/headroom-inputs-refused-{width}-{lang}.png"),
+        width,
+        900,
+        6_000,
+    )
+    .await
 }
 
 /// What the core says of the one value refused in `query`, without its key.
