@@ -2,11 +2,13 @@
 //! The user's own docker-compose.yml pasted on the page: the override is
 //! written for it (their flags carried over), the YAML parser fetched only
 //! then; a file Headroom cannot use is said so in one line.
+//! Screenshots of the compose section after a paste:
+//! /tmp/headroom-pasted-{1280,360}-{en,fr}.png.
 //! One chromedriver + Chromium session for all the checks of this file.
 
 mod common;
 
-use common::{ensure, Browser, Report, R};
+use common::{ctx, ensure, ensure_eq, Browser, Report, R};
 use serde_json::json;
 
 const STANDARD: &str = include_str!("../../crates/cli/tests/bases/standard.yml");
@@ -20,7 +22,7 @@ async fn paste_the_compose_file() {
     let mut report = Report::new("paste_the_compose_file");
     report
         .check(
-            "no YAML module before a paste; pasted, the override keeps --requirepass, --appendonly, -c log_min_duration_statement and --enable-source-maps, and a reload keeps the paste",
+            "no YAML module before a paste; pasted, the only override shown (one Copy, one Download) keeps --requirepass, --appendonly, -c log_min_duration_statement and --enable-source-maps, a reload keeps the paste, and Clear goes back to the generic one",
             merged(b, "/?users=1200"),
         )
         .await;
@@ -42,6 +44,14 @@ async fn paste_the_compose_file() {
             bomb(b),
         )
         .await;
+    for (width, lang) in [(1280, "en"), (1280, "fr"), (360, "en"), (360, "fr")] {
+        report
+            .check(
+                &format!("screenshot of the override after a paste, {width} px, {lang}: /tmp/headroom-pasted-{width}-{lang}.png"),
+                pasted_screenshot(b, width, lang),
+            )
+            .await;
+    }
     browser.close().await;
     report.finish();
 }
@@ -80,6 +90,26 @@ async fn bomb(b: &Browser) -> R {
     )
     .await
     .map(drop)
+}
+
+async fn pasted_screenshot(b: &Browser, width: u32, lang: &str) -> R {
+    b.set_viewport(width, 900).await?;
+    let page = if lang == "fr" { "/fr/" } else { "/" };
+    b.open(&format!("{page}?users=1200")).await?;
+    paste(b, STANDARD).await?;
+    b.wait_js(
+        "#merged-yaml",
+        "return !!document.getElementById('merged-yaml');",
+    )
+    .await?;
+    b.element_screenshot(
+        "#compose",
+        &format!("/tmp/headroom-pasted-{width}-{lang}.png"),
+        width,
+        900,
+        12_000,
+    )
+    .await
 }
 
 async fn paste(b: &Browser, text: &str) -> R {
@@ -126,14 +156,95 @@ async fn merged(b: &Browser, path: &str) -> R {
             format!("{path}: the merged override lost {kept}: {yaml}")
         })?;
     }
+    only_override(b, path, true).await?;
     // A reload keeps what was pasted, and the override written for it.
     b.open(path).await?;
     b.wait_js(
         "#merged-yaml again after a reload",
         "const e = document.getElementById('merged-yaml'); return !!e && e.textContent.includes('--requirepass');",
     )
-    .await
-    .map(drop)
+    .await?;
+    only_override(b, path, true).await?;
+    // Cleared, the generic override is back, and stays back after a reload.
+    b.by_id("clear-base")
+        .await?
+        .click()
+        .await
+        .map_err(ctx("click #clear-base"))?;
+    b.wait_js(
+        "#compose-yaml back after Clear",
+        "return !!document.getElementById('compose-yaml') && !document.getElementById('merged-yaml') \
+         && document.getElementById('base-compose').value === '';",
+    )
+    .await?;
+    only_override(b, path, false).await?;
+    b.open(path).await?;
+    only_override(b, path, false).await
+}
+
+/// The compose section shows one override, with one Copy and one Download
+/// whose file is the text shown; `pasted`: the one written for the paste,
+/// whose Redis command keeps the user's `--requirepass` (the generic one's
+/// has none).
+async fn only_override(b: &Browser, path: &str, pasted: bool) -> R {
+    let v = b
+        .js_async(
+            r#"
+            const done = arguments[arguments.length - 1];
+            const section = document.getElementById('compose');
+            const links = [...document.querySelectorAll('a[download="docker-compose.override.yml"]')];
+            const codes = [...section.querySelectorAll('pre code')].map((e) => e.id);
+            const copies = [...section.querySelectorAll('button[id^="copy-"]')].map((e) => e.id);
+            const shown = codes.length === 1 ? document.getElementById(codes[0]).textContent : '';
+            const wait = async () => {
+              for (let i = 0; i < 100 && links.length === 1 && !links[0].href.startsWith('blob:'); i++) {
+                await new Promise((r) => setTimeout(r, 50));
+              }
+              const file = links.length === 1 && links[0].href ? await (await fetch(links[0].href)).text() : null;
+              done({
+                links: links.map((a) => a.id),
+                codes,
+                copies,
+                sameFile: file === shown,
+                // An item of Redis's command, not the header's advice.
+                requirepass: shown.includes('- "--requirepass"'),
+              });
+            };
+            wait();
+            "#,
+        )
+        .await?;
+    println!("    {path} (pasted: {pasted}): {v}");
+    let (code, link, copy) = if pasted {
+        ("merged-yaml", "download-merged", "copy-merged")
+    } else {
+        ("compose-yaml", "download-compose", "copy-compose")
+    };
+    ensure_eq(
+        &format!("{path}: the overrides shown"),
+        v["codes"].clone(),
+        json!([code]),
+    )?;
+    ensure_eq(
+        &format!("{path}: the docker-compose.override.yml downloads"),
+        v["links"].clone(),
+        json!([link]),
+    )?;
+    ensure_eq(
+        &format!("{path}: the copy buttons"),
+        v["copies"].clone(),
+        json!([copy]),
+    )?;
+    ensure_eq(
+        &format!("{path}: the download holds the text shown"),
+        v["sameFile"].clone(),
+        json!(true),
+    )?;
+    ensure_eq(
+        &format!("{path}: --requirepass in the override shown"),
+        v["requirepass"].clone(),
+        json!(pasted),
+    )
 }
 
 async fn refused(b: &Browser) -> R {

@@ -323,6 +323,10 @@ pub const BASE_MERGED: Text = tx(
     "L'override écrit pour votre fichier :",
     "The override written for your file:",
 );
+pub const CLEAR_PASTE: Text = tx(
+    "Effacer mon fichier (revenir à l'override générique)",
+    "Clear my file (back to the generic override)",
+);
 pub const BASE_REFUSED: Text = tx("Fichier inutilisable : ", "Cannot use this file: ");
 pub const TODAY: Text = tx("aujourd'hui", "today");
 

@@ -16,6 +16,10 @@ pub struct State {
     /// from these: a field being edited, emptied or refused is marked, and
     /// the plan stays on its last valid value instead of the default.
     pub accepted: Vec<(Key, String)>,
+    /// The keys the link carried refused. Their folded sections open on
+    /// arrival and only then: a section opened or closed by the state would
+    /// fold under the user's fingers once the value they type is accepted.
+    pub refused_on_arrival: Vec<Key>,
 }
 
 pub enum Action {
@@ -50,7 +54,6 @@ impl State {
         query::decode_pairs(pairs, self.defaults)
     }
 
-    /// The state a query string describes; unknown keys are dropped.
     /// The state a query string describes; unknown keys are dropped, and a
     /// refused value falls back to its default.
     pub fn from_query(query: &str, defaults: Defaults) -> State {
@@ -61,6 +64,7 @@ impl State {
             defaults,
             inputs: Vec::new(),
             accepted: Vec::new(),
+            refused_on_arrival: Vec::new(),
         };
         state.inputs = inputs;
         let refused = state.typed().errors;
@@ -70,6 +74,7 @@ impl State {
             .filter(|(key, _)| !refused.iter().any(|e| e.key == *key))
             .cloned()
             .collect();
+        state.refused_on_arrival = refused.iter().map(|e| e.key).collect();
         state
     }
 

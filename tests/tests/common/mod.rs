@@ -404,6 +404,52 @@ impl Browser {
     }
 }
 
+impl Browser {
+    /// Saves a PNG of the element matched by `selector` at `width` CSS px:
+    /// the window is made tall enough for all of it (up to `max_height`),
+    /// then restored to `height`.
+    pub async fn element_screenshot(
+        &self,
+        selector: &str,
+        path: &str,
+        width: u32,
+        height: u32,
+        max_height: u32,
+    ) -> R {
+        let bottom = self
+            .js_with(
+                // A column that scrolls on its own (the inputs) shows all of
+                // itself once the window is as tall as its content.
+                "const e = document.querySelector(arguments[0]); if (!e) return null; \
+                 const top = e.getBoundingClientRect().top + window.scrollY; \
+                 return Math.ceil(top + Math.max(e.getBoundingClientRect().height, e.scrollHeight) + 32);",
+                vec![json!(selector)],
+            )
+            .await?
+            .as_u64()
+            .ok_or_else(|| format!("no {selector} to take a screenshot of"))?;
+        let tall = u32::try_from(bottom)
+            .unwrap_or(max_height)
+            .clamp(height, max_height);
+        self.set_viewport(width, tall).await?;
+        let shot = match self.client.find(Locator::Css(selector)).await {
+            Ok(element) => element.screenshot().await.map_err(ctx("screenshot")),
+            Err(e) => Err(format!("find {selector}: {e}")),
+        };
+        self.set_viewport(width, height).await?;
+        let png = shot?;
+        ensure(png.starts_with(b"\x89PNG\r\n\x1a\n"), || {
+            format!("the screenshot for {path} is not a PNG")
+        })?;
+        std::fs::write(path, &png).map_err(ctx(format!("write {path}")))?;
+        println!(
+            "    saved {path} ({selector} at {width} CSS px, {} bytes)",
+            png.len()
+        );
+        Ok(())
+    }
+}
+
 fn truthy(v: &Value) -> bool {
     match v {
         Value::Null => false,

@@ -1,10 +1,9 @@
-//! The generated `docker-compose.override.yml`, to copy or download.
+//! The generated `docker-compose.override.yml`, to copy or download (see
+//! `paste_base`: the generic one, or the one written for the user's file).
 
-use super::copy_button::CopyButton;
-use super::download_link::DownloadLink;
 use super::paste_base::PasteBase;
 use crate::i18n::{self};
-use headroom_core::compose::{self, FILE_NAME};
+use headroom_core::compose;
 use headroom_core::corrections::{self, Topic};
 use headroom_core::Plan;
 use yew::prelude::*;
@@ -14,17 +13,11 @@ pub fn compose_view(plan: &Plan, link: &str) -> Html {
     // Written here, where it is shown: computing a plan writes no YAML.
     let body = match &compose::for_plan(plan, &compose::Defaults) {
         Some(yaml) => {
-            let copied = yaml.clone();
             html! {
                 <>
-                    <p>{ i18n::COMPOSE_HOW.get(lang) }</p>
-                    <div class="actions">
-                        <CopyButton id="copy-compose" label={i18n::COPY} text={Callback::from(move |_| copied.clone())} />
-                        <DownloadLink id="download-compose" label={i18n::DOWNLOAD} file_name={FILE_NAME}
-                            mime_type="text/yaml" text={AttrValue::from(yaml.clone())} />
-                    </div>
-                    <pre class="code" tabindex="0"><code id="compose-yaml">{ yaml.clone() }</code></pre>
-                    <PasteBase query={AttrValue::from(format!("{link}&lang={}", lang.code()))} />
+                    // The generic override, or the one written for the user's file.
+                    <PasteBase query={AttrValue::from(format!("{link}&lang={}", lang.code()))}
+                        generic={AttrValue::from(yaml.clone())} />
                     <h3>{ i18n::CORRECTED_FROM_SOURCE.get(lang) }</h3>
                     <ul class="corrections">
                         { for corrections::about(Topic::Compose).map(|c| html! {

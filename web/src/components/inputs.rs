@@ -102,10 +102,12 @@ pub fn inputs(props: &InputsProps) -> Html {
             </details>
         }
     };
-    let has_error = |fields: &[Field]| {
+    // Open where the link brought a refusal, and fixed from then on: see
+    // `State::refused_on_arrival`.
+    let opened_on_arrival = |fields: &[Field]| {
         fields
             .iter()
-            .any(|f| props.errors.iter().any(|e| e.key == f.key))
+            .any(|f| props.state.refused_on_arrival.contains(&f.key))
     };
     html! {
         <form class="fields" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -117,9 +119,9 @@ pub fn inputs(props: &InputsProps) -> Html {
                     { for CUSTOM_HOST.iter().map(render) }
                 </fieldset>
             }
-            { group(i18n::ADVANCED, &ADVANCED, has_error(&ADVANCED)) }
-            { group(i18n::MEASURED, &MEASURED, has_error(&MEASURED)) }
-            { group(i18n::RUNBOOK_NAMES, &NAMES, has_error(&NAMES)) }
+            { group(i18n::ADVANCED, &ADVANCED, opened_on_arrival(&ADVANCED)) }
+            { group(i18n::MEASURED, &MEASURED, opened_on_arrival(&MEASURED)) }
+            { group(i18n::RUNBOOK_NAMES, &NAMES, opened_on_arrival(&NAMES)) }
         </form>
     }
 }
@@ -127,21 +129,28 @@ pub fn inputs(props: &InputsProps) -> Html {
 fn render_field(field: &Field, props: &InputsProps, lang: Lang) -> Html {
     let key = field.key;
     let id = format!("in-{}", key.name());
-    let hint_id = format!("{id}-hint");
     let text = match (key, props.calendar) {
         (Key::Start, Calendar::Relative) => String::new(),
         _ => props.state.text(key, props.scenario),
     };
-    let invalid = props.errors.iter().any(|e| e.key == key);
-    let mut hint = format!(
-        "{}{}{}",
-        i18n::ALLOWED.get(lang),
-        text::colon(lang),
-        key.allowed().describe(lang)
-    );
-    if let Some(empty) = field.empty {
-        hint = format!("{hint} ({})", empty.get(lang));
-    }
+    let refusal = props.errors.iter().find(|e| e.key == key);
+    let invalid = refusal.is_some();
+    // A refused value is said beside its field, in place of the range.
+    let (note_id, note) = match refusal {
+        Some(error) => (format!("{id}-error"), error.reason(lang)),
+        None => {
+            let mut hint = format!(
+                "{}{}{}",
+                i18n::ALLOWED.get(lang),
+                text::colon(lang),
+                key.allowed().describe(lang)
+            );
+            if let Some(empty) = field.empty {
+                hint = format!("{hint} ({})", empty.get(lang));
+            }
+            (format!("{id}-hint"), hint)
+        }
+    };
     let on_input = props.on_input.clone();
     let control = match field.kind {
         Kind::Host => {
@@ -173,7 +182,7 @@ fn render_field(field: &Field, props: &InputsProps, lang: Lang) -> Html {
             html! {
                 <input id={id.clone()} name={key.name()} type={kind_attr} inputmode={mode}
                     value={text} autocomplete="off" spellcheck="false"
-                    aria-invalid={invalid.to_string()} aria-describedby={hint_id.clone()} {oninput} />
+                    aria-invalid={invalid.to_string()} aria-describedby={note_id.clone()} {oninput} />
             }
         }
     };
@@ -181,8 +190,10 @@ fn render_field(field: &Field, props: &InputsProps, lang: Lang) -> Html {
         <div class={classes!("field", invalid.then_some("invalid"))}>
             <label for={id}>{ field.key.description().get(lang) }</label>
             { control }
-            if field.kind != Kind::Host {
-                <small id={hint_id}>{ hint }</small>
+            // The same element either way, so the input before it is
+            // never rebuilt while the user types.
+            if field.kind != Kind::Host || invalid {
+                <small id={note_id} class={classes!(invalid.then_some("refusal"))}>{ note }</small>
             }
         </div>
     }

@@ -47,6 +47,16 @@ impl InputError {
     /// The message with the key written as `prefix` + key: `--users` on the CLI.
     pub fn message_with_prefix(&self, prefix: &str, lang: Lang) -> String {
         let key = self.key.name();
+        let reason = self.reason(lang);
+        match lang.page() {
+            Lang::Fr => format!("{prefix}{key} : {reason}"),
+            Lang::En => format!("{prefix}{key}: {reason}"),
+        }
+    }
+
+    /// Why the value was refused, without the key: what a page says beside
+    /// the field itself.
+    pub fn reason(&self, lang: Lang) -> String {
         let value = &self.value;
         if let Problem::DoesNotFit {
             tier,
@@ -60,14 +70,14 @@ impl InputError {
                 (None, _) => String::new(),
             };
             return match lang.page() {
-                Lang::Fr => format!("{prefix}{key} : {value} ne tient pas dans le conteneur PostgreSQL de {limit_mib}m du palier {tier}{at_most}"),
-                Lang::En => format!("{prefix}{key}: {value} does not fit tier {tier}'s {limit_mib}m PostgreSQL container{at_most}"),
+                Lang::Fr => format!("{value} ne tient pas dans le conteneur PostgreSQL de {limit_mib}m du palier {tier}{at_most}"),
+                Lang::En => format!("{value} does not fit tier {tier}'s {limit_mib}m PostgreSQL container{at_most}"),
             };
         }
         let allowed = self.key.allowed().describe(lang);
         match lang.page() {
-            Lang::Fr => format!("{prefix}{key} : « {value} » refusé ; attendu : {allowed}"),
-            Lang::En => format!("{prefix}{key}: \"{value}\" refused; expected {allowed}"),
+            Lang::Fr => format!("« {value} » refusé ; attendu : {allowed}"),
+            Lang::En => format!("\"{value}\" refused; expected {allowed}"),
         }
     }
 
@@ -83,3 +93,31 @@ impl fmt::Display for InputError {
 }
 
 impl std::error::Error for InputError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_message_is_the_key_then_the_reason() {
+        let error = InputError {
+            key: Key::Pgconn,
+            value: "100".to_owned(),
+            problem: Problem::DoesNotFit {
+                tier: 3,
+                limit_mib: 1200,
+                largest: Some(69),
+            },
+        };
+        for (lang, colon) in [(Lang::En, ": "), (Lang::Fr, " : ")] {
+            let reason = error.reason(lang);
+            assert!(reason.starts_with("100 "), "{reason}");
+            assert_eq!(error.message(lang), format!("pgconn{colon}{reason}"));
+        }
+        let range = InputError::new(Key::Rpu, "0");
+        assert_eq!(
+            range.message(Lang::En),
+            format!("rpu: {}", range.reason(Lang::En))
+        );
+    }
+}
