@@ -15,6 +15,8 @@ const LEFT: f64 = 84.0;
 const RIGHT: f64 = 24.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 30.0;
+/// How far past the saturation point the users axis runs.
+const SATURATION_MARGIN: f64 = 2.0;
 /// The P95 axis's top, log10 of seconds: 10 s. A slower P95 runs along it.
 const TOP_LOG: f64 = 1.0;
 /// Its lowest bottom: 1 ms.
@@ -131,9 +133,15 @@ fn chart(l: &Latency, lang: Lang) -> Html {
     } else {
         TOP_LOG - 2.0
     };
+    // The axis ends a little past saturation, where the curve stops: beyond
+    // it there is nothing to draw (at least one decade, at most the curve).
+    let low_users = first.users.max(1.0);
+    let end = l.saturation_users.map_or(last.users, |users| {
+        (users * SATURATION_MARGIN).min(last.users)
+    });
     let scale = Scale {
-        low_users: first.users.max(1.0),
-        high_users: last.users.max(first.users.max(1.0) * 10.0),
+        low_users,
+        high_users: end.max(low_users * 10.0),
         bottom_log,
     };
     // The drawn runs of the curve: the points below saturation, in order.
