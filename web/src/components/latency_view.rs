@@ -3,7 +3,7 @@
 
 use super::{px, Calendar};
 use crate::i18n::{self, Lang};
-use headroom_core::latency::{Latency, Point, ASSUMPTIONS};
+use headroom_core::latency::{self, Latency, Point, ASSUMPTIONS};
 use headroom_core::text::{self, colon};
 use headroom_core::units::ms_to_seconds;
 use headroom_core::Plan;
@@ -88,7 +88,11 @@ pub fn latency_view(plan: &Plan, calendar: Calendar) -> Html {
             <>
                 <dt>{ label }</dt>
                 <dd class="crossing" data-threshold={crossing.row.threshold.to_string()}>
-                    { format!("{} ({})", at(Some(crossing.users), Some(crossing.eta)), crossing.row.action.get(lang)) }
+                    { if crossing.at_any_load() {
+                        format!("{} ({})", latency::AT_ANY_LOAD.get(lang), crossing.row.action.get(lang))
+                    } else {
+                        format!("{} ({})", at(Some(crossing.users), Some(crossing.eta)), crossing.row.action.get(lang))
+                    } }
                 </dd>
             </>
         }

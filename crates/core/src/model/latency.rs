@@ -59,7 +59,7 @@ impl Basis {
                 "your measured CPU, by the utilisation law",
             ),
             Basis::Source => tx(
-                "la courbe CPU de la source (non mesuré)",
+                "la courbe CPU de la source (non mesurée)",
                 "the source's CPU curve (unmeasured)",
             ),
         }
@@ -82,6 +82,19 @@ pub struct Crossing {
     /// The users at which it does: 0 when even an idle service is slower.
     pub users: f64,
     pub eta: Eta,
+}
+
+/// A P95 row crossed at any load: the service time alone is above it.
+pub const AT_ANY_LOAD: Text = tx(
+    "à toute charge : le temps de service seul dépasse ce seuil",
+    "at any load: the service time alone is above it",
+);
+
+impl Crossing {
+    /// Whether even an idle service is slower than the row.
+    pub fn at_any_load(&self) -> bool {
+        self.users <= 0.0
+    }
 }
 
 /// One point of the curve.
@@ -437,9 +450,11 @@ impl Latency {
         })
     }
 
-    /// `4,375 users, March 2028 (in 15.5 months)`, or `never`.
+    /// `4,375 users, March 2028 (in 15.5 months)`, or `never`, or, for a
+    /// P95 row that even an idle service is slower than, [`AT_ANY_LOAD`].
     pub fn at_text(users: Option<f64>, eta: Option<Eta>, lang: Lang) -> String {
         match (users, eta) {
+            (Some(users), Some(_)) if users <= 0.0 => AT_ANY_LOAD.get(lang).to_owned(),
             (Some(users), Some(eta)) => format!(
                 "{} {}, {}",
                 text::integer(users, lang),
