@@ -502,3 +502,49 @@ fn the_latency_section_and_its_json() {
     .unwrap();
     assert!(fr.contains("Latence à l'heure de pointe"), "{fr}");
 }
+
+/// The agenda in the JSON is the one the report (and the page) gives: the
+/// same actions in the same groups and order, each with its kind and, when
+/// dated, its users and month.
+#[test]
+fn json_carries_the_agenda_the_report_gives() {
+    for lang in ["en", "fr"] {
+        let args = [
+            "plan", "--users", "2000", "--growth", "10", "--start", "2026-11", "--lang", lang,
+        ];
+        let plan = json(&[&args[..], &["--json"]].concat());
+        let out = headroom(&[&args[..], &["--section", "agenda"]].concat());
+        let report = String::from_utf8(out.stdout).expect("UTF-8");
+        let agenda = &plan["agenda"];
+        let mut texts = Vec::new();
+        for group in ["now", "next", "later"] {
+            for action in agenda[group].as_array().expect("a list") {
+                let said = action["text"].as_str().expect("a text");
+                assert!(report.contains(said), "{lang}: {said:?} not in\n{report}");
+                texts.push(said.to_owned());
+                let dated = group != "now";
+                assert_eq!(action["users"].is_number(), dated, "{action}");
+                assert_eq!(action["month"].is_string(), dated, "{action}");
+            }
+        }
+        // In the report's order, nothing left out.
+        let lines: Vec<&str> = report
+            .lines()
+            .filter(|l| l.trim_start().starts_with("- "))
+            .collect();
+        assert_eq!(lines.len(), texts.len(), "{report}");
+        for (line, said) in lines.iter().zip(&texts) {
+            assert!(line.ends_with(said.as_str()), "{line} / {said}");
+        }
+        let kinds: Vec<&str> = agenda["now"]
+            .as_array()
+            .expect("now")
+            .iter()
+            .filter_map(|a| a["kind"].as_str())
+            .collect();
+        assert_eq!(kinds, ["migrate", "apply_override", "make_room"], "{lang}");
+        assert_eq!(agenda["next"][0]["kind"], "tier_ahead");
+        assert_eq!(agenda["next"][0]["users"], 2001.0);
+        assert_eq!(agenda["later"][0]["month"], "2028-03");
+    }
+}

@@ -96,6 +96,27 @@ pub enum Task {
     },
 }
 
+impl Task {
+    /// The task's kind, for programs (`--json`): `apply_override`, …
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Task::Triggered { .. } => "triggered",
+            Task::Migrate { .. } => "migrate",
+            Task::StartMigration { .. } => "start_migration",
+            Task::OverBudget { .. } => "over_budget",
+            Task::Distributed { .. } => "distributed",
+            Task::ApplyOverride { .. } => "apply_override",
+            Task::MakeRoom { .. } => "make_room",
+            Task::TierAhead { .. } => "tier_ahead",
+            Task::OrderMachine { .. } => "order_machine",
+            Task::PeakSaturated { .. } => "peak_saturated",
+            Task::SlowPeak { .. } => "slow_peak",
+            Task::PeakSaturates { .. } => "peak_saturates",
+            Task::MigrationDone { .. } => "migration_done",
+        }
+    }
+}
+
 /// One typed action and when.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Step {

@@ -5,6 +5,7 @@
 //! texts in the plan's language, enums as short strings, figures computed.
 //! Behind the `serde` feature, off in the site.
 
+use crate::agenda::{Step, Steps};
 use crate::base::units::seconds_to_ms;
 use crate::emit::{compose, kubernetes, query};
 use crate::input::scenario::Defaults;
@@ -48,6 +49,54 @@ pub struct PlanView {
     /// The busiest service as a queue at the peak hour; `null` on the cloud
     /// without `svc` and `par`.
     pub latency: Option<LatencyView>,
+    /// Now / Next / Later, the answer the page gives first.
+    pub agenda: AgendaView,
+}
+
+/// The plan's actions in three groups, as the page's Now / Next / Later.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgendaView {
+    pub now: Vec<ActionView>,
+    /// The next dated step.
+    pub next: Vec<ActionView>,
+    /// Every dated step after it, within ten years.
+    pub later: Vec<ActionView>,
+}
+
+/// One action: its kind (`apply_override`, `migrate`, …), when (`users`
+/// and the calendar `month`, both `null` for now; `months` 0 when already
+/// due, `null` beyond ten years) and its text in the plan's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActionView {
+    pub kind: String,
+    pub users: Option<f64>,
+    pub months: Option<f64>,
+    pub month: Option<String>,
+    pub text: String,
+}
+
+impl AgendaView {
+    fn new(plan: &Plan) -> AgendaView {
+        let lang = plan.scenario.lang;
+        let steps = Steps::of(plan);
+        let actions = |steps: &[Step]| {
+            steps
+                .iter()
+                .map(|step| ActionView {
+                    kind: step.task.kind().to_owned(),
+                    users: step.at.map(|(users, _)| users),
+                    months: step.at.and_then(|(_, eta)| eta.months()),
+                    month: step.at.and_then(|(_, eta)| month(eta)),
+                    text: step.describe(lang).text,
+                })
+                .collect()
+        };
+        AgendaView {
+            now: actions(&steps.now),
+            next: actions(&steps.next),
+            later: actions(&steps.later),
+        }
+    }
 }
 
 /// Latency at the peak hour. `basis`: `given` (`svc`), `measured` (the
@@ -552,6 +601,7 @@ impl PlanView {
             compose_override,
             kubernetes: (tier.number == 5).then(|| KubernetesView::new(plan)),
             latency: plan.latency.as_ref().map(LatencyView::new),
+            agenda: AgendaView::new(plan),
         }
     }
 }
