@@ -676,7 +676,7 @@ fn latency(w: &mut Writer, plan: &Plan) {
     row(
         w,
         t("Utilisation à la pointe", "Utilisation at the peak"),
-        text::percent(l.utilisation_at_peak * 100.0, 1, lang),
+        l.utilisation_text(lang),
     );
     row(
         w,

@@ -189,3 +189,12 @@ proptest! {
         prop_assert!(close(l.p95_at(0.0).unwrap(), s * 20f64.ln(), 1e-6));
     }
 }
+
+/// The CLI and the page write the utilisation with the core's one function:
+/// λ = 100/s × S = 25 ms over c = 4 is 62.5%, in each language's spelling.
+#[test]
+fn the_utilisation_is_written_once_for_the_cli_and_the_page() {
+    let l = latency(&format!("users=1000&{RATE}&svc=25&par=4"));
+    assert_eq!(l.utilisation_text(headroom_core::Lang::En), "62.5%");
+    assert_eq!(l.utilisation_text(headroom_core::Lang::Fr), "62,5\u{a0}%");
+}

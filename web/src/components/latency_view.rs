@@ -109,7 +109,7 @@ pub fn latency_view(plan: &Plan, calendar: Calendar) -> Html {
                     { figure("latency-service", i18n::SERVICE_TIME.get(lang), Latency::time_text(Some(l.service_s), lang)) }
                 }
                 { figure("latency-servers", i18n::SERVERS.get(lang), l.servers_text(lang)) }
-                { figure("latency-utilisation", i18n::PEAK_UTILISATION.get(lang), text::percent(l.utilisation_at_peak * 100.0, 1, lang)) }
+                { figure("latency-utilisation", i18n::PEAK_UTILISATION.get(lang), l.utilisation_text(lang)) }
                 { figure("latency-p95", i18n::PEAK_P95.get(lang), Latency::time_text(l.p95_at_peak_s, lang)) }
                 { figure("latency-saturation", i18n::PEAK_SATURATES.get(lang), at(l.saturation_users, l.saturation)) }
                 { for crossings }

@@ -450,6 +450,11 @@ impl Latency {
         })
     }
 
+    /// The utilisation at the peak hour as the plan writes it: `62.5%`.
+    pub fn utilisation_text(&self, lang: Lang) -> String {
+        text::percent(self.utilisation_at_peak * 100.0, 1, lang)
+    }
+
     /// `4,375 users, March 2028 (in 15.5 months)`, or `never`, or, for a
     /// P95 row that even an idle service is slower than, [`AT_ANY_LOAD`].
     pub fn at_text(users: Option<f64>, eta: Option<Eta>, lang: Lang) -> String {
