@@ -140,7 +140,42 @@ fn read(what: &str, text: &str) -> (Report, Queueing) {
     {
         assert!(min <= mean && mean <= max, "{what}: {min} ≤ {mean} ≤ {max}");
     }
+    planned(what, &report, &q);
     (report, q)
+}
+
+/// The report turned into a plan, as `--loadtest` and the page's paste do:
+/// the latency rests on it, and the plan's link gives the same plan back.
+fn planned(what: &str, report: &Report, q: &Queueing) {
+    use headroom_core::latency::Basis;
+    use headroom_core::measure::{self, Reading};
+    use headroom_core::{plan, query, Defaults, Lang, YearMonth};
+    let defaults = Defaults {
+        today: YearMonth::new(2026, 12).expect("a month"),
+        lang: Lang::En,
+    };
+    let s = query::decode("users=1500&host=minipc", defaults).scenario;
+    let derived = measure::derive(&s, &[Reading::LoadTest(report.clone())])
+        .unwrap_or_else(|e| panic!("{what}: {}", e.describe(Lang::En)));
+    let p = plan(&derived.apply(&s));
+    let l = p
+        .latency
+        .as_ref()
+        .unwrap_or_else(|| panic!("{what}: no latency"));
+    assert_eq!(l.basis, Basis::LoadTest(report.generator), "{what}");
+    let svc = p.scenario.service.time_ms.expect("svc");
+    assert!(
+        (svc - q.service_ms).abs() <= 1e-4 + 1e-6 * q.service_ms,
+        "{what}: svc {svc}"
+    );
+    let link = query::encode(&p.scenario, defaults);
+    assert_eq!(
+        plan(&query::decode(&link, defaults).scenario),
+        p,
+        "{what}: {link}"
+    );
+    let check = l.test_check.expect("the test replayed");
+    println!("{what}: plan {link}\n  {}", check.text(Lang::En));
 }
 
 /// Little's law in a closed loop: about `connections` requests in flight,

@@ -3,8 +3,8 @@
 use crate::browser;
 use crate::components::{
     agenda_view, budget_bar, compose_view, conclusion, considerations, copy_button::CopyButton,
-    decision_table, growth_chart, hardware, inputs, latency_view, load_profile, notices,
-    resources_view, roadmap_view, runbooks, summary, tuning_view, Calendar,
+    decision_table, growth_chart, hardware, inputs, latency_view, load_profile, measurements_view,
+    notices, resources_view, roadmap_view, runbooks, summary, tuning_view, Calendar,
 };
 use crate::i18n::{self, Lang};
 use crate::state::{Action, State};
@@ -54,6 +54,10 @@ pub fn app(props: &AppProps) -> Html {
     let on_input = {
         let state = state.clone();
         Callback::from(move |(key, text): (Key, String)| state.dispatch(Action::Set(key, text)))
+    };
+    let on_values = {
+        let state = state.clone();
+        Callback::from(move |values: Vec<(Key, String)>| state.dispatch(Action::SetAll(values)))
     };
     let lang_button = |target: Lang, label: &'static str, name: &'static str| {
         let onclick = match i18n::PAGE {
@@ -114,6 +118,10 @@ pub fn app(props: &AppProps) -> Html {
                     { growth_chart::growth_chart(&plan, calendar, Some(state.defaults.today)) }
                     { resources_view::resources_view(&plan, calendar) }
                     { latency_view::latency_view(&plan, calendar) }
+                    { measurements_view::measurements_view(&plan, html! {
+                        <measurements_view::PasteMeasurements query={link.clone()} on_values={on_values.clone()}
+                            measured={!plan.scenario.measured.is_empty()} clears={measurements_view::measured_keys(&plan)} />
+                    }) }
                     { load_profile::load_profile(&plan) }
                     { hardware::hardware(&plan, &link) }
                     { compose_view::compose_view(&plan, &link) }

@@ -242,6 +242,35 @@ pub async fn kubernetes_bundle(query: &str) -> Result<KubernetesBundle, String> 
     })
 }
 
+/// What the measurements pasted set: the inputs as `(key, value)` pairs,
+/// and what they say besides, through the JavaScript module's
+/// `readMeasurements(query, texts)` (the page's own WebAssembly has no
+/// report readers). `Err` is the problem, in one line.
+pub async fn read_measurements(
+    query: &str,
+    texts: &[String],
+) -> Result<(Vec<(String, String)>, Vec<String>), String> {
+    use js_sys::{Array, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    let module = module().await?;
+    let list: Array = texts.iter().map(|t| JsValue::from_str(t)).collect();
+    let out = function(&module, "readMeasurements")?
+        .call2(&JsValue::NULL, &query.into(), &list.into())
+        .map_err(failed)?;
+    let get = |key: &str| Reflect::get(&out, &key.into()).map_err(failed);
+    let values: Array = get("values")?.dyn_into().map_err(failed)?;
+    let values = values
+        .iter()
+        .filter_map(|pair| {
+            let pair: Array = pair.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect();
+    let notes: Array = get("notes")?.dyn_into().map_err(failed)?;
+    let notes = notes.iter().filter_map(|n| n.as_string()).collect();
+    Ok((values, notes))
+}
+
 /// The compose file the user pasted, kept for the tab (reloads and the other
 /// language's page), never sent anywhere.
 pub fn pasted_base() -> Option<String> {

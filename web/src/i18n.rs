@@ -387,3 +387,42 @@ pub const PAR_EMPTY: Text = tx(
     "vide : les processeurs de la machine",
     "empty: the machine's CPUs",
 );
+
+// The user's measurements.
+pub const MEASUREMENTS: Text = tx("Vos mesures", "Your measurements");
+pub const MEASUREMENTS_HOW: Text = tx(
+    "Collez ce que vos outils affichent : Headroom en tire les entrées du plan (CPU et RAM, temps de service et sa dispersion), marquées « mesuré », et le lien les garde, sans le texte collé. Le lecteur n'est chargé qu'au premier collage ; rien ne quitte votre navigateur.",
+    "Paste what your tools print: Headroom takes the plan's inputs from it (CPU and RAM, service time and its spread), marked \"measured\", and the link keeps them, without the pasted text. The reader loads on the first paste; nothing leaves your browser.",
+);
+pub const PASTE_STATS: Text = tx(
+    "docker stats --no-stream (tableau ou --format '{{json .}}')",
+    "docker stats --no-stream (table or --format '{{json .}}')",
+);
+pub const PASTE_LOADTEST: Text = tx(
+    "Rapport de test de charge : oha (JSON), k6 --summary-export, autocannon --json, wrk --latency, pgbench",
+    "Load-test report: oha (JSON), k6 --summary-export, autocannon --json, wrk --latency, pgbench",
+);
+pub const PASTE_LOADTEST_HOW: Text = tx(
+    "Plusieurs rapports (un par niveau de charge) : séparez-les par une ligne ---. À six niveaux ou plus, Headroom ajuste la loi d'extensibilité universelle.",
+    "Several reports (one per load level): separate them with a line ---. With six levels or more, Headroom fits the Universal Scalability Law.",
+);
+pub const READ_MEASURED: Text = tx(
+    "Lu : les entrées marquées « mesuré » viennent de là.",
+    "Read: the inputs marked \"measured\" come from it.",
+);
+pub const PASTE_MEASUREMENTS: Text = tx(
+    "Coller docker stats ou un rapport de test de charge",
+    "Paste docker stats or a load-test report",
+);
+pub const MEASURE_REFUSED: Text = tx("Illisible : ", "Cannot read this: ");
+pub const CLEAR_MEASUREMENTS: Text = tx("Effacer mes mesures", "Clear my measurements");
+pub const NO_MEASUREMENTS: Text = tx(
+    "Aucune mesure pour l'instant : le plan repose sur vos entrées et sur la source.",
+    "No measurements yet: the plan rests on your inputs and on the source.",
+);
+pub const CONTAINER: Text = tx("Conteneur", "Container");
+pub const ROLE: Text = tx("Rôle", "Role");
+pub const MEMORY_NOW: Text = tx("Mémoire / limite actuelle", "Memory / current limit");
+pub const UNDER_OVERRIDE: Text = tx("Sous l'override", "Under the override");
+pub const MEASURED_BY: Text = tx("mesuré par", "measured by");
+pub const CS2_EMPTY: Text = tx("vide : exponentielle, 1", "empty: exponential, 1");

@@ -25,6 +25,8 @@ pub struct State {
 pub enum Action {
     /// The user typed `text` into the input of `key`.
     Set(Key, String),
+    /// Several inputs at once, in order (what a measurement sets).
+    SetAll(Vec<(Key, String)>),
 }
 
 impl Reducible for State {
@@ -34,6 +36,11 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Set(key, text) => next.set(key, &text),
+            Action::SetAll(values) => {
+                for (key, text) in values {
+                    next.set(key, &text);
+                }
+            }
         }
         Rc::new(next)
     }

@@ -1,6 +1,7 @@
 //! Command-line arguments: one flag per URL query key, plus `--link`,
-//! `--json`, `--compose` and `--base`. Every value goes through the core's validation.
+//! `--json`, `--compose`, `--base`, `--stats` and `--loadtest`. Every value goes through the core's validation.
 
+use crate::measure::{self, Flag};
 use crate::report::Section;
 use headroom_core::scenario::Allowed;
 use headroom_core::{query, Defaults, Key, Lang, Scenario};
@@ -29,6 +30,9 @@ pub struct Request {
     pub histogram: String,
     /// Print only this part of the readable plan.
     pub section: Option<Section>,
+    /// What the measurements (`--stats`, `--loadtest`) said besides the
+    /// values they set, in the plan's language.
+    pub measurement_notes: Vec<String>,
 }
 
 /// A one-line reason to stop with status 2.
@@ -64,6 +68,7 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
     let mut alerts = None;
     let mut kubernetes = None;
     let mut section = None;
+    let mut measured: Vec<(Flag, PathBuf)> = Vec::new();
     let mut histogram = headroom_core::alerts::DEFAULT_HISTOGRAM.to_owned();
     let mut iter = rest.iter();
     while let Some(arg) = iter.next() {
@@ -147,6 +152,22 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
                 }
                 histogram = name;
             }
+            "stats" => measured.push((
+                Flag::Stats,
+                PathBuf::from(value(text(
+                    lang,
+                    "la sortie de docker stats --no-stream",
+                    "the output of docker stats --no-stream",
+                ))?),
+            )),
+            "loadtest" => measured.push((
+                Flag::LoadTest,
+                PathBuf::from(value(text(
+                    lang,
+                    "un rapport de oha, k6, autocannon, wrk ou pgbench",
+                    "a report of oha, k6, autocannon, wrk or pgbench",
+                ))?),
+            )),
             "base" => {
                 base = Some(PathBuf::from(value(text(
                     lang,
@@ -186,10 +207,26 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
         }
         None => Scenario::new(defaults),
     };
-    for (key, raw) in values {
+    for (key, raw) in &values {
         scenario
-            .set(key, &raw)
+            .set(*key, raw)
             .map_err(|error| UsageError(error.message_with_prefix("--", lang)))?;
+    }
+    // The measurements on the machine the flags describe; the flags win
+    // over what they set.
+    let mut measurement_notes = Vec::new();
+    if let Some(derived) = measure::derive(&measured, &scenario, scenario.lang)? {
+        scenario = derived.apply(&scenario);
+        for (key, raw) in &values {
+            scenario
+                .set(*key, raw)
+                .map_err(|error| UsageError(error.message_with_prefix("--", lang)))?;
+        }
+        measurement_notes = derived
+            .notes
+            .iter()
+            .map(|n| n.describe(scenario.lang))
+            .collect();
     }
     if let Some(error) = scenario.refuse_unfit_connections() {
         return Err(UsageError(error.message_with_prefix("--", lang)));
@@ -203,6 +240,7 @@ pub fn parse(args: &[String], defaults: Defaults) -> Result<Command, UsageError>
         kubernetes,
         histogram,
         section,
+        measurement_notes,
     })))
 }
 
@@ -245,12 +283,12 @@ pub fn help(lang: Lang) -> String {
     let mut out = match lang {
         Lang::Fr => String::from(
             "headroom — plan de capacité d'une pile auto-hébergée\n\n\
-             Usage : headroom plan [--clé valeur]... [--link URL] [--json] [--compose FICHIER [--base FICHIER]]\n\n\
+             Usage : headroom plan [--clé valeur]... [--link URL] [--json] [--compose FICHIER [--base FICHIER]] [--stats FICHIER] [--loadtest FICHIER]...\n\n\
              Entrées (les mêmes clés que dans un lien de partage) :\n",
         ),
         Lang::En => String::from(
             "headroom — capacity plan for a self-hosted stack\n\n\
-             Usage: headroom plan [--key value]... [--link URL] [--json] [--compose FILE [--base FILE]]\n\n\
+             Usage: headroom plan [--key value]... [--link URL] [--json] [--compose FILE [--base FILE]] [--stats FILE] [--loadtest FILE]...\n\n\
              Inputs (the same keys as in a share link):\n",
         ),
     };
@@ -267,8 +305,8 @@ pub fn help(lang: Lang) -> String {
         ));
     }
     out.push_str(match lang {
-        Lang::Fr => "\nAutres options :\n  --link URL       part d'un lien de partage ; les options le complètent\n  --json           sortie JSON\n  --compose FICHIER écrit le docker-compose.override.yml\n  --base FICHIER   votre docker-compose.yml : l'override prend vos noms de services\n                   et garde vos options de commande et votre NODE_OPTIONS\n  --alerts FICHIER écrit les règles d'alerte Prometheus (headroom-alerts.yml)\n  --kubernetes DOSSIER écrit la kustomization du palier 5 (Kubernetes)\n  --section NOM    n'affiche qu'une partie : agenda, summary, resources, latency, load,\n                   hardware, tuning, budget, decisions, roadmap, runbooks, considerations,\n                   conclusion, corrections\n  --histogram NOM  l'histogramme de durée des requêtes de l'API (http_request_duration_seconds)\n",
-        Lang::En => "\nOther flags:\n  --link URL       start from a share link; flags override it\n  --json           print JSON\n  --compose FILE   write the docker-compose.override.yml\n  --base FILE      your docker-compose.yml: the override takes your service names\n                   and keeps your command flags and NODE_OPTIONS\n  --alerts FILE    write the Prometheus alerting rules (headroom-alerts.yml)\n  --kubernetes DIR write tier 5's kustomization (Kubernetes)\n  --section NAME   print one part: agenda, summary, resources, latency, load, hardware,\n                   tuning, budget, decisions, roadmap, runbooks, considerations,\n                   conclusion, corrections\n  --histogram NAME the API's request-duration histogram (http_request_duration_seconds)\n",
+        Lang::Fr => "\nAutres options :\n  --link URL       part d'un lien de partage ; les options le complètent\n  --json           sortie JSON\n  --compose FICHIER écrit le docker-compose.override.yml\n  --base FICHIER   votre docker-compose.yml : l'override prend vos noms de services\n                   et garde vos options de commande et votre NODE_OPTIONS\n  --stats FICHIER  la sortie de docker stats --no-stream (tableau ou --format '{{json .}}') :\n                   remplit cpu, ram et le tableau des conteneurs (ds)\n  --loadtest FICHIER un rapport de test de charge (oha JSON, k6 --summary-export,\n                   autocannon --json, wrk --latency, pgbench) : remplit svc, cs2, lt ;\n                   répétez-le à six niveaux de charge ou plus pour la loi USL (usl, par)\n  --alerts FICHIER écrit les règles d'alerte Prometheus (headroom-alerts.yml)\n  --kubernetes DOSSIER écrit la kustomization du palier 5 (Kubernetes)\n  --section NOM    n'affiche qu'une partie : agenda, summary, resources, latency, load,\n                   hardware, tuning, budget, decisions, roadmap, runbooks, considerations,\n                   conclusion, corrections\n  --histogram NOM  l'histogramme de durée des requêtes de l'API (http_request_duration_seconds)\n",
+        Lang::En => "\nOther flags:\n  --link URL       start from a share link; flags override it\n  --json           print JSON\n  --compose FILE   write the docker-compose.override.yml\n  --base FILE      your docker-compose.yml: the override takes your service names\n                   and keeps your command flags and NODE_OPTIONS\n  --stats FILE     the output of docker stats --no-stream (table or --format '{{json .}}'):\n                   fills cpu, ram and the containers' table (ds)\n  --loadtest FILE  a load-test report (oha JSON, k6 --summary-export, autocannon --json,\n                   wrk --latency, pgbench): fills svc, cs2, lt; repeat it at six load\n                   levels or more for the Universal Scalability Law (usl, par)\n  --alerts FILE    write the Prometheus alerting rules (headroom-alerts.yml)\n  --kubernetes DIR write tier 5's kustomization (Kubernetes)\n  --section NAME   print one part: agenda, summary, resources, latency, load, hardware,\n                   tuning, budget, decisions, roadmap, runbooks, considerations,\n                   conclusion, corrections\n  --histogram NAME the API's request-duration histogram (http_request_duration_seconds)\n",
     });
     out
 }

@@ -5,8 +5,10 @@
 
 mod args;
 mod base;
+mod file;
 mod json;
 mod kubernetes;
+mod measure;
 mod report;
 
 use args::{Command, UsageError};
@@ -75,7 +77,10 @@ fn run(args: &[String], defaults: Defaults) -> Result<(), UsageError> {
     if request.json {
         println!("{}", json::render(&plan, defaults, compose_override));
     } else {
-        print!("{}", report::render(&plan, request.section));
+        print!(
+            "{}",
+            report::render(&plan, request.section, &request.measurement_notes)
+        );
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use headroom_core::timing::Eta;
 use headroom_core::Plan;
 use headroom_core::{corrections, decision, hardware, resources, runbook};
 
-pub fn render(plan: &Plan, section: Option<Section>) -> String {
+pub fn render(plan: &Plan, section: Option<Section>, notes: &[String]) -> String {
     let s = &plan.scenario;
     let lang = s.lang;
     let t = |fr: &'static str, en: &'static str| tx(fr, en).get(lang);
@@ -72,6 +72,9 @@ pub fn render(plan: &Plan, section: Option<Section>) -> String {
 
     w.section(Section::Latency);
     latency(&mut w, plan);
+
+    w.section(Section::Measurements);
+    measurements(&mut w, plan, notes);
 
     w.section(Section::Load);
     let load = &plan.load;
@@ -551,6 +554,7 @@ pub enum Section {
     Summary,
     Resources,
     Latency,
+    Measurements,
     Load,
     Hardware,
     Tuning,
@@ -564,11 +568,12 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 14] = [
+    pub const ALL: [Section; 15] = [
         Section::Agenda,
         Section::Summary,
         Section::Resources,
         Section::Latency,
+        Section::Measurements,
         Section::Load,
         Section::Hardware,
         Section::Tuning,
@@ -587,6 +592,7 @@ impl Section {
             Section::Summary => "summary",
             Section::Resources => "resources",
             Section::Latency => "latency",
+            Section::Measurements => "measurements",
             Section::Load => "load",
             Section::Hardware => "hardware",
             Section::Tuning => "tuning",
@@ -729,6 +735,90 @@ fn latency(w: &mut Writer, plan: &Plan) {
                 Latency::time_text(p.p95_s, lang)
             ));
         }
+    }
+    w.line(String::new());
+}
+
+/// What the user's tools measured (`--stats`, `--loadtest`, or a link's
+/// `ds`, `lt`, `usl`), and what the plan took from it.
+fn measurements(w: &mut Writer, plan: &Plan, notes: &[String]) {
+    let s = &plan.scenario;
+    let lang = s.lang;
+    let t = |fr: &'static str, en: &'static str| tx(fr, en).get(lang);
+    if s.measured.is_empty() {
+        w.line(
+            t(
+                "Mesures : aucune. Donnez --stats (docker stats --no-stream) ou --loadtest (oha, k6, autocannon, wrk, pgbench).",
+                "Measurements: none. Give --stats (docker stats --no-stream) or --loadtest (oha, k6, autocannon, wrk, pgbench).",
+            )
+            .to_owned(),
+        );
+        w.line(String::new());
+        return;
+    }
+    w.line(t("Vos mesures", "Your measurements").to_owned());
+    if let Some(usage) = &plan.usage {
+        let c = text::colon(lang);
+        w.line(format!(
+            "  docker stats{c}{} — {}",
+            usage.totals_text(lang),
+            t(
+                "remplit cpu et ram (mesuré)",
+                "fills cpu and ram (measured)"
+            )
+        ));
+        let machine = s.machine().map(|m| m.memory);
+        w.line(format!(
+            "    {:<24} {:<26} {:>6}  {:<28} {}",
+            t("conteneur", "container"),
+            t("rôle", "role"),
+            "CPU",
+            t("mémoire / limite actuelle", "memory / current limit"),
+            t("sous l'override", "under the override")
+        ));
+        for (i, row) in usage.rows.iter().enumerate() {
+            let mark = if Some(i) == usage.binds_first {
+                "▶"
+            } else {
+                " "
+            };
+            w.line(format!(
+                "  {mark} {:<24} {:<26} {:>6}  {:<28} {}",
+                row.container.name,
+                row.role_text(lang),
+                text::number(row.container.cpu_cores, 2, lang),
+                row.memory_now_text(machine, lang),
+                row.under_override_text(lang)
+            ));
+            if let Some(flag) = row.flag_text(lang) {
+                w.line(format!("      ! {flag}"));
+            }
+        }
+        if let Some(first) = usage.binds_first_text(lang) {
+            w.line(format!("  ▶ {first}"));
+        }
+    }
+    if let Some(l) = &plan.latency {
+        if let Some(check) = l.test_check {
+            w.line(format!(
+                "  {}{}{}",
+                t("Test de charge", "Load test"),
+                text::colon(lang),
+                check.text(lang)
+            ));
+            w.line(format!(
+                "    {} {}",
+                t("→ svc, cs2 (mesurés) :", "→ svc, cs2 (measured):"),
+                l.demand_text(lang)
+            ));
+            w.line(format!("    {}", check.test.arrivals.note().get(lang)));
+        }
+        if let Some(ceiling) = l.measured_ceiling {
+            w.line(format!("  {}", ceiling.text(lang)));
+        }
+    }
+    for note in notes {
+        w.line(format!("  · {note}"));
     }
     w.line(String::new());
 }

@@ -311,6 +311,12 @@ fn help_lists_every_flag() {
         "link",
         "json",
         "compose",
+        "stats",
+        "loadtest",
+        "cs2",
+        "ds",
+        "lt",
+        "usl",
     ] {
         assert!(help.contains(&format!("--{key}")), "--{key}");
     }
@@ -347,7 +353,7 @@ fn sections_print_one_part_each_with_the_runbook_names_substituted() {
     assert!(tier5.contains("Node.js API #4"));
     assert_eq!(
         refusal(&["plan", "--section", "everything"]),
-        "headroom: --section: \"everything\" refused; expected one of agenda, summary, resources, latency, load, \
+        "headroom: --section: \"everything\" refused; expected one of agenda, summary, resources, latency, measurements, load, \
          hardware, tuning, budget, decisions, roadmap, runbooks, considerations, conclusion, corrections"
     );
 }

@@ -459,7 +459,7 @@ impl Task {
                 )
             }
             Task::SlowPeak { row, p95_s, basis } => {
-                let from = basis.name().get(lang);
+                let from = basis.describe(lang);
                 let limit = row.metric.format(row.threshold, lang);
                 match p95_s {
                     Some(p95) => {

@@ -3,6 +3,8 @@
 
 mod common;
 use common::defaults;
+use headroom_core::input::measured::{Arrivals, ContainerUse, Generator, LoadTest, Measured, Usl};
+use headroom_core::input::role::role_of;
 use headroom_core::scenario::{CustomHost, Metrics, Name, Names, Service};
 use headroom_core::{plan, query, tier, tuning, Host, Key, Lang, Problem, Scenario, YearMonth};
 use proptest::prelude::*;
@@ -287,6 +289,8 @@ prop_compose! {
         (cpus, memory_gib, disk_gb) in (1u32..=1_024, 0.5f64..=4_096.0, 1.0f64..=1_000_000.0),
         uplink_mbps in optional(0.1..=100_000.0),
         (time_ms, servers) in (optional(0.001..=600_000.0), proptest::option::of(1u32..=1_024)),
+        spread in proptest::option::of((0u32..=1_000_000).prop_map(|n| f64::from(n) / 10_000.0)),
+        measured in measured(),
     ) -> Scenario {
         // The custom host's keys stay out of the link for the other hosts.
         let custom = if host == Host::Custom {
@@ -305,8 +309,47 @@ prop_compose! {
             names: Names { database, domain, target, pg_container },
             custom,
             uplink_mbps,
-            service: Service { time_ms, servers },
+            service: Service { time_ms, servers, spread },
+            measured,
         }
+    }
+}
+
+/// A figure as a link keeps it: four decimals.
+fn figure(max: u64) -> impl Strategy<Value = f64> {
+    (0..=max * 10_000).prop_map(|n| n as f64 / 10_000.0)
+}
+
+prop_compose! {
+    fn container()(
+        name in "[A-Za-z0-9][A-Za-z0-9._-]{0,40}",
+        cpu_cores in figure(64),
+        memory_mib in figure(1_000_000),
+        limit_mib in proptest::option::of(figure(1_000_000).prop_filter("a limit", |l| *l > 0.0)),
+    ) -> ContainerUse {
+        ContainerUse { role: role_of(&name), name, cpu_cores, memory_mib, limit_mib }
+    }
+}
+
+prop_compose! {
+    fn measured()(
+        containers in proptest::collection::vec(container(), 0..6),
+        load_test in proptest::option::of((
+            proptest::sample::select(Generator::ALL.to_vec()),
+            proptest::sample::select(vec![Arrivals::ClosedLoop, Arrivals::ConstantRate, Arrivals::Poisson, Arrivals::Unstated]),
+            figure(100_000).prop_filter("a rate", |r| *r > 0.0),
+            proptest::option::of(1u32..=10_000),
+            proptest::option::of(figure(100_000)),
+        ).prop_map(|(generator, arrivals, rate, concurrency, p95_ms)| LoadTest { generator, arrivals, rate, concurrency, p95_ms })),
+        usl in proptest::option::of((
+            figure(10_000).prop_filter("λ", |l| *l > 0.0),
+            (0u32..=10_000).prop_map(|n| f64::from(n) / 10_000.0),
+            (0u64..=100_000_000).prop_map(|k| k as f64 / 1e10),
+            6u32..=1_000,
+            figure(10_000).prop_filter("a concurrency", |n| *n >= 1.0),
+        ).prop_map(|(lambda, sigma, kappa, levels, max_measured)| Usl { lambda, sigma, kappa, levels, max_measured })),
+    ) -> Measured {
+        Measured { containers, load_test, usl }
     }
 }
 
@@ -376,7 +419,7 @@ proptest! {
         s.mb_per_user = mbpu;
         s.pg_connections = Some(pgconn);
         s.metrics = Metrics { cpu: Some(metric), ram: Some(metric), disk: Some(metric), p95_ms: Some(metric), errors: Some(metric) };
-        s.service = Service { time_ms: Some(metric), servers: Some(pgconn) };
+        s.service = Service { time_ms: Some(metric), servers: Some(pgconn), spread: Some(metric) };
         let plan = plan(&s);
         // Whatever was handed in, the plan's own scenario is valid.
         prop_assert!(plan.scenario.sanitized().1.is_empty());

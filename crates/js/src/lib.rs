@@ -111,6 +111,70 @@ pub fn compose_override(params: JsValue, base: Option<String>) -> Result<Option<
 
 pub mod zip;
 
+/// What `readMeasurements` returns.
+#[derive(Serialize)]
+struct Measurements {
+    /// The inputs the measurements set, `[key, value]` pairs in the order
+    /// to set them (an empty value clears the input).
+    values: Vec<(String, String)>,
+    /// The inputs with them set, as a share link's query.
+    query: String,
+    /// What they say besides, in the plan's language.
+    notes: Vec<String>,
+}
+
+/// Reads what the user's tools printed: `docker stats --no-stream` (table
+/// or JSON lines) or a load test's report (oha, k6, autocannon, wrk,
+/// pgbench), one text or an array of texts (several load levels), and
+/// returns the inputs they set for `params`: `{ values, query, notes }`.
+/// A text Headroom cannot read throws an `Error` saying why, in the plan's
+/// language; the inputs are left as they were.
+#[wasm_bindgen(js_name = readMeasurements)]
+pub fn read_measurements(params: JsValue, texts: JsValue) -> Result<JsValue, JsError> {
+    use headroom_core::measure;
+    let scenario = decoded(&params)?.scenario;
+    let lang = scenario.lang;
+    let texts: Vec<String> = match texts.as_string() {
+        Some(text) => vec![text],
+        None => js_sys::Array::from(&texts)
+            .iter()
+            .filter_map(|t| t.as_string())
+            .collect(),
+    };
+    let readings = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            measure::read(text).map_err(|e| {
+                let problem = e.describe(lang);
+                if texts.len() > 1 {
+                    JsError::new(&format!(
+                        "{} {}: {problem}",
+                        i + 1,
+                        if lang == Lang::Fr { "texte" } else { "text" }
+                    ))
+                } else {
+                    JsError::new(&problem)
+                }
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let derived =
+        measure::derive(&scenario, &readings).map_err(|e| JsError::new(&e.describe(lang)))?;
+    let applied = derived.apply(&scenario);
+    Measurements {
+        values: derived
+            .values
+            .iter()
+            .map(|(key, value)| (key.name().to_owned(), value.clone()))
+            .collect(),
+        query: query::encode(&applied, defaults()),
+        notes: derived.notes.iter().map(|n| n.describe(lang)).collect(),
+    }
+    .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    .map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// What `kubernetesBundle` returns: the folder as files and as one zip,
 /// and its sized components with where each size comes from.
 #[derive(Serialize)]

@@ -74,7 +74,7 @@ const ADVANCED: [Field; 6] = [
     field(Key::Start, Kind::Month),
 ];
 
-const MEASURED: [Field; 7] = [
+const MEASURED: [Field; 8] = [
     optional(Key::Cpu, Kind::Decimal, i18n::EMPTY_ABSENT),
     optional(Key::Ram, Kind::Decimal, i18n::EMPTY_ABSENT),
     optional(Key::Disk, Kind::Decimal, i18n::EMPTY_ABSENT),
@@ -82,6 +82,7 @@ const MEASURED: [Field; 7] = [
     optional(Key::Err, Kind::Decimal, i18n::EMPTY_ABSENT),
     optional(Key::Svc, Kind::Decimal, i18n::EMPTY_ABSENT),
     optional(Key::Par, Kind::Integer, i18n::PAR_EMPTY),
+    optional(Key::Cs2, Kind::Decimal, i18n::CS2_EMPTY),
 ];
 
 const NAMES: [Field; 4] = [
@@ -147,6 +148,9 @@ fn render_field(field: &Field, props: &InputsProps, lang: Lang) -> Html {
             );
             if let Some(empty) = field.empty {
                 hint = format!("{hint} ({})", empty.get(lang));
+            }
+            if let Some(tool) = super::measurements_view::measured_by(key, props.scenario) {
+                hint = format!("{} {tool} · {hint}", i18n::MEASURED_BY.get(lang));
             }
             (format!("{id}-hint"), hint)
         }

@@ -16,6 +16,7 @@ pub mod inputs;
 pub mod kubernetes_bundle;
 pub mod latency_view;
 pub mod load_profile;
+pub mod measurements_view;
 pub mod notices;
 pub mod paste_base;
 pub mod resources_view;

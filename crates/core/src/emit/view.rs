@@ -51,6 +51,70 @@ pub struct PlanView {
     pub latency: Option<LatencyView>,
     /// Now / Next / Later, the answer the page gives first.
     pub agenda: AgendaView,
+    /// What the user's tools measured (`ds`, `lt`, `usl`); `null` without.
+    pub measurements: Option<MeasurementsView>,
+}
+
+/// The measurements a plan rests on. `source`: the tools, `docker_stats`
+/// first, then the load test's (`oha`, `k6`, `autocannon`, `wrk`,
+/// `pgbench`). A load test also sets `latency.basis` to `measured`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MeasurementsView {
+    pub source: Vec<String>,
+    /// One per container of `docker stats`.
+    pub services: Vec<ServiceUseView>,
+    /// The container nearest one of the override's limits.
+    pub binds_first: Option<String>,
+    pub load_test: Option<LoadTestView>,
+    pub usl: Option<UslView>,
+}
+
+/// One container: `name` is its role in the stack (`api`, `postgres`,
+/// `redis`, `nginx`, `minio`, `web`, `pgbouncer`) or `null`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceUseView {
+    pub name: Option<String>,
+    pub container: String,
+    pub cpu_cores: f64,
+    pub memory_mib: f64,
+    /// The limit it runs under now, as `docker stats` showed it.
+    pub limit_mib: Option<f64>,
+    /// The limit the override gives one replica of its service.
+    pub override_limit_mib: Option<f64>,
+    pub override_cpus: Option<f64>,
+    /// What Headroom's settings let the service use at most.
+    pub planned_mib: Option<f64>,
+    /// The planned figure, or the measurement where higher.
+    pub expected_mib: f64,
+    /// At or above 80% of a limit the override would give it.
+    pub near_limit: bool,
+}
+
+/// The load test behind `svc`: its rate, arrivals (`closed`, `constant`,
+/// `poisson`, `unstated`), the P95 it measured and the model's at its rate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LoadTestView {
+    pub tool: String,
+    pub arrivals: String,
+    pub rate_rps: f64,
+    pub concurrency: Option<u32>,
+    pub measured_p95_ms: Option<f64>,
+    pub predicted_p95_ms: Option<f64>,
+    pub spread_cs2: Option<f64>,
+}
+
+/// The Universal Scalability Law fit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UslView {
+    pub lambda: f64,
+    pub sigma: f64,
+    pub kappa: f64,
+    pub levels: u32,
+    pub max_rps: Option<f64>,
+    pub peak_concurrency: Option<f64>,
+    pub retrograde: bool,
+    /// The users whose peak hour asks for `max_rps`.
+    pub saturation_users: Option<f64>,
 }
 
 /// The plan's actions in three groups, as the page's Now / Next / Later.
@@ -214,6 +278,8 @@ pub struct ScenarioView {
     pub service_ms: Option<f64>,
     /// `par`: its servers in parallel.
     pub servers: Option<u32>,
+    /// `cs2`: the spread of its service times (C_s²).
+    pub service_cs2: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -432,6 +498,7 @@ impl PlanView {
                 uplink_mbps: s.uplink_mbps,
                 service_ms: s.service.time_ms,
                 servers: s.service.servers,
+                service_cs2: s.service.spread,
             },
             tier: TierView {
                 number: tier.number,
@@ -602,7 +669,74 @@ impl PlanView {
             kubernetes: (tier.number == 5).then(|| KubernetesView::new(plan)),
             latency: plan.latency.as_ref().map(LatencyView::new),
             agenda: AgendaView::new(plan),
+            measurements: MeasurementsView::new(plan),
         }
+    }
+}
+
+impl MeasurementsView {
+    fn new(plan: &Plan) -> Option<MeasurementsView> {
+        let m = &plan.scenario.measured;
+        if m.is_empty() {
+            return None;
+        }
+        let mut source = Vec::new();
+        if !m.containers.is_empty() {
+            source.push("docker_stats".to_owned());
+        }
+        if let Some(test) = m.load_test {
+            source.push(test.generator.name().to_owned());
+        }
+        let usage = plan.usage.as_ref();
+        let latency = plan.latency.as_ref();
+        Some(MeasurementsView {
+            source,
+            services: usage
+                .map(|u| {
+                    u.rows
+                        .iter()
+                        .map(|r| ServiceUseView {
+                            name: r.container.role.map(|role| role.name().to_owned()),
+                            container: r.container.name.clone(),
+                            cpu_cores: r.container.cpu_cores,
+                            memory_mib: r.container.memory_mib,
+                            limit_mib: r.container.limit_mib,
+                            override_limit_mib: r.override_limit.map(|l| l.0),
+                            override_cpus: r.override_cpus.map(|c| c.0),
+                            planned_mib: r.planned.map(|p| p.0),
+                            expected_mib: r.expected.0,
+                            near_limit: r.near_limit(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            binds_first: usage
+                .and_then(|u| u.binds_first.map(|i| u.rows[i].container.name.clone())),
+            load_test: m.load_test.map(|test| LoadTestView {
+                tool: test.generator.name().to_owned(),
+                arrivals: test.arrivals.code().to_owned(),
+                rate_rps: test.rate,
+                concurrency: test.concurrency,
+                measured_p95_ms: test.p95_ms,
+                predicted_p95_ms: latency
+                    .and_then(|l| l.test_check)
+                    .and_then(|c| c.predicted_p95_s)
+                    .map(seconds_to_ms),
+                spread_cs2: plan.scenario.service.spread,
+            }),
+            usl: m.usl.map(|u| UslView {
+                lambda: u.lambda,
+                sigma: u.sigma,
+                kappa: u.kappa,
+                levels: u.levels,
+                max_rps: u.max_throughput(),
+                peak_concurrency: u.peak_concurrency(),
+                retrograde: u.retrograde(),
+                saturation_users: latency
+                    .and_then(|l| l.measured_ceiling)
+                    .and_then(|c| c.users),
+            }),
+        })
     }
 }
 
@@ -618,6 +752,8 @@ impl LatencyView {
             servers_from: match l.servers_from {
                 ServersFrom::Given => "par",
                 ServersFrom::MachineCpus => "machine_cpus",
+                ServersFrom::LoadTest => "load_test",
+                ServersFrom::Usl => "usl",
             }
             .to_owned(),
             binds: l.binds(),

@@ -2,11 +2,12 @@
 //! whether it may be absent, the field of [`Scenario`] it sets, and its label.
 
 use crate::base::text::{self, tx, Lang, Text};
+use crate::input::measured;
 use crate::input::names::Name;
 use crate::input::scenario::{
     Scenario, DEFAULT_GROWTH_PERCENT, DEFAULT_HOST_CPUS, DEFAULT_HOST_DISK_GB,
     DEFAULT_HOST_MEMORY_GIB, DEFAULT_MB_PER_USER, DEFAULT_PEAK_RATIO, DEFAULT_USERS, MAX_SERVERS,
-    MAX_SERVICE_MS,
+    MAX_SERVICE_MS, MAX_SPREAD,
 };
 
 /// An input's URL query key. Once shipped, a key is never renamed.
@@ -36,6 +37,10 @@ pub enum Key {
     Uplink,
     Svc,
     Par,
+    Cs2,
+    Lt,
+    Ds,
+    Usl,
 }
 
 /// Where a key's value lives in a [`Scenario`]: a reader and a writer of
@@ -58,6 +63,16 @@ pub(crate) enum Slot {
     Lang,
     Month,
     Name(fn(&Scenario) -> &Name, fn(&mut Scenario) -> &mut Name),
+    /// One of the measurements' keys ([`crate::input::measured`]).
+    Measured(Measurement),
+}
+
+/// The measurement a key carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Measurement {
+    Containers,
+    LoadTest,
+    Usl,
 }
 
 /// One query key: its name in a link, what it accepts, whether it may be
@@ -86,7 +101,7 @@ const PERCENT: Allowed = Allowed::Number {
 };
 
 /// Every query key, in the order they are written into a link (SPEC section 2).
-const KEYS: [KeySpec; 24] = {
+const KEYS: [KeySpec; 28] = {
     const fn spec(
         key: Key,
         name: &'static str,
@@ -357,13 +372,61 @@ const KEYS: [KeySpec; 24] = {
                 "Requests served in parallel (processes, cores)",
             ),
         ),
+        spec(
+            Key::Cs2,
+            "cs2",
+            Allowed::Number {
+                min: 0.0,
+                min_exclusive: false,
+                max: Some(MAX_SPREAD),
+            },
+            true,
+            slot!(OptionalNumber, service.spread),
+            tx(
+                "Dispersion des temps de service (C_s², 1 = exponentielle)",
+                "Spread of service times (C_s², 1 = exponential)",
+            ),
+        ),
+        spec(
+            Key::Lt,
+            "lt",
+            Allowed::Format("lt"),
+            true,
+            Slot::Measured(Measurement::LoadTest),
+            tx(
+                "Test de charge mesuré (outil, débit, P95)",
+                "Load test measured (tool, rate, P95)",
+            ),
+        ),
+        spec(
+            Key::Ds,
+            "ds",
+            Allowed::Format("ds"),
+            true,
+            Slot::Measured(Measurement::Containers),
+            tx(
+                "Conteneurs mesurés par docker stats",
+                "Containers measured by docker stats",
+            ),
+        ),
+        spec(
+            Key::Usl,
+            "usl",
+            Allowed::Format("usl"),
+            true,
+            Slot::Measured(Measurement::Usl),
+            tx(
+                "Loi universelle de scalabilité ajustée",
+                "Universal Scalability Law fitted",
+            ),
+        ),
     ]
 };
 
 impl Key {
     /// In the order they are written into a link.
-    pub const ALL: [Key; 24] = {
-        let mut all = [Key::Users; 24];
+    pub const ALL: [Key; 28] = {
+        let mut all = [Key::Users; 28];
         let mut i = 0;
         while i < KEYS.len() {
             all[i] = KEYS[i].key;
@@ -418,6 +481,9 @@ pub enum Allowed {
     OneOf(&'static [&'static str]),
     Month,
     Name,
+    /// A measurement's fields, as [`crate::input::measured`] writes them;
+    /// the key's name picks the format.
+    Format(&'static str),
 }
 
 impl Allowed {
@@ -485,6 +551,7 @@ impl Allowed {
             (Allowed::Month, Lang::En) => "a month YYYY-MM from 1000-01 to 9989-12".to_owned(),
             (Allowed::Name, Lang::Fr) => "1 à 63 caractères parmi A-Z a-z 0-9 . _ -".to_owned(),
             (Allowed::Name, Lang::En) => "1 to 63 characters among A-Z a-z 0-9 . _ -".to_owned(),
+            (Allowed::Format(key), lang) => measured::format_text(key, lang),
         }
     }
 }

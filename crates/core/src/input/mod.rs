@@ -8,8 +8,10 @@ pub mod error;
 pub mod key;
 #[cfg(feature = "reports")]
 pub mod measure;
+pub mod measured;
 pub mod names;
 pub mod number;
+pub mod role;
 pub mod scenario;
 pub mod set;
 
@@ -19,9 +21,10 @@ pub use crate::base::month::YearMonth;
 pub use crate::source::decision::Metrics;
 pub use error::{InputError, Problem};
 pub use key::{Allowed, Key};
+pub use measured::Measured;
 pub use names::{Name, Names};
 pub use scenario::{
     CustomHost, Defaults, Scenario, Service, DEFAULT_GROWTH_PERCENT, DEFAULT_HOST_CPUS,
     DEFAULT_HOST_DISK_GB, DEFAULT_HOST_MEMORY_GIB, DEFAULT_MB_PER_USER, DEFAULT_PEAK_RATIO,
-    DEFAULT_USERS, MAX_SERVERS, MAX_SERVICE_MS,
+    DEFAULT_USERS, MAX_SERVERS, MAX_SERVICE_MS, MAX_SPREAD,
 };

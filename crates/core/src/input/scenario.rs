@@ -7,6 +7,7 @@
 
 use crate::base::month::YearMonth;
 use crate::base::text::Lang;
+use crate::input::measured::Measured;
 use crate::input::names::Names;
 use crate::source::decision::Metrics;
 use crate::source::hardware::{Host, Machine};
@@ -47,8 +48,10 @@ pub struct Scenario {
     /// `uplink`: the host's upload bandwidth, Mbit/s; `None` shows bandwidth
     /// as a need rather than a limit.
     pub uplink_mbps: Option<f64>,
-    /// `svc` and `par`: the busiest service, as the user measured it.
+    /// `svc`, `par` and `cs2`: the busiest service, as the user measured it.
     pub service: Service,
+    /// `ds`, `lt`, `usl`: what the user's tools measured.
+    pub measured: Measured,
 }
 
 /// The busiest service of the stack as a queue: how long one request keeps
@@ -60,12 +63,17 @@ pub struct Service {
     /// `par`: servers in parallel (Node.js processes, cores, pool size);
     /// `None` takes the machine's logical CPUs.
     pub servers: Option<u32>,
+    /// `cs2`: the service times' squared coefficient of variation
+    /// (variance ÷ mean²); `None` takes the exponential's 1.
+    pub spread: Option<f64>,
 }
 
 /// The longest `svc`: ten minutes, the queueing model's bound.
 pub const MAX_SERVICE_MS: f64 = 600_000.0;
 /// The most `par`: the queueing model's bound.
 pub const MAX_SERVERS: u32 = 1_024;
+/// The largest `cs2`: the queueing model's bound.
+pub const MAX_SPREAD: f64 = 100.0;
 
 /// A machine of the user's (`host=custom`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -116,6 +124,7 @@ impl Scenario {
             custom: CustomHost::default(),
             uplink_mbps: None,
             service: Service::default(),
+            measured: Measured::default(),
         }
     }
 

@@ -4,7 +4,8 @@
 use crate::base::month::YearMonth;
 use crate::base::text::Lang;
 use crate::input::error::InputError;
-use crate::input::key::{Allowed, Key, Slot};
+use crate::input::key::{Allowed, Key, Measurement, Slot};
+use crate::input::measured;
 use crate::input::names::Name;
 use crate::input::number::{parse_decimal, plain_number};
 use crate::input::scenario::{Defaults, Scenario};
@@ -68,6 +69,15 @@ impl Scenario {
                     .ok_or_else(refuse)?
             }
             Slot::Name(_, field) => *field(self) = Name::parse(value).ok_or_else(refuse)?,
+            Slot::Measured(Measurement::Containers) => {
+                self.measured.containers = measured::parse_containers(value).ok_or_else(refuse)?
+            }
+            Slot::Measured(Measurement::LoadTest) => {
+                self.measured.load_test = Some(measured::parse_load_test(value).ok_or_else(refuse)?)
+            }
+            Slot::Measured(Measurement::Usl) => {
+                self.measured.usl = Some(measured::parse_usl(value).ok_or_else(refuse)?)
+            }
         }
         Ok(())
     }
@@ -83,6 +93,14 @@ impl Scenario {
             Slot::Lang => Some(self.lang.code().to_owned()),
             Slot::Month => Some(self.start.to_string()),
             Slot::Name(field, _) => Some(field(self).to_string()),
+            Slot::Measured(Measurement::Containers) => (!self.measured.containers.is_empty())
+                .then(|| measured::write_containers(&self.measured.containers)),
+            Slot::Measured(Measurement::LoadTest) => self
+                .measured
+                .load_test
+                .as_ref()
+                .map(measured::write_load_test),
+            Slot::Measured(Measurement::Usl) => self.measured.usl.as_ref().map(measured::write_usl),
         }
     }
 
@@ -124,6 +142,9 @@ impl Scenario {
         match key.spec().slot {
             Slot::OptionalCount(_, field) => *field(self) = None,
             Slot::OptionalNumber(_, field) => *field(self) = None,
+            Slot::Measured(Measurement::Containers) => self.measured.containers.clear(),
+            Slot::Measured(Measurement::LoadTest) => self.measured.load_test = None,
+            Slot::Measured(Measurement::Usl) => self.measured.usl = None,
             _ => {}
         }
     }

@@ -17,6 +17,7 @@
 
 use crate::base::text::{self, tx, Lang, Text};
 use crate::base::units::{ms_to_seconds, seconds_to_ms, Cores, PerSecond};
+use crate::input::measured::{Generator, LoadTest, Usl};
 use crate::input::scenario::Scenario;
 use crate::model::growth::{eta, users_after, Eta};
 use crate::model::load::Load;
@@ -37,6 +38,8 @@ pub enum Basis {
     Given,
     /// The utilisation law on the measured `cpu`.
     Measured,
+    /// `svc` as a load test of this tool measured it (`lt`).
+    LoadTest(Generator),
     /// The CPU time per request the source's curve implies: not physics.
     Source,
 }
@@ -46,23 +49,31 @@ impl Basis {
     pub fn code(self) -> &'static str {
         match self {
             Basis::Given => "given",
-            Basis::Measured => "measured",
+            Basis::Measured | Basis::LoadTest(_) => "measured",
             Basis::Source => "source",
         }
     }
 
-    pub fn name(self) -> Text {
-        match self {
+    /// Where the demand comes from, in words.
+    pub fn describe(self, lang: Lang) -> String {
+        let text = match self {
             Basis::Given => tx("votre temps de service (svc)", "your service time (svc)"),
             Basis::Measured => tx(
                 "votre CPU mesuré, par la loi d'utilisation",
                 "your measured CPU, by the utilisation law",
             ),
+            Basis::LoadTest(generator) => {
+                return match lang.page() {
+                    Lang::Fr => format!("mesuré par votre test de charge {}", generator.label()),
+                    Lang::En => format!("measured by your {} load test", generator.label()),
+                }
+            }
             Basis::Source => tx(
                 "la courbe CPU de la source (non mesurée)",
                 "the source's CPU curve (unmeasured)",
             ),
-        }
+        };
+        text.get(lang).to_owned()
     }
 }
 
@@ -73,6 +84,12 @@ pub enum ServersFrom {
     Given,
     /// The machine's logical CPUs.
     MachineCpus,
+    /// A load test's requests in flight (rate × service time), which the
+    /// machine's CPUs could not have served: the fewest servers that do.
+    LoadTest,
+    /// A Universal Scalability Law fit: the servers that make its ceiling,
+    /// c = X_max × S (a queue of c servers serves at most c ÷ S).
+    Usl,
 }
 
 /// When the P95 at the peak hour passes a row of the decision table.
@@ -158,6 +175,34 @@ pub struct Latency {
     pub calibration: Option<Calibration>,
     /// With [`Basis::Source`]: what the source's curve implies.
     pub source: Option<SourceDemand>,
+    /// With a load test (`lt`): the model's P95 at the test's own rate
+    /// beside the one the test measured.
+    pub test_check: Option<TestCheck>,
+    /// With a Universal Scalability Law fit (`usl`): the most the service
+    /// served, and the users whose peak hour asks that much.
+    pub measured_ceiling: Option<MeasuredCeiling>,
+}
+
+/// The model replayed at a load test's rate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TestCheck {
+    pub test: LoadTest,
+    /// The model's P95 at the test's rate with the test's arrivals; `None`
+    /// when saturated there.
+    pub predicted_p95_s: Option<f64>,
+}
+
+/// What a USL fit says of the service's ceiling.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MeasuredCeiling {
+    pub usl: Usl,
+    /// The most it serves, requests a second (`None`: it scaled linearly,
+    /// no ceiling in sight).
+    pub max_rps: Option<f64>,
+    pub peak_concurrency: Option<f64>,
+    /// The users whose peak hour asks for `max_rps`, and when.
+    pub users: Option<f64>,
+    pub eta: Option<Eta>,
 }
 
 impl Latency {
@@ -191,6 +236,28 @@ impl Latency {
     fn station(&self) -> Option<Station> {
         station(self.servers, self.service_s, self.spread)
     }
+
+    /// The P95 at `rate` requests a second arriving with spread `ca2`.
+    pub fn p95_at_rate(&self, rate: f64, ca2: f64) -> Option<f64> {
+        let station = self.station()?.with_arrival_scv(ca2).ok()?;
+        if rate / station.saturation_rate().0 >= SATURATED_FROM {
+            return None;
+        }
+        station
+            .response_quantile(PerSecond(rate), P95)
+            .ok()
+            .flatten()
+    }
+
+    /// The users at which the peak hour saturates, on the model or on the
+    /// measured ceiling, whichever comes first.
+    pub fn first_saturation_users(&self) -> Option<f64> {
+        let measured = self.measured_ceiling.and_then(|m| m.users);
+        match (self.saturation_users, measured) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
 }
 
 fn station(servers: u32, service_s: f64, spread: Spread) -> Option<Station> {
@@ -223,20 +290,26 @@ fn p95(station: Station, rho: f64) -> Option<f64> {
 pub fn of(s: &Scenario, requests_per_user: f64, months: u32, spread: Spread) -> Option<Latency> {
     let machine = s.machine();
     let cpus = machine.map(|m| m.threads.0);
-    let (servers, servers_from) = match (s.service.servers, cpus) {
-        (Some(par), _) => (par, ServersFrom::Given),
-        (None, Some(cpus)) => (
+    let (servers, servers_from) = match (s.service.servers, measured_servers(s), cpus) {
+        (Some(par), _, _) => (par, ServersFrom::Given),
+        (None, Some((n, ServersFrom::Usl)), _) => (n, ServersFrom::Usl),
+        (None, Some((n, from)), Some(cpus)) if f64::from(n) > cpus.round() => (n, from),
+        (None, _, Some(cpus)) => (
             cpus.round().clamp(1.0, f64::from(queueing::MAX_SERVERS)) as u32,
             ServersFrom::MachineCpus,
         ),
-        (None, None) => return None,
+        (None, Some((n, from)), None) => (n, from),
+        (None, None, None) => return None,
     };
     let per_user = Load::new(1, requests_per_user, s.peak_ratio, 0.0);
     let average_now = PerSecond(per_user.requests_per_second.0 * f64::from(s.users));
     let has_rate = average_now.0 > 0.0 && average_now.0.is_finite();
     let mut source = None;
     let (basis, demand_s) = match (s.service.time_ms, s.metrics.cpu, cpus) {
-        (Some(ms), _, _) => (Basis::Given, ms_to_seconds(ms)),
+        (Some(ms), _, _) => match &s.measured.load_test {
+            Some(test) => (Basis::LoadTest(test.generator), ms_to_seconds(ms)),
+            None => (Basis::Given, ms_to_seconds(ms)),
+        },
         (None, Some(cpu), Some(cpus)) if has_rate => {
             let busy = cpu / 100.0;
             let demand = queueing::service_demand(busy, Cores(cpus), average_now).ok()?;
@@ -275,6 +348,8 @@ pub fn of(s: &Scenario, requests_per_user: f64, months: u32, spread: Spread) -> 
         curve: Vec::new(),
         calibration: None,
         source,
+        test_check: None,
+        measured_ceiling: None,
     };
     model.calibration = calibrate(&mut model, s);
     let now = f64::from(s.users);
@@ -287,7 +362,76 @@ pub fn of(s: &Scenario, requests_per_user: f64, months: u32, spread: Spread) -> 
     model.saturation = model.saturation_users.map(when);
     model.crossings = crossings(&model, &when);
     model.curve = curve(&model, s, months);
+    model.test_check = s.measured.load_test.map(|test| TestCheck {
+        test,
+        predicted_p95_s: model.p95_at_rate(test.rate, test.arrivals.ca2().unwrap_or(1.0)),
+    });
+    model.measured_ceiling = s.measured.usl.map(|usl| {
+        let max_rps = usl.max_throughput();
+        let users = max_rps
+            .filter(|_| model.peak_rps_per_user > 0.0)
+            .map(|rps| rps / model.peak_rps_per_user);
+        MeasuredCeiling {
+            usl,
+            max_rps,
+            peak_concurrency: usl.peak_concurrency(),
+            users,
+            eta: users.map(when),
+        }
+    });
     Some(model)
+}
+
+/// The servers the measurements imply, with a service time (`svc`): a USL
+/// fit's c = X_max × S; else, for a load test, the fewest servers that
+/// serve its rate at that service time (c > rate × S) and give its measured
+/// P95 back there, or less.
+fn measured_servers(s: &Scenario) -> Option<(u32, ServersFrom)> {
+    let service_s = ms_to_seconds(s.service.time_ms?);
+    let clamp = |n: f64| n.clamp(1.0, f64::from(queueing::MAX_SERVERS)) as u32;
+    if let Some(max) = s.measured.usl.and_then(|u| u.max_throughput()) {
+        return Some((clamp((max * service_s).round()), ServersFrom::Usl));
+    }
+    let test = s.measured.load_test?;
+    let fewest = clamp((test.rate * service_s).floor() + 1.0);
+    let Some(p95_s) = test.p95_ms.map(ms_to_seconds) else {
+        return Some((fewest, ServersFrom::LoadTest));
+    };
+    let spread = spread_of(s);
+    let ca2 = test.arrivals.ca2().unwrap_or(1.0);
+    let within = |c: u32| {
+        station(c, service_s, spread)
+            .and_then(|st| st.with_arrival_scv(ca2).ok())
+            .and_then(|st| {
+                st.response_quantile(PerSecond(test.rate), P95)
+                    .ok()
+                    .flatten()
+            })
+            .is_some_and(|p95| p95 <= p95_s)
+    };
+    // The P95 falls as servers are added: the first within, by bisection.
+    let (mut low, mut high) = (fewest, queueing::MAX_SERVERS);
+    if !within(high) {
+        return Some((fewest, ServersFrom::LoadTest));
+    }
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if within(mid) {
+            high = mid;
+        } else {
+            low = mid + 1;
+        }
+    }
+    Some((low, ServersFrom::LoadTest))
+}
+
+/// The spread of service times a scenario gives (`cs2`), else the
+/// exponential's.
+pub fn spread_of(s: &Scenario) -> Spread {
+    match s.service.spread {
+        Some(scv) if (scv - 1.0).abs() > 1e-9 => Spread::Gamma(scv),
+        _ => Spread::Exponential,
+    }
 }
 
 /// A measured P95 taken at today's average rate sets the service time: at a
@@ -298,7 +442,7 @@ fn calibrate(model: &mut Latency, s: &Scenario) -> Option<Calibration> {
     let rho_average = model.utilisation_at(f64::from(s.users)) / s.peak_ratio;
     let predicted_s = model.station().and_then(|st| p95(st, rho_average));
     let service_s = match (model.basis, predicted_s) {
-        (Basis::Given, _) => None,
+        (Basis::Given | Basis::LoadTest(_), _) => None,
         (_, Some(predicted)) if predicted > 0.0 && measured_s > 0.0 => {
             let fitted = model.service_s * measured_s / predicted;
             station(model.servers, fitted, model.spread).map(|_| fitted)
@@ -394,6 +538,14 @@ impl Latency {
                 "les processeurs logiques de la machine ; pour une API Node.js, donnez par = ses processus",
                 "the machine's logical CPUs; for a Node.js API, give par = its processes",
             ),
+            ServersFrom::LoadTest => tx(
+                "d'après votre test de charge : le moins de serveurs qui tiennent son débit à ce temps de service et redonnent son P95, plus que les processeurs de la machine ; six niveaux de charge le mesureraient",
+                "from your load test: the fewest servers that hold its rate at this service time and give its P95 back, more than the machine's CPUs; six load levels would measure it",
+            ),
+            ServersFrom::Usl => tx(
+                "mesuré : le plafond de la loi d'extensibilité universelle × le temps de service",
+                "measured: the Universal Scalability Law's ceiling × the service time",
+            ),
         };
         format!("{} ({})", self.servers, from.get(lang))
     }
@@ -412,7 +564,7 @@ impl Latency {
         format!(
             "{} ({})",
             Latency::time_text(Some(self.demand_s), lang),
-            self.basis.name().get(lang)
+            self.basis.describe(lang)
         )
     }
 
@@ -467,6 +619,93 @@ impl Latency {
                 eta.describe(lang)
             ),
             _ => tx("jamais", "never").get(lang).to_owned(),
+        }
+    }
+}
+
+impl TestCheck {
+    /// `oha, closed loop: 850 requests/s with 50 connections; P95 measured
+    /// 12 ms, the model gives 9 ms at that rate.`
+    pub fn text(&self, lang: Lang) -> String {
+        let t = self.test;
+        let fr = lang.page() == Lang::Fr;
+        let rate = text::rate(t.rate, lang);
+        let with = match (t.concurrency, fr) {
+            (Some(c), true) => format!(" avec {} connexion{}", c, if c > 1 { "s" } else { "" }),
+            (Some(c), false) => format!(" with {} connection{}", c, if c > 1 { "s" } else { "" }),
+            (None, _) => String::new(),
+        };
+        let predicted = match self.predicted_p95_s {
+            Some(_) => Latency::time_text(self.predicted_p95_s, lang),
+            None => tx("un service saturé", "a saturated service")
+                .get(lang)
+                .to_owned(),
+        };
+        let measured = t
+            .p95_ms
+            .map(|ms| Latency::time_text(Some(ms_to_seconds(ms)), lang));
+        let head = format!(
+            "{} ({}){}{rate} {}{with}",
+            t.generator.label(),
+            t.arrivals.name().get(lang),
+            text::colon(lang),
+            tx("requêtes/s", "requests/s").get(lang)
+        );
+        match (measured, fr) {
+            (Some(m), true) => {
+                format!("{head} ; P95 mesuré {m}, le modèle donne {predicted} à ce débit.")
+            }
+            (Some(m), false) => {
+                format!("{head}; P95 measured {m}, the model gives {predicted} at that rate.")
+            }
+            (None, true) => format!("{head} ; le modèle donne un P95 de {predicted} à ce débit."),
+            (None, false) => format!("{head}; the model gives a P95 of {predicted} at that rate."),
+        }
+    }
+}
+
+impl MeasuredCeiling {
+    /// The fit in words: its ceiling, where it peaks, whether it degrades,
+    /// and when the peak hour asks for it.
+    pub fn text(&self, lang: Lang) -> String {
+        let u = self.usl;
+        let fr = lang.page() == Lang::Fr;
+        let fit = format!(
+            "σ = {}, κ = {}, {} {}",
+            text::number(u.sigma, 4, lang),
+            text::number(u.kappa, 6, lang),
+            u.levels,
+            tx("niveaux", "levels").get(lang)
+        );
+        let Some(max) = self.max_rps else {
+            return if fr {
+                format!("Loi d'extensibilité universelle ({fit}) : le débit croît en proportion de la concurrence mesurée, aucun plafond en vue.")
+            } else {
+                format!("Universal Scalability Law ({fit}): throughput grows in proportion to the concurrency measured, no ceiling in sight.")
+            };
+        };
+        let max = text::rate(max, lang);
+        let at = match self.peak_concurrency {
+            Some(n) if fr => format!(
+                ", atteint vers {} requêtes simultanées",
+                text::number(n, 1, lang)
+            ),
+            Some(n) => format!(
+                ", reached near {} concurrent requests",
+                text::number(n, 1, lang)
+            ),
+            None => String::new(),
+        };
+        let retro = match (u.retrograde(), fr) {
+            (true, true) => " Au-delà, le débit baisse (dégradation mesurée).",
+            (true, false) => " Past it, throughput falls (retrograde scaling measured).",
+            _ => "",
+        };
+        let when = Latency::at_text(self.users, self.eta, lang);
+        if fr {
+            format!("Loi d'extensibilité universelle ({fit}) : au plus {max} requêtes/s{at}.{retro} L'heure de pointe le demande à {when}.")
+        } else {
+            format!("Universal Scalability Law ({fit}): at most {max} requests/s{at}.{retro} The peak hour asks for it at {when}.")
         }
     }
 }

@@ -7,11 +7,11 @@ use crate::input::scenario::Scenario;
 use crate::model::growth;
 use crate::model::latency::{self, Latency};
 use crate::model::load::{self, Load};
-use crate::model::queueing::Spread;
 use crate::model::resources::{self, Ceiling, Headroom, HostTiming, LatencyLimits};
 use crate::model::roadmap::{self, Projected};
 use crate::settings::budget::Budget;
 use crate::settings::tuning::Tuning;
+use crate::settings::usage::Usage;
 use crate::source::decision::{self, Severity, Threshold};
 use crate::source::hardware::Host;
 use crate::source::runbook::{self, Advice};
@@ -159,6 +159,8 @@ pub struct Plan {
     pub advice: &'static Advice,
     /// The busiest service as a queue: utilisation and P95 at the peak hour,
     /// as users grow; `None` on the cloud without `svc` and `par`.
+    /// What `docker stats` showed against the override's limits (`ds`).
+    pub usage: Option<Usage>,
     pub latency: Option<Latency>,
 }
 
@@ -334,8 +336,13 @@ pub fn plan(scenario: &Scenario) -> Plan {
         .requests_per_user
         .unwrap_or_else(|| load::source_requests_per_user(s.users));
     let load = Load::new(s.users, requests_per_user, s.peak_ratio, s.mb_per_user);
-    // Service-time spread: exponential until a measurement gives it.
-    let latency = latency::of(s, requests_per_user, PROJECTION_MONTHS, Spread::Exponential);
+    // Service-time spread: exponential until a measurement gives it (cs2).
+    let latency = latency::of(
+        s,
+        requests_per_user,
+        PROJECTION_MONTHS,
+        latency::spread_of(s),
+    );
     let tuning = Tuning::for_tier(tier, s.pg_connections);
     let site = resources::Site::of(s);
     let resources = resources::headroom(site, s.users, s.growth_percent, s.start);
@@ -343,7 +350,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
         .as_ref()
         .filter(|l| l.binds())
         .map_or_else(LatencyLimits::default, |l| LatencyLimits {
-            saturation_users: l.saturation_users,
+            saturation_users: l.first_saturation_users(),
             slow_users: l.last_crossing().map(|c| c.users),
         });
     let ceiling = resources::ceiling(site, &resources, limits);
@@ -393,6 +400,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
         host_timing: ceiling.map(|c| HostTiming::new(c, s.users, s.growth_percent, s.start)),
         resources,
         ceiling,
+        usage: Usage::of(&s.measured, tier, budget.as_ref(), tuning.as_ref()),
         tuning,
         budget,
         triggered,

@@ -6,3 +6,4 @@ pub mod fit;
 pub mod pooler;
 pub mod postgres;
 pub mod tuning;
+pub mod usage;

@@ -5,9 +5,9 @@
 
 use super::error::{shown, ReadError, Tool};
 use super::json;
-use super::role::{role_of, Role};
 use super::units;
 use crate::base::units::{Cores, Mebibytes};
+use crate::input::role::{role_of, Role};
 
 /// One container's line.
 #[derive(Clone, Debug, PartialEq)]

@@ -73,6 +73,8 @@ pub enum ReadError {
     UnknownColumn { column: String },
     /// A `docker stats` table with no container row.
     NoContainers,
+    /// More containers than a plan keeps.
+    TooManyContainers { got: usize },
     /// A report in which no request (or transaction) completed.
     NoRequests { tool: Tool },
     /// A Universal Scalability Law fit from fewer than six load levels.
@@ -183,6 +185,13 @@ impl ReadError {
                 "docker stats : l'en-tête est là mais aucun conteneur ne suit (aucun ne tourne ?)".into(),
                 "docker stats: the header is there but no container follows (none running?)".into(),
             ),
+            ReadError::TooManyContainers { got } => {
+                let max = crate::input::measured::MAX_CONTAINERS;
+                pick(
+                    format!("docker stats : {got} conteneurs ; Headroom en lit au plus {max} (gardez ceux de la pile)"),
+                    format!("docker stats: {got} containers; Headroom reads at most {max} (keep the stack's)"),
+                )
+            }
             ReadError::NoRequests { tool } => {
                 let tool = tool.name();
                 pick(

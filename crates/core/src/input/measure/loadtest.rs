@@ -30,13 +30,14 @@ pub fn read(text: &str) -> Result<Report, ReadError> {
     }?;
     if report.requests == Some(0.0) || report.rate.0 <= 0.0 {
         return Err(ReadError::NoRequests {
-            tool: report_tool(report.generator),
+            tool: tool_of(report.generator),
         });
     }
     Ok(report)
 }
 
-fn report_tool(generator: Generator) -> Tool {
+/// The tool behind a generator, for a message.
+pub(crate) fn tool_of(generator: Generator) -> Tool {
     match generator {
         Generator::Oha => Tool::Oha,
         Generator::K6 => Tool::K6,

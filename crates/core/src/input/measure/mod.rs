@@ -18,6 +18,7 @@
 //! ```
 
 mod autocannon;
+mod derive;
 pub mod docker_stats;
 mod error;
 mod json;
@@ -26,16 +27,17 @@ pub mod loadtest;
 mod oha;
 mod pgbench;
 mod report;
-mod role;
+
 pub mod spread;
 mod units;
 pub mod usl;
 mod wrk;
 
+pub use crate::input::role::Role;
+pub use derive::{derive, Derived, Note};
 pub use docker_stats::{Container, DockerStats};
 pub use error::{ReadError, Tool};
 pub use loadtest::{Arrivals, Generator, Latency, Queueing, Report};
-pub use role::Role;
 pub use usl::{Level, UslFit};
 
 /// The largest text the readers take: a few MiB holds any summary, and a

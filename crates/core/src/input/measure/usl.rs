@@ -57,9 +57,7 @@ impl UslFit {
     }
 }
 
-fn usl(lambda: f64, sigma: f64, kappa: f64, n: f64) -> f64 {
-    lambda * n / (1.0 + sigma * (n - 1.0) + kappa * n * (n - 1.0))
-}
+use crate::input::measured::usl_throughput as usl;
 
 /// Fits the law to `levels`; refuses fewer than six, duplicated
 /// concurrencies and values out of range.
