@@ -65,12 +65,67 @@ async fn one_verdict_everywhere() {
         .await;
     report
         .check(
+            "the verdict and the budget agree at 2,100 users on a Pi: tier 4's override, which the budget refuses, is applied only once on the mini PC; CPU caps above the cores are explained, not an alarm",
+            verdict_heeds_budget(b),
+        )
+        .await;
+    report
+        .check(
             "a projection started six months ago marks today on the growth chart; one starting now does not",
             today_marker(b),
         )
         .await;
     browser.close().await;
     report.finish();
+}
+
+async fn verdict_heeds_budget(b: &Browser) -> R {
+    b.open("/?users=2100&host=pi4").await?;
+    let v = b
+        .js(r#"
+            const items = (id) => [...document.querySelectorAll('#' + id + ' li')].map((li) => li.textContent.trim());
+            const budget = document.getElementById('budget');
+            const cpu = document.getElementById('cpu-oversubscribed');
+            return {
+              now: items('agenda-now'), next: items('agenda-next'), later: items('agenda-later'),
+              overflow: budget ? budget.textContent.includes('Memory overflows') : false,
+              cpu_class: cpu ? cpu.className : null,
+            };
+        "#)
+        .await?;
+    ensure(v["overflow"] == true, || {
+        format!("the budget does not refuse tier 4 on the Pi: {v}")
+    })?;
+    let all = format!("{} {} {}", v["now"], v["next"], v["later"]);
+    ensure(
+        !all.contains("Apply tier 4's override (docker-compose"),
+        || format!("the agenda applies an override the budget refuses: {all}"),
+    )?;
+    ensure(
+        all.contains("Apply tier 4's override once on Mini PC") && all.contains("14,368"),
+        || format!("no 'once on the mini PC' with the figures: {all}"),
+    )?;
+    ensure(!all.contains("Make room for MinIO"), || {
+        format!("'make room' beside an override that does not fit at all: {all}")
+    })?;
+    ensure_eq(
+        "the CPU note's class",
+        v["cpu_class"].as_str(),
+        Some("note"),
+    )?;
+    // The Pi still in use past 2,000 users (measured): tier 4's step says
+    // its override waits for the move.
+    b.open("/?users=1900&host=pi4&cpu=10&ram=70&start=2026-12")
+        .await?;
+    let next = b
+        .js("return [...document.querySelectorAll('#agenda-next li')].map((li) => li.textContent.trim()).join(' ');")
+        .await?;
+    let next = next.as_str().unwrap_or_default().to_owned();
+    ensure(
+        next.contains("its override needs 14,368")
+            && next.contains("apply it only once on Mini PC"),
+        || format!("Next at 1,900 users: {next}"),
+    )
 }
 
 async fn today_marker(b: &Browser) -> R {

@@ -186,8 +186,8 @@ pub const OVERFLOW: Text = tx(
     "Memory overflows: these limits do not fit this machine.",
 );
 pub const OVERSUBSCRIBED: Text = tx(
-    "Les limites CPU dépassent les cœurs de la machine : les services se disputeront le processeur.",
-    "CPU limits add up to more than the machine's cores: the services will compete for the CPU.",
+    "Les limites CPU additionnées dépassent les cœurs de la machine, et c'est sans danger : une limite cpus est un plafond, pas une réservation. Les services ne se ralentissent que s'ils sont occupés en même temps, ce que mesure la section Latence.",
+    "The CPU limits add up to more than the machine's cores, and that is safe: a cpus limit is a ceiling, not a reservation. The services slow each other only when busy at the same time, which the Latency section measures.",
 );
 pub const CHECKED_ON: Text = tx("Vérifié sur", "Checked on");
 pub const NO_BUDGET: Text = tx(

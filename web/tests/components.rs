@@ -181,10 +181,16 @@ async fn budget_bar_for_tier_3_on_the_pi() {
     let root = render("users=1200", "budget").await;
     // 4,096 − 512 − the source's 3,468 − PgBouncer's 32.
     assert!(text(&root, "#budget-left").contains("84"));
-    assert!(root
+    // Caps above the cores are explained, not shown as an alarm.
+    let note = root
         .query_selector("#cpu-oversubscribed")
         .unwrap()
-        .is_some());
+        .expect("the note on CPU limits");
+    assert_eq!(note.class_name(), "note");
+    assert!(note
+        .text_content()
+        .unwrap_or_default()
+        .contains("ceiling, not a reservation"));
     // Four services, PgBouncer from tier 3, and the OS reserve.
     assert_eq!(
         root.query_selector_all("#budget-bar rect.seg")

@@ -33,10 +33,10 @@ pub fn render(plan: &Plan, section: Option<Section>, notes: &[String]) -> String
 
     w.section(Section::Summary);
     w.line(tier.label_with_users(lang));
-    for bullet in tier.profile {
+    for bullet in tier.profile_for(s.host) {
         w.line(format!("  - {}", bullet.get(lang)));
     }
-    if let Some(recommendation) = tier.recommendation {
+    if let Some(recommendation) = tier.recommendation_for(s.host) {
         w.line(format!("  → {}", recommendation.get(lang)));
     }
     w.line(format!(
@@ -363,10 +363,10 @@ pub fn render(plan: &Plan, section: Option<Section>, notes: &[String]) -> String
         ));
         if budget.cpus_oversubscribed() {
             w.line(format!(
-                "  ! {}",
+                "  {}",
                 t(
-                    "Les limites CPU dépassent les cœurs de la machine.",
-                    "CPU limits add up to more than the machine's cores."
+                    "Au-delà des cœurs, sans danger : une limite cpus est un plafond, pas une réservation.",
+                    "Beyond the cores, and safe: a cpus limit is a ceiling, not a reservation."
                 )
             ));
         }

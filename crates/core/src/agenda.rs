@@ -9,6 +9,7 @@ use crate::model::growth::{eta, Eta};
 use crate::model::latency::Basis as LatencyBasis;
 use crate::model::roadmap;
 use crate::plan::{self, Plan, Verdict};
+use crate::settings::budget::Budget;
 use crate::source::decision::Threshold;
 use crate::source::hardware::Host;
 use crate::source::runbook::MIGRATION;
@@ -54,8 +55,17 @@ pub enum Task {
     },
     /// The last tier, which has no override: its distributed architecture.
     Distributed { tier: u8 },
-    /// Apply the tier's override and settings.
-    ApplyOverride { tier: u8 },
+    /// Apply the tier's override and settings; `on_pi`: first the memory
+    /// cgroup, without which Docker ignores every `mem_limit`.
+    ApplyOverride { tier: u8, on_pi: bool },
+    /// The tier's override does not fit this machine: apply it once on the
+    /// next one, keeping the current limits until then.
+    ApplyAfterMove {
+        tier: u8,
+        needed: Mebibytes,
+        machine: Mebibytes,
+        to: Option<Host>,
+    },
     /// The limits leave MinIO and the front end less than their floor each.
     MakeRoom {
         left: Mebibytes,
@@ -68,6 +78,9 @@ pub enum Task {
         tier: &'static Tier,
         distributed: bool,
         purchase: Option<(Text, Euros)>,
+        /// Its limits do not fit the machine still in use then: the memory
+        /// they need, the machine's, and where they will fit.
+        needs_move: Option<(Mebibytes, Mebibytes, Option<Host>)>,
     },
     /// Order the next machine (at its price, if the roadmap gives one) and
     /// start phase 1.
@@ -106,6 +119,7 @@ impl Task {
             Task::OverBudget { .. } => "over_budget",
             Task::Distributed { .. } => "distributed",
             Task::ApplyOverride { .. } => "apply_override",
+            Task::ApplyAfterMove { .. } => "apply_after_move",
             Task::MakeRoom { .. } => "make_room",
             Task::TierAhead { .. } => "tier_ahead",
             Task::OrderMachine { .. } => "order_machine",
@@ -219,15 +233,29 @@ impl Steps {
                 tier: plan.tier.number,
             });
         }
-        if plan.has_compose() {
-            now.push(Task::ApplyOverride {
+        // The override is applied where it fits: on this machine, or once
+        // on the next one when a move is due anyway.
+        let overflows =
+            s.machine().is_some() && plan.budget.as_ref().is_some_and(|b| b.memory_overflows());
+        let moving = matches!(plan.verdict, Verdict::OverCeiling | Verdict::StartMigration);
+        match (plan.has_compose(), overflows, plan.budget.as_ref()) {
+            (true, false, _) => now.push(Task::ApplyOverride {
                 tier: plan.tier.number,
-            });
+                on_pi: s.host == Host::Pi4,
+            }),
+            (true, true, Some(b)) if moving => now.push(Task::ApplyAfterMove {
+                tier: plan.tier.number,
+                needed: b.memory_committed,
+                machine: b.machine.memory,
+                to: destination,
+            }),
+            // Over budget without a move: the verdict's own action says it.
+            _ => {}
         }
         if let Some(b) = plan
             .budget
             .as_ref()
-            .filter(|b| !b.rest.room && plan.has_compose())
+            .filter(|b| !b.rest.room && !b.memory_overflows() && plan.has_compose())
         {
             now.push(Task::MakeRoom {
                 left: Mebibytes(b.memory_left.0.max(0.0)),
@@ -254,10 +282,17 @@ impl Steps {
                 (3, Host::Pi4) => step.price.map(|price| (step.action, price)),
                 _ => None,
             };
+            // Still on this machine when the tier begins, its limits must
+            // fit it; past the ceiling they go to the next machine.
+            let on_this_machine = plan.ceiling.is_none_or(|c| tier.min_users < c.users);
+            let needs_move = Budget::check(tier, s.host, s.machine())
+                .filter(|b| s.machine().is_some() && on_this_machine && b.memory_overflows())
+                .map(|b| (b.memory_committed, b.machine.memory, destination));
             let task = Task::TierAhead {
                 tier,
                 distributed: tier.next().is_none(),
                 purchase,
+                needs_move,
             };
             dated.push(Step { at: Some(at), task });
         }
@@ -391,10 +426,26 @@ impl Task {
                 format!("Palier {tier} : l'architecture distribuée décrite avec le matériel (répartiteur de charge, API en plusieurs instances, PostgreSQL répliqué, Redis en cluster)."),
                 format!("Tier {tier}: the distributed architecture shown with the hardware (load balancer, several API instances, replicated PostgreSQL, Redis cluster)."),
             ),
-            Task::ApplyOverride { tier } => t!(
+            Task::ApplyOverride { tier, on_pi: false } => t!(
                 format!("Appliquer l'override du palier {tier} (docker-compose.override.yml) et ses réglages."),
                 format!("Apply tier {tier}'s override (docker-compose.override.yml) and its settings."),
             ),
+            Task::ApplyOverride { tier, on_pi: true } => t!(
+                format!("Appliquer l'override du palier {tier} (docker-compose.override.yml) et ses réglages. Sur le Pi, d'abord : cgroup_enable=memory cgroup_memory=1 dans cmdline.txt, puis redémarrer ; sans le cgroup mémoire, Docker ignore tous les mem_limit."),
+                format!("Apply tier {tier}'s override (docker-compose.override.yml) and its settings. On the Pi, first: cgroup_enable=memory cgroup_memory=1 in cmdline.txt, then reboot; without the memory cgroup, Docker ignores every mem_limit."),
+            ),
+            Task::ApplyAfterMove {
+                tier,
+                needed,
+                machine,
+                to,
+            } => {
+                let (needed, machine, to) = (needed.display(lang), machine.display(lang), name(to));
+                t!(
+                    format!("Appliquer l'override du palier {tier} une fois sur {to} : ses limites demandent {needed}, cette machine n'en a que {machine}. D'ici là, gardez vos limites actuelles."),
+                    format!("Apply tier {tier}'s override once on {to}: its limits need {needed}, this machine has only {machine}. Until then, keep your current limits."),
+                )
+            }
             Task::MakeRoom { left, floor, next } => {
                 let (left, floor, next) = (left.display(lang), floor.display(lang), name(next));
                 t!(
@@ -406,6 +457,7 @@ impl Task {
                 tier,
                 distributed,
                 purchase,
+                needs_move,
             } => {
                 let label = tier.label(lang);
                 let number = tier.number;
@@ -414,15 +466,27 @@ impl Task {
                         format!("{label} : l'architecture distribuée du palier {number}."),
                         format!("{label}: tier {number}'s distributed architecture."),
                     ),
-                    false => t!(
-                        format!("{label} : appliquer son override."),
-                        format!("{label}: apply its override."),
-                    ),
+                    false => match needs_move {
+                        None => t!(
+                            format!("{label} : appliquer son override."),
+                            format!("{label}: apply its override."),
+                        ),
+                        Some((needed, machine, to)) => {
+                            let (needed, machine, to) =
+                                (needed.display(lang), machine.display(lang), name(to));
+                            t!(
+                                format!("{label} : son override demande {needed}, cette machine n'en a que {machine} ; ne l'appliquez qu'une fois sur {to}, et gardez d'ici là les limites du palier précédent."),
+                                format!("{label}: its override needs {needed}, this machine has only {machine}; apply it only once on {to}, keeping the previous tier's limits until then."),
+                            )
+                        }
+                    },
                 };
                 match purchase {
-                    Some((action, price)) => {
-                        format!("{text} {} ({}).", action.get(lang), price.display(lang))
-                    }
+                    // The only purchase on this road: the Pi's SSD.
+                    Some((action, price)) => t!(
+                        format!("{text} {} ({}) : le SSD externe de 1 To avec lequel la source décrit le Pi ; si le vôtre l'a déjà, rien à acheter.", action.get(lang), price.display(lang)),
+                        format!("{text} {} ({}): the 1 TB external SSD the source's Pi is described with; if yours has it already, nothing to buy.", action.get(lang), price.display(lang)),
+                    ),
                     None => text,
                 }
             }
@@ -545,7 +609,7 @@ mod tests {
         assert!((e.months().unwrap() - (501f64 / 300.0).ln() / 1.2f64.ln()).abs() < 1e-9);
         assert_eq!(
             a.next[0].text,
-            "Tier 3 · Consolidation: apply its override. SSD upgrade (€65)."
+            "Tier 3 · Consolidation: apply its override. SSD upgrade (€65): the 1 TB external SSD the source's Pi is described with; if yours has it already, nothing to buy."
         );
         let texts: Vec<&str> = a.later.iter().map(|x| x.text.as_str()).collect();
         assert!(texts[0].starts_with("Order the Mini PC"), "{texts:?}");
@@ -593,7 +657,7 @@ mod tests {
     fn the_figures_of_a_task_are_data() {
         // The same task with other figures says the other figures.
         for tier in [2, 7] {
-            let en = Task::ApplyOverride { tier }.describe(Lang::En);
+            let en = Task::ApplyOverride { tier, on_pi: false }.describe(Lang::En);
             assert!(
                 en.starts_with(&format!("Apply tier {tier}'s override")),
                 "{en}"
@@ -647,7 +711,10 @@ mod tests {
             .scenario,
         );
         let steps = Steps::of(&p);
-        assert!(matches!(steps.now[0].task, Task::ApplyOverride { tier: 2 }));
+        assert!(matches!(
+            steps.now[0].task,
+            Task::ApplyOverride { tier: 2, .. }
+        ));
         assert_eq!(steps.describe(Lang::Fr), Agenda::of(&p, Lang::Fr));
     }
 }

@@ -228,7 +228,9 @@ fn provenance_sentences_name_the_source_value_and_the_rule() {
         t.get(SettingKey::WorkMem).unwrap().provenance(Lang::En),
         "corrected: the source's 64MB exceeds the 3840kB that PostgreSQL's worst case leaves; \
          rule: (1200 − 322 − 82.5 − 225) / (25 processes × 3 operations × 2 for hashes), \
-         in 64kB steps, at least 1MB"
+         in 64kB steps, at least 1MB; Headroom's worst-case rule, stricter than PGTune's, which \
+         shares what shared_buffers leaves among the connections without counting hashes, \
+         autovacuum or the processes"
     );
     // French writes its decimals with a comma, in the formula too.
     assert!(t

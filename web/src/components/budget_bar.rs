@@ -93,7 +93,7 @@ pub fn budget_bar(plan: &Plan) -> Html {
                     budget.machine.threads.display(lang), text::percent(budget.cpu_percent(), 1, lang)) }
             </p>
             if budget.cpus_oversubscribed() {
-                <p class="warning" id="cpu-oversubscribed">{ i18n::OVERSUBSCRIBED.get(lang) }</p>
+                <p class="note" id="cpu-oversubscribed">{ i18n::OVERSUBSCRIBED.get(lang) }</p>
             }
             <p class="note">{ i18n::OS_RESERVE.get(lang) }</p>
         </section>

@@ -57,8 +57,8 @@ pub fn hardware(plan: &Plan, link: &str) -> Html {
                 { for TIERS.iter().map(|t| html! {
                     <details class="tier">
                         <summary>{ t.label_with_users(lang) }</summary>
-                        <ul class="profile">{ for t.profile.iter().map(|p| html! { <li>{ p.get(lang) }</li> }) }</ul>
-                        if let Some(r) = t.recommendation { <p>{ r.get(lang) }</p> }
+                        <ul class="profile">{ for t.profile_for(plan.scenario.host).map(|p| html! { <li>{ p.get(lang) }</li> }) }</ul>
+                        if let Some(r) = t.recommendation_for(plan.scenario.host) { <p>{ r.get(lang) }</p> }
                         <p>{ format!("{}{c}{} ({})", i18n::MONTHLY_COST.get(lang), t.monthly_cost.display(lang), t.monthly_cost_covers.get(lang)) }</p>
                         <p>{ format!("{}{c}{}", i18n::DURABILITY.get(lang), t.lasts_text(None, lang)) }</p>
                         if let Some(w) = t.warning { <p class="warning">{ w.get(lang) }</p> }

@@ -60,9 +60,9 @@ pub fn summary(plan: &Plan, calendar: Calendar) -> Html {
                 <span class="muted">{ format!(" ({} {})", tier.users_range(lang), i18n::USERS.get(lang)) }</span>
             </p>
             <ul class="profile">
-                { for tier.profile.iter().map(|p| html! { <li>{ p.get(lang) }</li> }) }
+                { for tier.profile_for(plan.scenario.host).map(|p| html! { <li>{ p.get(lang) }</li> }) }
             </ul>
-            if let Some(recommendation) = tier.recommendation {
+            if let Some(recommendation) = tier.recommendation_for(plan.scenario.host) {
                 <p class="recommendation">{ recommendation.get(lang) }</p>
             }
             { for position }

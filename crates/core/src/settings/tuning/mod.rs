@@ -332,7 +332,7 @@ mod tests {
             Lang::En,
         );
         assert!(
-            other.ends_with("× 5 operations × 1.5 for hashes), in 128kB steps, at least 2MB"),
+            other.contains("× 5 operations × 1.5 for hashes), in 128kB steps, at least 2MB; Headroom's worst-case rule, stricter than PGTune's"),
             "{other}"
         );
         // The rule's sentence is the one of PostgreSQL's constants, and
@@ -378,7 +378,15 @@ mod tests {
 
     #[test]
     fn the_parallel_floor_is_named_from_the_constant() {
-        assert!(cpus_rule(Cores(3.5), 4, 6, Lang::En).ends_with("nothing parallel below 6"));
+        assert!(cpus_rule(Cores(3.5), 4, 6, Lang::En)
+            .contains("nothing parallel below 6; as PGTune does"));
+        // Below PGTune's four CPUs the rule is said to be Headroom's alone.
+        let small = cpus_rule(Cores(1.5), 2, 2, Lang::En);
+        assert!(
+            small.starts_with("Headroom's, bounded by the container's cpus"),
+            "{small}"
+        );
+        assert!(small.ends_with(&format!("PGTune sets nothing below {PGTUNE_PARALLEL_FROM} CPUs and leaves PostgreSQL's defaults")), "{small}");
         for number in 1..=4 {
             let t = tier(number);
             let whole = t.get(SettingKey::MaxWorkerProcesses).unwrap().value;
@@ -394,7 +402,7 @@ mod tests {
             );
             let text = workers.reason.describe(Lang::En);
             assert!(
-                text.ends_with(&format!("nothing parallel below {MIN_PARALLEL_CPUS}")),
+                text.contains(&format!("nothing parallel below {MIN_PARALLEL_CPUS};")),
                 "{text}"
             );
         }

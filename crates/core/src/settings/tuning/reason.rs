@@ -236,11 +236,11 @@ pub(super) fn work_mem_rule(
     );
     if lang.page() == Lang::Fr {
         format!(
-            "({terms}) / ({n} processus × {ops} opérations × {hash} pour les hachages), par pas de {step}, {min} au moins"
+            "({terms}) / ({n} processus × {ops} opérations × {hash} pour les hachages), par pas de {step}, {min} au moins\u{a0}; la règle du pire cas de Headroom, plus stricte que celle de PGTune, qui partage ce que laisse shared_buffers entre les connexions sans compter les hachages, l'autovacuum ni les processus"
         )
     } else {
         format!(
-            "({terms}) / ({n} processes × {ops} operations × {hash} for hashes), in {step} steps, at least {min}"
+            "({terms}) / ({n} processes × {ops} operations × {hash} for hashes), in {step} steps, at least {min}; Headroom's worst-case rule, stricter than PGTune's, which shares what shared_buffers leaves among the connections without counting hashes, autovacuum or the processes"
         )
     }
 }
@@ -268,13 +268,28 @@ pub(super) fn connections_why(from: ConnectionsFrom, default: u32, lang: Lang) -
     }
 }
 
-/// PGTune's parallel settings on `cpus` (`whole` rounded up), none below `min`.
+/// The parallel settings on `cpus` (`whole` rounded up), none below `min`:
+/// Headroom's rule, bounded by the container's CPUs. PGTune plans parallel
+/// queries only from `PGTUNE_PARALLEL_FROM` CPUs, and leaves PostgreSQL's
+/// defaults below.
 pub(super) fn cpus_rule(cpus: Cores, whole: u32, min: u32, lang: Lang) -> String {
     let c = text::number(cpus.0, 2, lang);
-    if lang.page() == Lang::Fr {
-        format!("PGTune sur cpus {c} → {whole}\u{a0}; rien en parallèle sous {min}")
+    let from = super::rules::PGTUNE_PARALLEL_FROM;
+    let pgtune = if whole >= from {
+        match lang.page() {
+            Lang::Fr => "comme PGTune".to_owned(),
+            Lang::En => "as PGTune does".to_owned(),
+        }
     } else {
-        format!("PGTune on cpus {c} → {whole}; nothing parallel below {min}")
+        match lang.page() {
+            Lang::Fr => format!("PGTune, lui, ne règle rien sous {from} CPU et laisse les valeurs par défaut de PostgreSQL"),
+            Lang::En => format!("PGTune sets nothing below {from} CPUs and leaves PostgreSQL's defaults"),
+        }
+    };
+    if lang.page() == Lang::Fr {
+        format!("celle de Headroom, bornée par les cpus du conteneur\u{a0}: {c} → {whole}\u{a0}; rien en parallèle sous {min}\u{a0}; {pgtune}")
+    } else {
+        format!("Headroom's, bounded by the container's cpus: {c} → {whole}; nothing parallel below {min}; {pgtune}")
     }
 }
 

@@ -24,8 +24,11 @@ pub const SSD_RANDOM_PAGE_COST: f64 = 1.1;
 pub const SSD_IO_CONCURRENCY: u32 = 200;
 /// PGTune caps the workers of one query at four.
 pub const MAX_WORKERS_PER_GATHER: u32 = 4;
-/// PGTune plans no parallel query on fewer CPUs.
+/// Headroom plans no parallel query on fewer CPUs (of the container's).
 pub const MIN_PARALLEL_CPUS: u32 = 2;
+/// PGTune's parallel settings start at four CPUs (`selectParallelSettings`
+/// returns none below); under that it leaves PostgreSQL's defaults.
+pub const PGTUNE_PARALLEL_FROM: u32 = 4;
 /// Redis: `maxmemory` at most half the container, so the copy-on-write of the
 /// fork that writes an RDB snapshot or rewrites the AOF still fits.
 pub const REDIS_PERCENT: u32 = 50;

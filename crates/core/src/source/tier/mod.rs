@@ -11,6 +11,7 @@ pub use table::TIERS;
 
 use crate::base::text::{tx, Lang, Text};
 use crate::base::units::Euros;
+use crate::source::hardware::Host;
 
 /// The words of a tier's label and of its duration, said once for the page
 /// and the CLI.
@@ -82,7 +83,30 @@ pub struct Tier {
     pub warning: Option<Text>,
 }
 
+/// Tier 4's words for a Pi owner alone: said to a mini PC's or a cloud's,
+/// they would tell them to buy what they have.
+pub(crate) const PI_NOT_ENOUGH: Text = tx("Le Pi 4 ne suffit plus", "The Pi 4 is NOT enough");
+pub(crate) const TO_MINI_PC: Text = tx(
+    "Passer sur un mini PC sous Linux",
+    "Move to a Linux mini PC",
+);
+
 impl Tier {
+    /// The profile's bullets that fit the user's machine: the Pi's own
+    /// only for a Pi.
+    pub fn profile_for(&self, host: Host) -> impl Iterator<Item = &'static Text> {
+        self.profile
+            .iter()
+            .filter(move |bullet| host == Host::Pi4 || **bullet != PI_NOT_ENOUGH)
+    }
+
+    /// The recommendation, unless it is to buy the machine the user has
+    /// (or has outgrown: the cloud).
+    pub fn recommendation_for(&self, host: Host) -> Option<Text> {
+        self.recommendation
+            .filter(|r| host == Host::Pi4 || *r != TO_MINI_PC)
+    }
+
     /// `Tier 3 · Consolidation`: the page and the CLI name a tier this way.
     pub fn label(&self, lang: Lang) -> String {
         format!(

@@ -275,12 +275,9 @@ pub static TIERS: [Tier; 5] = [
                 "Il faut une machine plus puissante",
                 "A more powerful machine is needed",
             ),
-            tx("Le Pi 4 ne suffit plus", "The Pi 4 is NOT enough"),
+            super::PI_NOT_ENOUGH,
         ],
-        recommendation: Some(tx(
-            "Passer sur un mini PC sous Linux",
-            "Move to a Linux mini PC",
-        )),
+        recommendation: Some(super::TO_MINI_PC),
         allocation: &[],
         limits: &[
             limits(Service::Api, 4.0, 4096.0, 2),
