@@ -158,3 +158,42 @@ fn one_node_process_slow_at_the_peak_can_set_the_ceiling() {
     let timing = p.host_timing.unwrap();
     assert!((timing.migration_start_users - l.last_crossing().unwrap().users).abs() < 1e-9);
 }
+
+/// A resource past its warning threshold, measured or on its curve, never
+/// sits beside "the current machine is enough".
+#[test]
+fn a_resource_past_its_warning_is_never_all_well() {
+    let p = plan_for("users=4000&host=minipc&ram=82");
+    let Verdict::Watch(row) = p.verdict else {
+        panic!("{:?}", p.verdict)
+    };
+    assert_eq!(row.threshold, 80.0);
+    assert!(p
+        .verdict
+        .describe(Lang::En)
+        .contains("RAM in use >\u{a0}80%"));
+    assert_eq!(p.verdict.level(), "warn");
+    for users in [100, 300, 900, 1400, 3000, 6000, 9000] {
+        for host in ["pi4", "minipc", "custom"] {
+            for measured in [
+                "",
+                "&ram=50",
+                "&ram=79",
+                "&cpu=15&ram=60",
+                "&disk=75",
+                "&disk=40&mbpu=200",
+            ] {
+                let q = format!("users={users}&host={host}{measured}");
+                let p = plan_for(&q);
+                let past = p.resources.iter().any(|r| {
+                    (r.basis == headroom_core::resources::Basis::Measured
+                        || r.resource == headroom_core::resources::Resource::Disk)
+                        && r.warning_users.is_some_and(|w| w <= f64::from(users))
+                });
+                if past || !p.triggered.is_empty() {
+                    assert_ne!(p.verdict, Verdict::Fits, "{q}");
+                }
+            }
+        }
+    }
+}

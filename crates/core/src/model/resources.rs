@@ -12,7 +12,7 @@ use crate::input::scenario::Scenario;
 use crate::model::growth::{eta, Eta};
 use crate::model::load::DISK_POINTS;
 use crate::source::decision::Metrics;
-use crate::source::decision::{Metric, THRESHOLDS};
+use crate::source::decision::{Metric, Threshold, THRESHOLDS};
 use crate::source::hardware::Machine;
 use crate::source::hardware::{Host, MIGRATION_START_SHARE};
 
@@ -85,6 +85,12 @@ impl Resource {
             Resource::Disk => Some(Metric::Disk),
             Resource::Uplink => None,
         }
+    }
+
+    /// The decision table's first row for this resource: its warning.
+    pub fn warning_row(self) -> Option<&'static Threshold> {
+        let metric = self.metric()?;
+        THRESHOLDS.iter().find(|t| t.metric == metric)
     }
 
     /// The decision table's two thresholds for this resource, in %: the
@@ -328,7 +334,11 @@ impl Headroom {
     /// The use now, as the page and the CLI write it: `2 / 4 GiB (50%)`,
     /// `16.67 Mbit/s (a need, not a limit)`, or why it is not modelled.
     pub fn now_text(&self, lang: Lang) -> String {
-        let unit = self.resource.unit().get(lang);
+        // A measured CPU is in the machine's own cores, whichever it is.
+        let unit = match (self.resource, self.basis) {
+            (Resource::Cpu, Basis::Measured) => tx("cœurs", "cores").get(lang),
+            _ => self.resource.unit().get(lang),
+        };
         match (self.use_now, self.capacity, self.use_now_percent()) {
             (Some(now), Some(capacity), Some(percent)) => {
                 let average = format!(

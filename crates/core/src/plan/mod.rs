@@ -7,7 +7,7 @@ use crate::input::scenario::Scenario;
 use crate::model::growth;
 use crate::model::latency::{self, Latency};
 use crate::model::load::{self, Load};
-use crate::model::resources::{self, Ceiling, Headroom, HostTiming, LatencyLimits};
+use crate::model::resources::{self, Ceiling, Headroom, HostTiming, LatencyLimits, Resource};
 use crate::model::roadmap::{self, Projected};
 use crate::settings::budget::Budget;
 use crate::settings::tuning::Tuning;
@@ -41,6 +41,9 @@ pub enum Verdict {
     /// A measurement trips an urgent or critical row of the decision table
     /// (the most severe one).
     ActNow(&'static Threshold),
+    /// Below 75% of the host's ceiling, but a resource is past its
+    /// warning threshold (measured, or on its curve): the row it passes.
+    Watch(&'static Threshold),
     /// Below 75% of the host's ceiling.
     Fits,
     /// Between 75% of the ceiling and the ceiling: start phase 1 now.
@@ -59,6 +62,10 @@ impl Verdict {
                 "The tier's limits exceed the machine's memory",
             ),
             Verdict::ActNow(_) => tx("Agir maintenant", "Act now"),
+            Verdict::Watch(_) => tx(
+                "La machine suffit encore, sous surveillance",
+                "The machine is still enough, under watch",
+            ),
             Verdict::PeakSaturated { .. } => tx(
                 "L'heure de pointe sature déjà la machine",
                 "The peak hour already saturates the machine",
@@ -89,7 +96,7 @@ impl Verdict {
                 text::percent(utilisation * 100.0, 0, lang),
                 tx("à la pointe", "at the peak").get(lang)
             ),
-            Verdict::ActNow(row) => format!(
+            Verdict::ActNow(row) | Verdict::Watch(row) => format!(
                 "{}{}{} ({} >\u{a0}{})",
                 self.name().get(lang),
                 text::colon(lang),
@@ -105,7 +112,7 @@ impl Verdict {
     pub fn level(self) -> &'static str {
         match self {
             Verdict::Fits | Verdict::NoCeiling => "ok",
-            Verdict::StartMigration => "warn",
+            Verdict::StartMigration | Verdict::Watch(_) => "warn",
             Verdict::OverBudget
             | Verdict::ActNow(_)
             | Verdict::OverCeiling
@@ -118,6 +125,7 @@ impl Verdict {
         match self {
             Verdict::OverBudget => "over_budget",
             Verdict::ActNow(_) => "act_now",
+            Verdict::Watch(_) => "watch",
             Verdict::PeakSaturated { .. } => "peak_saturated",
             Verdict::Fits => "fits",
             Verdict::StartMigration => "start_migration",
@@ -294,6 +302,22 @@ impl Plan {
                     format!("Stay on {host}: the move to {destination} starts at {start} users, {when}.")
                 }
             }
+            (Verdict::Watch(row), _, timing) => {
+                let action = row.action.get(lang);
+                let past = format!(
+                    "{} >\u{a0}{}",
+                    row.metric.name().get(lang),
+                    row.metric.format(row.threshold, lang)
+                );
+                let start =
+                    timing.map(|t| (n(t.migration_start_users), t.migration_start.within(lang)));
+                match (fr, start) {
+                    (true, Some((start, when))) => format!("Restez sur {host}, mais {past} : {action}. La migration vers {destination} commence à {start} utilisateurs, {when}."),
+                    (false, Some((start, when))) => format!("Stay on {host}, but {past}: {action}. The move to {destination} starts at {start} users, {when}."),
+                    (true, None) => format!("Restez sur {host}, mais {past} : {action}."),
+                    (false, None) => format!("Stay on {host}, but {past}: {action}."),
+                }
+            }
             _ => {
                 // The last tier is the one that scales out.
                 let last = tier::TIERS.last().map_or(0, |t| t.number);
@@ -369,6 +393,16 @@ pub fn plan(scenario: &Scenario) -> Plan {
         .filter(|l| l.binds())
         .map(|l| l.utilisation_at_peak);
     let peak_utilisation = cpu_peak.into_iter().chain(model_peak).fold(0.0, f64::max);
+    // A resource past its warning: a tripped row, else a curve's warning
+    // already behind today's users.
+    let watch = triggered.first().copied().or_else(|| {
+        resources
+            .iter()
+            // The source's CPU curve counts Pi 4 cores: no verdict on it.
+            .filter(|r| r.basis == resources::Basis::Measured || r.resource == Resource::Disk)
+            .find(|r| r.warning_users.is_some_and(|w| w <= f64::from(s.users)))
+            .and_then(|r| r.resource.warning_row())
+    });
     let verdict = match (ceiling, urgent) {
         (_, Some(row)) if row.severity == Severity::Critical => Verdict::ActNow(row),
         // Said first: every day at the peak, queues and timeouts.
@@ -385,7 +419,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
         {
             Verdict::StartMigration
         }
-        (Some(_), None) => Verdict::Fits,
+        (Some(_), None) => watch.map_or(Verdict::Fits, Verdict::Watch),
     };
     Plan {
         tier,
