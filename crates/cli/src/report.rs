@@ -49,6 +49,9 @@ pub fn render(plan: &Plan, section: Option<Section>, notes: &[String]) -> String
         t("Pour vous", "For you"),
         plan.for_you(lang)
     ));
+    if let Some(rests) = plan.rests_on(lang) {
+        w.line(format!("  {rests}"));
+    }
     if let Some(timing) = plan.host_timing {
         w.line(format!(
             "  {} ({} {}){c}{}",
@@ -507,6 +510,9 @@ pub fn render(plan: &Plan, section: Option<Section>, notes: &[String]) -> String
         t("Pour vous", "For you"),
         plan.for_you(lang)
     ));
+    if let Some(rests) = plan.rests_on(lang) {
+        w.line(format!("  {rests}"));
+    }
     w.line(format!(
         "{} ({}){c}{}",
         t("Conseil de la source", "The source's advice"),
@@ -908,6 +914,9 @@ fn agenda(w: &mut Writer, plan: &Plan) {
     let lang = plan.scenario.lang;
     let t = |fr: &'static str, en: &'static str| tx(fr, en).get(lang);
     let agenda = headroom_core::agenda::Agenda::of(plan, lang);
+    if let Some(rests) = plan.rests_on(lang) {
+        w.line(rests);
+    }
     for (title, actions) in [
         (t("Maintenant", "Now"), &agenda.now),
         (t("Ensuite", "Next"), &agenda.next),

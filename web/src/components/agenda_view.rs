@@ -25,6 +25,9 @@ pub fn agenda_view(plan: &Plan, calendar: Calendar) -> Html {
     html! {
         <section id="agenda" class="card" aria-labelledby="agenda-title">
             <h2 id="agenda-title">{ i18n::AGENDA.get(lang) }</h2>
+            if let Some(rests) = plan.rests_on(lang) {
+                <p id="rests-on" class="note">{ rests }</p>
+            }
             <div class="agenda">
                 { group("agenda-now", i18n::NOW, &agenda.now) }
                 { group("agenda-next", i18n::NEXT, &agenda.next) }

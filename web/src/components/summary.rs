@@ -72,6 +72,9 @@ pub fn summary(plan: &Plan, calendar: Calendar) -> Html {
                 <strong>{ plan.verdict.describe(lang) }</strong>
             </p>
             <p id="for-you"><strong>{ i18n::FOR_YOU.get(lang) }{ c }</strong>{ plan.for_you(lang) }</p>
+            if let Some(rests) = plan.rests_on(lang) {
+                <p id="summary-rests-on" class="note">{ rests }</p>
+            }
             { timing }
             <p class="headline-load">
                 { i18n::REQUESTS_PER_DAY.get(lang) }{ c }

@@ -331,6 +331,102 @@ impl Plan {
     }
 }
 
+impl Plan {
+    /// What the plan rests on when the user measured something: the
+    /// measurements in use, and whether they set the machine's ceiling.
+    /// `None` when it rests on the source and the typed inputs alone.
+    pub fn rests_on(&self, lang: Lang) -> Option<String> {
+        let s = &self.scenario;
+        let m = &s.metrics;
+        let fr = lang.page() == Lang::Fr;
+        let mut from: Vec<String> = Vec::new();
+        let typed = |keys: &[(&str, bool)]| {
+            keys.iter()
+                .filter(|(_, on)| *on)
+                .map(|(k, _)| *k)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if !s.measured.containers.is_empty() {
+            from.push("docker stats (cpu, ram)".to_owned());
+        }
+        let yours = typed(&[
+            ("cpu", m.cpu.is_some() && s.measured.containers.is_empty()),
+            ("ram", m.ram.is_some() && s.measured.containers.is_empty()),
+            ("disk", m.disk.is_some()),
+            ("p95", m.p95_ms.is_some()),
+            ("err", m.errors.is_some()),
+            (
+                "svc",
+                s.service.time_ms.is_some() && s.measured.load_test.is_none(),
+            ),
+            ("par", s.service.servers.is_some()),
+        ]);
+        if !yours.is_empty() {
+            from.push(if fr {
+                format!("vos valeurs ({yours})")
+            } else {
+                format!("your figures ({yours})")
+            });
+        }
+        if let Some(test) = s.measured.load_test {
+            let tool = test.generator.label();
+            from.push(if fr {
+                format!("votre test de charge {tool} (svc, cs2)")
+            } else {
+                format!("your {tool} load test (svc, cs2)")
+            });
+        }
+        if let Some(usl) = s.measured.usl {
+            let levels = usl.levels;
+            from.push(if fr {
+                format!("la loi d'extensibilité ajustée sur {levels} niveaux")
+            } else {
+                format!("the scalability law fitted to {levels} levels")
+            });
+        }
+        if from.is_empty() {
+            return None;
+        }
+        let list = from.join(", ");
+        let ceiling = self.ceiling.filter(|c| !c.source_cap).and_then(|c| {
+            let users = text::integer(f64::from(c.users), lang);
+            let by = match (c.latency, c.binding) {
+                (true, _) => Some(
+                    tx(
+                        "la latence à l'heure de pointe",
+                        "the latency at the peak hour",
+                    )
+                    .get(lang)
+                    .to_owned(),
+                ),
+                (false, Some(r)) => self
+                    .resources
+                    .iter()
+                    .find(|h| h.resource == r && h.basis == resources::Basis::Measured)
+                    .map(|_| r.name().get(lang).to_owned()),
+                (false, None) => None,
+            }?;
+            Some(if fr {
+                format!(" Le plafond de la machine, {users} utilisateurs, en découle ({by}).")
+            } else {
+                format!(" The machine's ceiling, {users} users, follows from them ({by}).")
+            })
+        });
+        Some(if fr {
+            format!(
+                "Ce plan repose sur vos mesures : {list}.{}",
+                ceiling.unwrap_or_default()
+            )
+        } else {
+            format!(
+                "This plan rests on your measurements: {list}.{}",
+                ceiling.unwrap_or_default()
+            )
+        })
+    }
+}
+
 /// Tier `tier`'s limits need `needed` of the machine's `machine`: the advice
 /// the summary and the agenda give.
 pub fn over_budget_advice(
