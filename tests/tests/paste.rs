@@ -22,7 +22,7 @@ async fn paste_the_compose_file() {
     let mut report = Report::new("paste_the_compose_file");
     report
         .check(
-            "no YAML module before a paste; pasted, the only override shown (one Copy, one Download) keeps --requirepass, --appendonly, -c log_min_duration_statement and --enable-source-maps, a reload keeps the paste, and Clear goes back to the generic one",
+            "no YAML module before a paste; pasted, the only override shown (one Copy, one Download) keeps --requirepass, --appendonly, -c log_min_duration_statement and --enable-source-maps, the runbooks take the file's database, a reload keeps the paste, and Clear goes back to the generic one",
             merged(b, "/?users=1200"),
         )
         .await;
@@ -157,6 +157,16 @@ async fn merged(b: &Browser, path: &str) -> R {
         })?;
     }
     only_override(b, path, true).await?;
+    // The runbooks take the file's database in place of the placeholder.
+    b.wait_href("db=memolist in the link after the paste", |h| {
+        h.contains("db=memolist")
+    })
+    .await?;
+    b.wait_js(
+        "the dump command with the file's database",
+        "return document.body.textContent.includes(\"pg_dump -U \\\"${POSTGRES_USER:-postgres}\\\" memolist'\");",
+    )
+    .await?;
     // A reload keeps what was pasted, and the override written for it.
     b.open(path).await?;
     b.wait_js(

@@ -124,7 +124,7 @@ pub fn app(props: &AppProps) -> Html {
                     }) }
                     { load_profile::load_profile(&plan) }
                     { hardware::hardware(&plan, &link) }
-                    { compose_view::compose_view(&plan, &link) }
+                    { compose_view::compose_view(&plan, &link, &on_values) }
                     { tuning_view::tuning_view(&plan) }
                     { budget_bar::budget_bar(&plan) }
                     { decision_table::decision_table(&plan) }

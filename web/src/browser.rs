@@ -186,6 +186,26 @@ pub async fn merge_override(query: &str, base: &str) -> Result<Option<String>, S
     Ok(yaml.as_string())
 }
 
+/// The runbooks' names the pasted compose file gives, through the
+/// module's `composeNames(query, base)`.
+pub async fn compose_names(query: &str, base: &str) -> Result<Vec<(String, String)>, String> {
+    use js_sys::Array;
+    use wasm_bindgen::JsCast;
+    let module = module().await?;
+    let pairs: Array = function(&module, "composeNames")?
+        .call2(&wasm_bindgen::JsValue::NULL, &query.into(), &base.into())
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(failed)?;
+    Ok(pairs
+        .iter()
+        .filter_map(|pair| {
+            let pair: Array = pair.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect())
+}
+
 /// Tier 5's Kubernetes bundle as the JavaScript module's
 /// `kubernetesBundle(query)` gives it: the components table and the zip.
 pub struct KubernetesBundle {

@@ -52,7 +52,7 @@ fn section(props: &HostProps) -> Html {
     let inner = match props.section {
         "summary" => summary::summary(plan, Calendar::Dated),
         "decisions" => decision_table::decision_table(plan),
-        "compose" => compose_view::compose_view(plan, ""),
+        "compose" => compose_view::compose_view(plan, "", &Callback::noop()),
         "budget" => budget_bar::budget_bar(plan),
         _ => growth_chart::growth_chart(plan, Calendar::Dated, None),
     };

@@ -40,11 +40,25 @@ fn run(args: &[String], defaults: Defaults) -> Result<(), UsageError> {
         }
         Command::Plan(request) => request,
     };
-    let plan = plan(&request.scenario);
-    // Written once, for the user's file when there is one (an unreadable
-    // file is an error even without --compose), else only when asked for.
-    let compose_override = match &request.base {
-        Some(path) => compose::for_plan(&plan, &base::read(path, plan.scenario.lang)?),
+    // The user's file first (an unreadable file is an error even without
+    // --compose): it names the runbooks' PostgreSQL container, database and
+    // volume where no flag or link did.
+    let base = match &request.base {
+        Some(path) => Some(base::read(path, request.scenario.lang)?),
+        None => None,
+    };
+    let mut scenario = request.scenario.clone();
+    if let Some(base) = &base {
+        for (key, value) in base.names(&scenario.names) {
+            // Names the file gives are valid names.
+            let _ = scenario.set(key, &value);
+        }
+    }
+    let plan = plan(&scenario);
+    // Written once, for the user's file when there is one, else only when
+    // asked for.
+    let compose_override = match &base {
+        Some(base) => compose::for_plan(&plan, base),
         None if request.compose.is_some() || request.json => {
             compose::for_plan(&plan, &compose::Defaults)
         }

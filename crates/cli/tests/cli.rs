@@ -74,7 +74,7 @@ fn the_postgres_worst_case_is_printed_with_its_terms() {
     );
     assert!(en.contains("25 processes × 3 × work_mem 3840kB × hash_mem_multiplier 2"));
     assert!(en.contains("shm_size: 181m"));
-    assert!(en.contains("postgresql://USER:PASSWORD@pgbouncer:5432/memolist?pgbouncer=true"));
+    assert!(en.contains("postgresql://USER:PASSWORD@pgbouncer:5432/YOUR_DB?pgbouncer=true"));
     // The same settings in the forms that leave the compose command alone.
     assert!(en.contains("  work_mem = '3840kB'\n"));
     assert!(en.contains("  ALTER SYSTEM SET shared_buffers = '300MB';\n"));
@@ -336,7 +336,7 @@ fn sections_print_one_part_each_with_the_runbook_names_substituted() {
         "--section",
         "runbooks",
     ]);
-    assert!(runbooks.contains("pg_dump -U postgres shop > backup.sql"));
+    assert!(runbooks.contains("pg_dump -U \"${POSTGRES_USER:-postgres}\" shop' > backup.sql"));
     assert!(runbooks.contains("scp backup.sql user@nuc:/tmp/"));
     assert!(!runbooks.contains("Server settings"), "one section only");
     let hardware = text(&["plan", "--users", "1200", "--section", "hardware"]);

@@ -418,14 +418,17 @@ fn the_bundle_for_20000_users_builds_and_passes_every_schema() {
         .expect("initdb");
     let import_spec = initdb.remove("import").expect("an import");
     assert_eq!(import_spec["type"], "microservice");
-    assert_eq!(import_spec["databases"], json!(["memolist"]));
+    assert_eq!(import_spec["databases"], json!(["YOUR_DB"]));
     assert_eq!(import_spec["source"]["externalCluster"], "current-postgres");
     let external = without["spec"]
         .as_object_mut()
         .expect("spec")
         .remove("externalClusters")
         .expect("externalClusters");
-    assert_eq!(external[0]["connectionParameters"]["host"], "memoo.fr");
+    assert_eq!(
+        external[0]["connectionParameters"]["host"],
+        "your-domain.example"
+    );
     assert_eq!(external[0]["connectionParameters"]["sslmode"], "require");
     assert_eq!(&without, cluster);
 
@@ -918,7 +921,7 @@ fn secrets_are_references_and_the_example_creates_exactly_those() {
             "-days",
             "1",
             "-subj",
-            "/CN=memoo.fr",
+            "/CN=your-domain.example",
         ])
         .arg("-keyout")
         .arg(work.join("key.pem"))

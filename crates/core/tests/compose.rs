@@ -344,6 +344,7 @@ fn renamed() -> Base {
     let mut backend = base_service("backend", None, None);
     backend.node_options = Some("--enable-source-maps --max-old-space-size=4096".to_owned());
     Base {
+        project: None,
         services: vec![
             backend,
             base_service(
@@ -438,6 +439,7 @@ fn a_role_missing_from_the_users_file_gets_no_limits_and_says_so() {
 #[test]
 fn the_api_is_found_by_name_then_by_image() {
     let by_image = Base {
+        project: None,
         services: vec![
             base_service("app", Some("node:20"), None),
             base_service("db", Some("postgres"), None),
@@ -449,6 +451,7 @@ fn the_api_is_found_by_name_then_by_image() {
     );
     // Two node services and no telling name: no guess.
     let two = Base {
+        project: None,
         services: vec![
             base_service("app", Some("node:20"), None),
             base_service("web", Some("node:20"), None),
@@ -461,6 +464,7 @@ fn the_api_is_found_by_name_then_by_image() {
     );
     assert_eq!(
         Base {
+            project: None,
             services: vec![base_service("pg", Some("bitnami/postgresql:16"), None)]
         }
         .find(Role::Postgres)
@@ -493,6 +497,7 @@ fn string_commands_split_as_compose_splits_them() {
 #[test]
 fn exporters_and_consoles_beside_the_servers_are_not_taken_for_them() {
     let base = Base {
+        project: None,
         services: vec![
             base_service(
                 "metrics",
@@ -517,6 +522,7 @@ fn exporters_and_consoles_beside_the_servers_are_not_taken_for_them() {
 #[test]
 fn the_entrypoint_written_out_stays_in_front() {
     let base = Base {
+        project: None,
         services: vec![base_service(
             "db",
             Some("postgres:16"),

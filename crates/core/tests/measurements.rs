@@ -373,7 +373,10 @@ fn a_test_with_its_p95_sets_the_fewest_servers_that_give_it_back() {
 
 #[test]
 fn the_plan_says_it_rests_on_the_measurements() {
-    assert_eq!(plan(&scenario("users=1500&host=pi4")).rests_on(Lang::En), None);
+    assert_eq!(
+        plan(&scenario("users=1500&host=pi4")).rests_on(Lang::En),
+        None
+    );
     let (p, _, _) = measured(
         "users=1500&host=pi4",
         &[read(STACK), read(&fixture("oha.json"))],
@@ -383,5 +386,10 @@ fn the_plan_says_it_rests_on_the_measurements() {
     assert!(text.starts_with("This plan rests on your measurements: docker stats (cpu, ram), your oha load test (svc, cs2)."));
     assert!(text.contains("The machine's ceiling"), "{text}");
     let fr = p.rests_on(Lang::Fr).expect("en français");
-    assert!(fr.starts_with("Ce plan repose sur vos mesures : docker stats (cpu, ram), votre test de charge oha"), "{fr}");
+    assert!(
+        fr.starts_with(
+            "Ce plan repose sur vos mesures : docker stats (cpu, ram), votre test de charge oha"
+        ),
+        "{fr}"
+    );
 }

@@ -72,11 +72,11 @@ fn the_dump_runs_while_postgres_is_up_and_the_import_after_it_starts() {
     );
     assert_eq!(
         commands[dump],
-        "docker exec memoo-postgres-1 pg_dump -U postgres memolist > backup.sql"
+        "docker exec YOUR_PROJECT-postgres-1 sh -c 'pg_dump -U \"${POSTGRES_USER:-postgres}\" YOUR_DB' > backup.sql"
     );
     assert_eq!(
         commands[import],
-        "docker exec -i memoo-postgres-1 psql -U postgres -d memolist < /tmp/backup.sql"
+        "docker exec -i YOUR_PROJECT-postgres-1 sh -c 'psql -U \"${POSTGRES_USER:-postgres}\" -d YOUR_DB' < /tmp/backup.sql"
     );
     assert!(commands
         .iter()
@@ -95,15 +95,24 @@ fn the_dump_runs_while_postgres_is_up_and_the_import_after_it_starts() {
 #[test]
 fn names_are_substituted() {
     let names = query::decode(
-        "db=shop&domain=shop.example&target=nuc&pgcontainer=shop-db-1",
+        "db=shop&domain=shop.example&target=nuc&pgcontainer=shop-db-1&pgvolume=shop_pgdata",
         defaults(),
     )
     .scenario
     .names;
     let commands = all_commands(&names).join("\n");
-    assert!(commands.contains("docker exec shop-db-1 pg_dump -U postgres shop > backup.sql"));
+    assert!(commands.contains(
+        "docker exec shop-db-1 sh -c 'pg_dump -U \"${POSTGRES_USER:-postgres}\" shop' > backup.sql"
+    ));
+    // The full backup reads the named volume through a throwaway container.
+    assert!(commands.contains("docker run --rm -v shop_pgdata:/data:ro"));
+    assert!(!commands.contains("/var/lib/postgresql") && !commands.contains("/var/www/memoo"));
     assert!(commands.contains("scp backup.sql user@nuc:/tmp/"));
-    assert!(!commands.contains("memolist") && !commands.contains("memoo-postgres-1"));
+    assert!(
+        !commands.contains("memolist")
+            && !commands.contains("memoo")
+            && !commands.contains("YOUR_")
+    );
     let dns = MIGRATION[1].steps.last().unwrap();
     assert_eq!(
         dns.note_for(&names, Lang::En).unwrap(),

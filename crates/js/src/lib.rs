@@ -109,6 +109,23 @@ pub fn compose_override(params: JsValue, base: Option<String>) -> Result<Option<
     Ok(compose::for_plan(&plan, &stack))
 }
 
+/// The runbooks' names the user's compose file gives (`pgcontainer`, `db`,
+/// `pgvolume`), as `[key, value]` pairs, for the names `params` leave at
+/// their placeholders; a file Headroom cannot use throws, one line.
+#[wasm_bindgen(js_name = composeNames)]
+pub fn compose_names(params: JsValue, base: String) -> Result<JsValue, JsError> {
+    let scenario = decoded(&params)?.scenario;
+    let stack = base_yaml::read(&base, scenario.lang).map_err(|e| JsError::new(&e))?;
+    let pairs: Vec<(String, String)> = stack
+        .names(&scenario.names)
+        .into_iter()
+        .map(|(key, value)| (key.name().to_owned(), value))
+        .collect();
+    pairs
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
 pub mod zip;
 
 /// What `readMeasurements` returns.

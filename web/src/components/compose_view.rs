@@ -8,7 +8,11 @@ use headroom_core::corrections::{self, Topic};
 use headroom_core::Plan;
 use yew::prelude::*;
 
-pub fn compose_view(plan: &Plan, link: &str) -> Html {
+pub fn compose_view(
+    plan: &Plan,
+    link: &str,
+    on_names: &Callback<Vec<(headroom_core::Key, String)>>,
+) -> Html {
     let lang = plan.scenario.lang;
     // Written here, where it is shown: computing a plan writes no YAML.
     let body = match &compose::for_plan(plan, &compose::Defaults) {
@@ -17,7 +21,7 @@ pub fn compose_view(plan: &Plan, link: &str) -> Html {
                 <>
                     // The generic override, or the one written for the user's file.
                     <PasteBase query={AttrValue::from(format!("{link}&lang={}", lang.code()))}
-                        generic={AttrValue::from(yaml.clone())} />
+                        generic={AttrValue::from(yaml.clone())} on_names={on_names.clone()} />
                     <h3>{ i18n::CORRECTED_FROM_SOURCE.get(lang) }</h3>
                     <ul class="corrections">
                         { for corrections::about(Topic::Compose).map(|c| html! {

@@ -85,11 +85,12 @@ const MEASURED: [Field; 8] = [
     optional(Key::Cs2, Kind::Decimal, i18n::CS2_EMPTY),
 ];
 
-const NAMES: [Field; 4] = [
+const NAMES: [Field; 5] = [
     field(Key::Db, Kind::Name),
     field(Key::Domain, Kind::Name),
     field(Key::Target, Kind::Name),
     field(Key::Pgcontainer, Kind::Name),
+    field(Key::Pgvolume, Kind::Name),
 ];
 
 pub fn inputs(props: &InputsProps) -> Html {

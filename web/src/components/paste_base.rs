@@ -17,6 +17,9 @@ pub struct PasteBaseProps {
     pub query: AttrValue,
     /// The override written without the user's file.
     pub generic: AttrValue,
+    /// Sets the runbooks' names the file gives (those still placeholders).
+    #[prop_or_default]
+    pub on_names: Callback<Vec<(headroom_core::Key, String)>>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -50,6 +53,7 @@ pub fn paste_base(props: &PasteBaseProps) -> Html {
     {
         let merged = merged.clone();
         let latest = latest.clone();
+        let on_names = props.on_names.clone();
         use_effect_with(
             (props.query.clone(), (*text).clone()),
             move |(query, text)| {
@@ -63,7 +67,18 @@ pub fn paste_base(props: &PasteBaseProps) -> Html {
                         merged.set(Merged::Reading);
                     }
                     let (query, text) = (query.to_string(), text.clone());
+                    let on_names = on_names.clone();
                     wasm_bindgen_futures::spawn_local(async move {
+                        // The runbooks' names first; only placeholders change.
+                        if let Ok(names) = browser::compose_names(&query, &text).await {
+                            let names: Vec<_> = names
+                                .into_iter()
+                                .filter_map(|(k, v)| Some((headroom_core::Key::from_name(&k)?, v)))
+                                .collect();
+                            if !names.is_empty() {
+                                on_names.emit(names);
+                            }
+                        }
                         let outcome = match browser::merge_override(&query, &text).await {
                             Ok(Some(yaml)) => Merged::Done(yaml.into()),
                             Ok(None) => Merged::Refused(i18n::NO_COMPOSE.get(lang).to_owned()),

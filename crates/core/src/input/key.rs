@@ -41,6 +41,7 @@ pub enum Key {
     Lt,
     Ds,
     Usl,
+    Pgvolume,
 }
 
 /// Where a key's value lives in a [`Scenario`]: a reader and a writer of
@@ -101,7 +102,7 @@ const PERCENT: Allowed = Allowed::Number {
 };
 
 /// Every query key, in the order they are written into a link (SPEC section 2).
-const KEYS: [KeySpec; 28] = {
+const KEYS: [KeySpec; 29] = {
     const fn spec(
         key: Key,
         name: &'static str,
@@ -420,13 +421,21 @@ const KEYS: [KeySpec; 28] = {
                 "Universal Scalability Law fitted",
             ),
         ),
+        spec(
+            Key::Pgvolume,
+            "pgvolume",
+            Allowed::Name,
+            false,
+            slot!(Name, names.pg_volume),
+            tx("Volume des données PostgreSQL", "PostgreSQL's data volume"),
+        ),
     ]
 };
 
 impl Key {
     /// In the order they are written into a link.
-    pub const ALL: [Key; 28] = {
-        let mut all = [Key::Users; 28];
+    pub const ALL: [Key; 29] = {
+        let mut all = [Key::Users; 29];
         let mut i = 0;
         while i < KEYS.len() {
             all[i] = KEYS[i].key;

@@ -45,23 +45,36 @@ pub struct Names {
     pub target: Name,
     /// `pgcontainer`: the PostgreSQL container's name.
     pub pg_container: Name,
+    /// `pgvolume`: the named volume that holds PostgreSQL's data.
+    pub pg_volume: Name,
 }
 
+/// Visible placeholders until the user gives their names (or pastes their
+/// compose file, which fills what it can): a command copied as it is fails
+/// on the placeholder instead of acting on someone else's database.
+pub const DEFAULT_DB: &str = "YOUR_DB";
+pub const DEFAULT_DOMAIN: &str = "your-domain.example";
+pub const DEFAULT_TARGET: &str = "mini-pc";
+pub const DEFAULT_PG_CONTAINER: &str = "YOUR_PROJECT-postgres-1";
+pub const DEFAULT_PG_VOLUME: &str = "YOUR_PROJECT_pgdata";
+
 impl Default for Names {
-    /// The source project's names.
     fn default() -> Names {
         Names {
-            database: Name::known("memolist"),
-            domain: Name::known("memoo.fr"),
-            target: Name::known("mini-pc"),
-            pg_container: Name::known("memoo-postgres-1"),
+            database: Name::known(DEFAULT_DB),
+            domain: Name::known(DEFAULT_DOMAIN),
+            target: Name::known(DEFAULT_TARGET),
+            pg_container: Name::known(DEFAULT_PG_CONTAINER),
+            pg_volume: Name::known(DEFAULT_PG_VOLUME),
         }
     }
 }
 
-/// Fills a template's `{db}`, `{domain}`, `{target}` and `{pgcontainer}`.
+/// Fills a template's `{db}`, `{domain}`, `{target}`, `{pgcontainer}` and
+/// `{pgvolume}`.
 pub fn fill(template: &str, names: &Names) -> String {
     template
+        .replace("{pgvolume}", names.pg_volume.as_str())
         .replace("{db}", names.database.as_str())
         .replace("{domain}", names.domain.as_str())
         .replace("{target}", names.target.as_str())

@@ -3,12 +3,16 @@
 //! which part of the stack.
 
 use crate::base::units::Mebibytes;
+use crate::input::key::Key;
+use crate::input::names::{Name, Names};
 use crate::source::tier::Service;
 
 /// The user's own compose file, as much of it as the override needs.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Base {
     pub services: Vec<BaseService>,
+    /// The top-level `name:`, Compose's project name, when the file sets it.
+    pub project: Option<String>,
 }
 
 /// One service of the user's file.
@@ -27,6 +31,15 @@ pub struct BaseService {
     pub limits: Vec<(String, String)>,
     /// The user's `deploy.replicas` (or `scale`), kept by the override.
     pub replicas: Option<String>,
+    /// `container_name:`, when set.
+    pub container_name: Option<String>,
+    /// The database the PostgreSQL image creates: `POSTGRES_DB`, else
+    /// `POSTGRES_USER` (the image's default). No other variable is read.
+    pub database: Option<String>,
+    /// The named volume (not a host path) mounted under `/var/lib/postgresql`,
+    /// as Docker names it: its own `name:`, else the project's name (or a
+    /// placeholder for it), `_`, the volume's key.
+    pub data_volume: Option<String>,
 }
 
 impl BaseService {
@@ -45,6 +58,43 @@ impl BaseService {
 }
 
 impl Base {
+    /// The runbooks' names this file gives, for the names still at their
+    /// placeholders in `names` (what the user typed stays): PostgreSQL's
+    /// container, database and data volume. Without a project name
+    /// (`name:`), Compose takes the folder's, which the file does not say:
+    /// it stays a placeholder around the service's own names.
+    pub fn names(&self, names: &Names) -> Vec<(Key, String)> {
+        let Some(pg) = self.find(Service::Postgres) else {
+            return Vec::new();
+        };
+        let project = self.project.as_deref().unwrap_or("YOUR_PROJECT");
+        let container = pg
+            .container_name
+            .clone()
+            .unwrap_or_else(|| format!("{project}-{}-1", pg.name));
+        let volume = pg.data_volume.clone();
+        let defaults = Names::default();
+        [
+            (
+                Key::Pgcontainer,
+                Some(container),
+                &names.pg_container,
+                &defaults.pg_container,
+            ),
+            (
+                Key::Db,
+                pg.database.clone(),
+                &names.database,
+                &defaults.database,
+            ),
+            (Key::Pgvolume, volume, &names.pg_volume, &defaults.pg_volume),
+        ]
+        .into_iter()
+        .filter(|(_, _, now, default)| now == default)
+        .filter_map(|(key, value, _, _)| Some((key, Name::parse(&value?)?.to_string())))
+        .collect()
+    }
+
     /// The user's service that plays `role`: PostgreSQL, Redis and nginx by
     /// image; the API by name (`api`, then a name with `api`, `backend` or
     /// `server`), else the one service on a `node` image.

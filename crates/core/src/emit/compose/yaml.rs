@@ -72,25 +72,61 @@ pub fn parse(text: &str, lang: Lang) -> Result<Base, String> {
                 ))
             }
         };
-        let node_options = match &service["environment"] {
+        let env = |key: &str| match &service["environment"] {
             Yaml::Hash(map) => map
                 .iter()
-                .find(|(k, _)| scalar(k).as_deref() == Some("NODE_OPTIONS"))
+                .find(|(k, _)| scalar(k).as_deref() == Some(key))
                 .and_then(|(_, v)| scalar(v)),
-            Yaml::Array(list) => list
-                .iter()
-                .filter_map(scalar)
-                .find_map(|entry| entry.strip_prefix("NODE_OPTIONS=").map(str::to_owned)),
+            Yaml::Array(list) => list.iter().filter_map(scalar).find_map(|entry| {
+                entry
+                    .strip_prefix(key)
+                    .and_then(|rest| rest.strip_prefix('='))
+                    .map(str::to_owned)
+            }),
+            _ => None,
+        };
+        let node_options = env("NODE_OPTIONS");
+        let database = env("POSTGRES_DB").or_else(|| env("POSTGRES_USER"));
+        let data_volume = match &service["volumes"] {
+            Yaml::Array(volumes) => volumes.iter().find_map(|v| {
+                let (source, target) = match v {
+                    Yaml::Hash(_) => (scalar(&v["source"])?, scalar(&v["target"])?),
+                    other => {
+                        let text = scalar(other)?;
+                        let mut parts = text.split(':');
+                        (parts.next()?.to_owned(), parts.next()?.to_owned())
+                    }
+                };
+                let named = !source.starts_with(['.', '/', '~', '$']);
+                (named && target.starts_with("/var/lib/postgresql")).then_some(source)
+            }),
             _ => None,
         };
         base.services.push(BaseService {
             image: scalar(&service["image"]),
             limits: limits(service),
             replicas: scalar(&service["deploy"]["replicas"]).or_else(|| scalar(&service["scale"])),
+            container_name: scalar(&service["container_name"]),
             name,
             command,
             node_options,
+            database,
+            data_volume,
         });
+    }
+    base.project = scalar(&document["name"]);
+    // A volume given its own `name:` at the top level is called that.
+    for service in &mut base.services {
+        if let Some(volume) = &service.data_volume {
+            if let Some(name) = scalar(&document["volumes"][volume.as_str()]["name"]) {
+                service.data_volume = Some(name);
+            } else {
+                // Compose prefixes the project's name: the folder's when
+                // the file sets none, which the file cannot tell.
+                let project = base.project.as_deref().unwrap_or("YOUR_PROJECT");
+                service.data_volume = Some(format!("{project}_{volume}"));
+            }
+        }
     }
     Ok(base)
 }

@@ -57,7 +57,7 @@ pub const MIGRATION: [Phase; 3] = [
             step(
                 Side::Source,
                 tx("Exporter la base", "Export the database"),
-                &["docker exec {pgcontainer} pg_dump -U postgres {db} > backup.sql"],
+                &["docker exec {pgcontainer} sh -c 'pg_dump -U \"${POSTGRES_USER:-postgres}\" {db}' > backup.sql"],
             ),
             step(
                 Side::Source,
@@ -68,11 +68,11 @@ pub const MIGRATION: [Phase; 3] = [
                 step(
                     Side::Source,
                     tx("Sauvegarde complète", "Full backup"),
-                    &["tar -czf backup-$(date +%Y%m%d).tar.gz \\\n  /var/www/memoo/packages/db/prisma \\\n  /var/lib/postgresql"],
+                    &["docker run --rm -v {pgvolume}:/data:ro -v \"$PWD\":/backup alpine \\\n  tar -czf /backup/pgdata-$(date +%Y%m%d).tar.gz -C /data ."],
                 ),
                 tx(
-                    "Chemins du projet d'origine : mettez les vôtres.",
-                    "These are the source project's paths: use yours.",
+                    "Les données de PostgreSQL sont dans un volume nommé, que Docker garde hors du dossier du projet : un conteneur jetable le lit et en fait une archive ici (docker volume ls donne son nom ; Compose le préfixe du nom du projet). La pile est arrêtée : la copie est cohérente.",
+                    "PostgreSQL's data is in a named volume, which Docker keeps outside the project's folder: a throwaway container reads it and archives it here (docker volume ls gives its name; Compose prefixes it with the project's name). The stack is down: the copy is consistent.",
                 ),
             ),
             step(
@@ -80,7 +80,7 @@ pub const MIGRATION: [Phase; 3] = [
                 tx("Copier vers le mini PC", "Copy to the mini PC"),
                 &[
                     "scp backup.sql user@{target}:/tmp/",
-                    "scp backup-*.tar.gz user@{target}:/tmp/",
+                    "scp pgdata-*.tar.gz user@{target}:/tmp/",
                 ],
             ),
             noted(
@@ -98,7 +98,7 @@ pub const MIGRATION: [Phase; 3] = [
                 step(
                     Side::Destination,
                     tx("Créer la base", "Create the database"),
-                    &["docker exec {pgcontainer} createdb -U postgres {db}"],
+                    &["docker exec {pgcontainer} sh -c 'createdb -U \"${POSTGRES_USER:-postgres}\" {db}'"],
                 ),
                 tx(
                     "Si POSTGRES_DB la crée déjà, l'erreur « already exists » est sans conséquence.",
@@ -108,7 +108,7 @@ pub const MIGRATION: [Phase; 3] = [
             step(
                 Side::Destination,
                 tx("Importer la base", "Import the database"),
-                &["docker exec -i {pgcontainer} psql -U postgres -d {db} < /tmp/backup.sql"],
+                &["docker exec -i {pgcontainer} sh -c 'psql -U \"${POSTGRES_USER:-postgres}\" -d {db}' < /tmp/backup.sql"],
             ),
             step(
                 Side::Destination,

@@ -45,7 +45,7 @@ pub const TO_CLOUD: [Step; 11] = [
                 "Laisser le cluster joindre PostgreSQL, en TLS",
                 "Let the cluster reach PostgreSQL, over TLS",
             ),
-            &["docker exec {pgcontainer} psql -U postgres -Atc 'SHOW ssl'"],
+            &["docker exec {pgcontainer} sh -c 'psql -U \"${POSTGRES_USER:-postgres}\" -Atc \"SHOW ssl\"'"],
         ),
         tx(
             "Doit afficher on. Publiez le port 5432 pour la seule adresse sortante du cluster (une règle de pare-feu), jamais pour tous : l'import se connecte à {domain}:5432 avec sslmode=require.",
