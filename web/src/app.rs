@@ -2,9 +2,10 @@
 
 use crate::browser;
 use crate::components::{
-    agenda_view, budget_bar, compose_view, conclusion, considerations, copy_button::CopyButton,
-    decision_table, growth_chart, hardware, inputs, latency_view, load_profile, measurements_view,
-    notices, resources_view, roadmap_view, runbooks, summary, tuning_view, Calendar,
+    agenda_view, answer, budget_bar, compose_view, conclusion, considerations,
+    copy_button::CopyButton, decision_table, growth_chart, hardware, inputs, latency_view,
+    load_profile, measurements_view, notices, resources_view, roadmap_view, runbooks, summary,
+    tuning_view, Calendar,
 };
 use crate::i18n::{self, Lang};
 use crate::state::{Action, State};
@@ -96,6 +97,8 @@ pub fn app(props: &AppProps) -> Html {
                     { lang_button(Lang::En, "EN", "English") }
                 </nav>
             </header>
+            { answer::answer(&plan) }
+            { answer::print_header(&plan, &url::link_for(&link)) }
             <div class="layout">
                 <aside class="inputs" aria-label={i18n::INPUTS.get(lang)}>
                     { inputs::inputs(&inputs::InputsProps {

@@ -426,3 +426,19 @@ pub const MEMORY_NOW: Text = tx("Mémoire / limite actuelle", "Memory / current 
 pub const UNDER_OVERRIDE: Text = tx("Sous l'override", "Under the override");
 pub const MEASURED_BY: Text = tx("mesuré par", "measured by");
 pub const CS2_EMPTY: Text = tx("vide : exponentielle, 1", "empty: exponential, 1");
+
+// The phone's answer and the printout's header.
+pub const ANSWER: Text = tx("La réponse", "The answer");
+pub const SEE_AGENDA: Text = tx("Maintenant / Ensuite / Plus tard ↓", "Now / Next / Later ↓");
+pub const SHARE_LINK: Text = tx("Lien de ce plan", "Link to this plan");
+
+/// A machine's name short enough for a chart's label.
+pub fn host_short(host: headroom_core::hardware::Host, lang: Lang) -> &'static str {
+    use headroom_core::hardware::Host;
+    match host {
+        Host::Pi4 => "Pi 4",
+        Host::MiniPc => tx("mini PC", "Mini PC").get(lang),
+        Host::Cloud => tx("cloud", "Cloud").get(lang),
+        Host::Custom => tx("votre machine", "Your machine").get(lang),
+    }
+}

@@ -19,6 +19,26 @@ pub fn href() -> String {
         .unwrap_or_default()
 }
 
+/// The page's address with `query`: the share link of a plan.
+/// The page written ahead of time (native) has no address: its link is
+/// the query alone.
+pub fn link_for(query: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    let base = web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default();
+    #[cfg(not(target_arch = "wasm32"))]
+    let base = String::new();
+    if query.is_empty() {
+        base
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
 /// Writes `query` into the address bar without reloading, keeping the path
 /// (so the site works under a sub-path) and dropping the `?` when empty.
 pub fn replace_query(query: &str) {

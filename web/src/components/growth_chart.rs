@@ -126,10 +126,19 @@ pub fn growth_chart(plan: &Plan, calendar: Calendar, today: Option<YearMonth>) -
         .filter(|(_, users)| f64::from(*users) < top_users)
         .map(|(host, users)| {
             let y = scale.y(f64::from(users));
+            let label = format!("{} {}", i18n::host_short(host, lang), text::integer(f64::from(users), lang));
+            // The users line rises: once it crosses this line it runs above
+            // it to the right, so the label goes below it there; if it never
+            // crosses, above it at the left.
+            let crosses = projection.last().is_some_and(|u| *u >= f64::from(users));
             html! {
                 <g class="ceiling next-ceiling">
                     <line x1={px(LEFT)} x2={px(WIDTH - RIGHT)} y1={px(y)} y2={px(y)} />
-                    <text x={px(LEFT + 4.0)} y={px(y - 4.0)}>{ format!("{} {}", host.name().get(lang), text::integer(f64::from(users), lang)) }</text>
+                    if crosses {
+                        <text x={px(WIDTH - RIGHT - 4.0)} y={px(y + 4.0)} text-anchor="end" dominant-baseline="hanging">{ label }</text>
+                    } else {
+                        <text x={px(LEFT + 4.0)} y={px(y - 4.0)}>{ label }</text>
+                    }
                 </g>
             }
         });
@@ -143,13 +152,21 @@ pub fn growth_chart(plan: &Plan, calendar: Calendar, today: Option<YearMonth>) -
             return html! {};
         }
         let x = scale.x(months);
-        // Overdue markers sit on the axis, where the ceiling's own label is.
-        let offset = if class == "phase-1" { 16.0 } else { -6.0 };
+        let y = scale.y(at);
+        // Clear of the rising users line: phase 1 below it and to the
+        // right (where the line is higher), the ceiling above it and to
+        // the left (where the line is lower). Overdue markers sit on the
+        // axis, where the ceiling's own label is.
+        let text = if class == "phase-1" {
+            html! { <text x={px(x + 4.0)} y={px(y + 6.0)} dominant-baseline="hanging">{ label }</text> }
+        } else {
+            html! { <text x={px(x - 4.0)} y={px(y - 6.0)} text-anchor="end">{ label }</text> }
+        };
         html! {
             <g class={classes!("marker", class)}>
                 <line x1={px(x)} x2={px(x)} y1={px(TOP)} y2={px(HEIGHT - BOTTOM)} />
                 if months > 0.0 {
-                    <text x={px(x + 4.0)} y={px(scale.y(at) + offset)}>{ label }</text>
+                    { text }
                 }
             </g>
         }

@@ -3,6 +3,7 @@
 //! components, which keeps the WebAssembly small.
 
 pub mod agenda_view;
+pub mod answer;
 pub mod budget_bar;
 pub mod compose_view;
 pub mod conclusion;
