@@ -22,25 +22,25 @@ async fn one_verdict_everywhere() {
         (
             "users=4000&host=minipc",
             "The current machine is enough",
-            "Stay on Mini PC",
+            "Stay on the mini PC",
             Some("Cloud"),
         ),
         (
             "users=300&host=minipc",
             "The current machine is enough",
-            "Stay on Mini PC",
+            "Stay on the mini PC",
             Some("Cloud"),
         ),
         (
             "users=2001",
             "Past the machine's ceiling",
-            "Move to Mini PC",
+            "Move to the mini PC",
             Some("Mini PC"),
         ),
         (
             "users=100000000",
             "Past the machine's ceiling",
-            "Move to Cloud now",
+            "Move to the cloud now",
             Some("Cloud"),
         ),
     ] {
@@ -102,7 +102,7 @@ async fn verdict_heeds_budget(b: &Browser) -> R {
         || format!("the agenda applies an override the budget refuses: {all}"),
     )?;
     ensure(
-        all.contains("Apply tier 4's override once on Mini PC") && all.contains("14,368"),
+        all.contains("Apply tier 4's override once on the mini PC") && all.contains("14,368"),
         || format!("no 'once on the mini PC' with the figures: {all}"),
     )?;
     ensure(!all.contains("Make room for MinIO"), || {
@@ -123,7 +123,7 @@ async fn verdict_heeds_budget(b: &Browser) -> R {
     let next = next.as_str().unwrap_or_default().to_owned();
     ensure(
         next.contains("its override needs 14,368")
-            && next.contains("apply it only once on Mini PC"),
+            && next.contains("apply it only once on the mini PC"),
         || format!("Next at 1,900 users: {next}"),
     )
 }
@@ -204,7 +204,7 @@ async fn agenda_first(b: &Browser) -> R {
     )?;
     let later = v["later"].to_string();
     ensure(
-        later.contains("Order the Mini PC (i5-12400F class), €500"),
+        later.contains("Order the mini PC (i5-12400F class), €500"),
         || format!("later: {later}"),
     )
 }

@@ -387,8 +387,12 @@ impl Task {
                 }
             };
         }
-        let name =
-            |host: Option<Host>| host.map_or_else(String::new, |h| h.name().get(lang).to_owned());
+        let the =
+            |host: Option<Host>| host.map_or_else(String::new, |h| h.the().get(lang).to_owned());
+        let to =
+            |host: Option<Host>| host.map_or_else(String::new, |h| h.to().get(lang).to_owned());
+        let on =
+            |host: Option<Host>| host.map_or_else(String::new, |h| h.on().get(lang).to_owned());
         match *self {
             Task::Triggered { row, measured } => {
                 let measured = measured
@@ -401,12 +405,12 @@ impl Task {
                     row.metric.format(row.threshold, lang)
                 )
             }
-            Task::Migrate { to } => {
-                let dest = name(to);
+            Task::Migrate { to: to_host } => {
+                let dest = to(to_host);
                 let (first, last) = phases();
                 t!(
-                    format!("Passer à {dest} : le runbook de migration, phases {first} à {last}."),
-                    format!("Move to {dest}: the migration runbook, phases {first} to {last}."),
+                    format!("Passer {dest} : le runbook de migration, phases {first} à {last}."),
+                    format!("Move {dest}: the migration runbook, phases {first} to {last}."),
                 )
             }
             Task::StartMigration { to } => {
@@ -440,17 +444,21 @@ impl Task {
                 machine,
                 to,
             } => {
-                let (needed, machine, to) = (needed.display(lang), machine.display(lang), name(to));
+                let (needed, machine, on) = (needed.display(lang), machine.display(lang), on(to));
                 t!(
-                    format!("Appliquer l'override du palier {tier} une fois sur {to} : ses limites demandent {needed}, cette machine n'en a que {machine}. D'ici là, gardez vos limites actuelles."),
-                    format!("Apply tier {tier}'s override once on {to}: its limits need {needed}, this machine has only {machine}. Until then, keep your current limits."),
+                    format!("Appliquer l'override du palier {tier} une fois {on} : ses limites demandent {needed}, cette machine n'en a que {machine}. D'ici là, gardez vos limites actuelles."),
+                    format!("Apply tier {tier}'s override once {on}: its limits need {needed}, this machine has only {machine}. Until then, keep your current limits."),
                 )
             }
             Task::MakeRoom { left, floor, next } => {
-                let (left, floor, next) = (left.display(lang), floor.display(lang), name(next));
+                let (left, floor) = (left.display(lang), floor.display(lang));
+                let or_move = match next {
+                    Some(_) => t!(format!(", ou passez {}", to(next)), format!(", or move {}", to(next))),
+                    None => String::new(),
+                };
                 t!(
-                    format!("Faire de la place à MinIO et au front-end : avec ces limites la machine ne leur garde que {left} à eux deux, moins que les {floor} que Headroom donne au minimum à chacun. Placez les fichiers dans un stockage objet S3 et servez le front-end ailleurs, ou passez à {next}."),
-                    format!("Make room for MinIO and the front end: with these limits the machine keeps only {left} for the two of them, less than the {floor} Headroom gives each at the least. Move the files to an S3 object store and serve the front end elsewhere, or move to {next}."),
+                    format!("Faire de la place à MinIO et au front-end : avec ces limites la machine ne leur garde que {left} à eux deux, moins que les {floor} que Headroom donne au minimum à chacun. Placez les fichiers dans un stockage objet S3 et servez le front-end ailleurs{or_move}."),
+                    format!("Make room for MinIO and the front end: with these limits the machine keeps only {left} for the two of them, less than the {floor} Headroom gives each at the least. Move the files to an S3 object store and serve the front end elsewhere{or_move}."),
                 )
             }
             Task::TierAhead {
@@ -471,12 +479,12 @@ impl Task {
                             format!("{label} : appliquer son override."),
                             format!("{label}: apply its override."),
                         ),
-                        Some((needed, machine, to)) => {
-                            let (needed, machine, to) =
-                                (needed.display(lang), machine.display(lang), name(to));
+                        Some((needed, machine, dest)) => {
+                            let (needed, machine, on) =
+                                (needed.display(lang), machine.display(lang), on(dest));
                             t!(
-                                format!("{label} : son override demande {needed}, cette machine n'en a que {machine} ; ne l'appliquez qu'une fois sur {to}, et gardez d'ici là les limites du palier précédent."),
-                                format!("{label}: its override needs {needed}, this machine has only {machine}; apply it only once on {to}, keeping the previous tier's limits until then."),
+                                format!("{label} : son override demande {needed}, cette machine n'en a que {machine} ; ne l'appliquez qu'une fois {on}, et gardez d'ici là les limites du palier précédent."),
+                                format!("{label}: its override needs {needed}, this machine has only {machine}; apply it only once {on}, keeping the previous tier's limits until then."),
                             )
                         }
                     },
@@ -484,7 +492,7 @@ impl Task {
                 match purchase {
                     // The only purchase on this road: the Pi's SSD.
                     Some((action, price)) => t!(
-                        format!("{text} {} ({}) : le SSD externe de 1 To avec lequel la source décrit le Pi ; si le vôtre l'a déjà, rien à acheter.", action.get(lang), price.display(lang)),
+                        format!("{text} {} ({}) : le SSD externe de 1 To avec lequel la source décrit le Pi ; si votre Pi en a déjà un, rien à acheter.", action.get(lang), price.display(lang)),
                         format!("{text} {} ({}): the 1 TB external SSD the source's Pi is described with; if yours has it already, nothing to buy.", action.get(lang), price.display(lang)),
                     ),
                     None => text,
@@ -534,25 +542,29 @@ impl Task {
                         )
                     }
                     None => t!(
-                        format!("Le P95 prévu à l'heure de pointe dépasse {limit} (d'après {from}) : {}.", row.action.get(lang).to_lowercase()),
-                        format!("The P95 predicted at the peak hour passes {limit} (from {from}): {}.", row.action.get(lang).to_lowercase()),
+                        format!("Le P95 prévu à l'heure de pointe dépasse {limit}, d'après {from} : {}.", text::lower_first(row.action.get(lang))),
+                        format!("The P95 predicted at the peak hour passes {limit}, from {from}: {}.", text::lower_first(row.action.get(lang))),
                     ),
                 }
             }
-            Task::PeakSaturates { servers } => t!(
-                format!("L'heure de pointe sature le service le plus chargé ({servers} en parallèle) : il faut plus de serveurs avant."),
-                format!("The peak hour saturates the busiest service ({servers} in parallel): add servers before then."),
-            ),
+            Task::PeakSaturates { servers } => {
+                let n = f64::from(servers);
+                t!(
+                    format!("L'heure de pointe sature le service le plus chargé ({servers} {} en parallèle) : ajoutez des serveurs d'ici là.", text::noun(n, "serveur", "serveurs", lang)),
+                    format!("The peak hour saturates the busiest service ({servers} {} in parallel): add servers before then.", text::noun(n, "server", "servers", lang)),
+                )
+            }
             Task::MigrationDone {
-                to,
+                to: dest,
                 from,
                 ceiling_users,
             } => {
-                let (dest, from) = (name(to), from.name().get(lang));
+                let (full, from) = (from.is_full().get(lang), from.the().get(lang));
+                let (to, dest) = (to(dest), the(dest));
                 let users = text::integer(f64::from(ceiling_users), lang);
                 t!(
-                    format!("Migration vers {dest} terminée : {from} est plein à {users} utilisateurs."),
-                    format!("Move to {dest} done: {from} is full at {users} users."),
+                    format!("Migration vers {dest} terminée : {from} {full} à {users} utilisateurs."),
+                    format!("Move {to} done: {from} {full} at {users} users."),
                 )
             }
         }
@@ -566,7 +578,7 @@ fn phases() -> (u8, u8) {
     (first, last)
 }
 
-/// `Order the Mini PC (i5-12400F class), €500,` or, for the cloud, its setup.
+/// `Order the mini PC (i5-12400F class), €500,` or, for the cloud, its setup.
 fn prepare(destination: Option<Host>, price: Option<Euros>, lang: Lang) -> String {
     let fr = lang.page() == Lang::Fr;
     let price = price.map_or_else(String::new, |p| format!(", {},", p.display(lang)));
@@ -579,8 +591,11 @@ fn prepare(destination: Option<Host>, price: Option<Euros>, lang: Lang) -> Strin
             "Prepare the cloud (managed or replicated PostgreSQL and Redis, a load balancer)"
                 .to_owned()
         }
-        Some(host) if fr => format!("Commander {}{price}", host.name().get(lang)),
-        Some(host) => format!("Order the {}{price}", host.name().get(lang)),
+        Some(host) => format!(
+            "{} {}{price}",
+            if fr { "Commander" } else { "Order" },
+            host.the().get(lang)
+        ),
         None => String::new(),
     }
 }
@@ -612,13 +627,13 @@ mod tests {
             "Tier 3 · Consolidation: apply its override. SSD upgrade (€65): the 1 TB external SSD the source's Pi is described with; if yours has it already, nothing to buy."
         );
         let texts: Vec<&str> = a.later.iter().map(|x| x.text.as_str()).collect();
-        assert!(texts[0].starts_with("Order the Mini PC"), "{texts:?}");
+        assert!(texts[0].starts_with("Order the mini PC"), "{texts:?}");
         assert!(texts
             .iter()
-            .any(|t| t.starts_with("Move to Mini PC (i5-12400F class) done")));
+            .any(|t| t.starts_with("Move to the mini PC (i5-12400F class) done")));
         assert_eq!(
             texts[0],
-            "Order the Mini PC (i5-12400F class), €500, and start phase 1 of the migration."
+            "Order the mini PC (i5-12400F class), €500, and start phase 1 of the migration."
         );
     }
 

@@ -38,22 +38,22 @@ fn the_advice_follows_the_machine() {
     assert_eq!(p.verdict, Verdict::Fits);
     assert_eq!(p.destination(), Some(Host::Cloud));
     assert!(
-        p.for_you(Lang::En).starts_with("Stay on Mini PC"),
+        p.for_you(Lang::En).starts_with("Stay on the mini PC"),
         "{}",
         p.for_you(Lang::En)
     );
     // 300 users on a mini PC: stay on the mini PC, not "stay on the Pi 4".
     let p = plan_for("users=300&host=minipc");
-    assert!(p.for_you(Lang::En).starts_with("Stay on Mini PC"));
+    assert!(p.for_you(Lang::En).starts_with("Stay on the mini PC"));
     // 2,001 users on the Pi: past its ceiling, to the mini PC.
     let p = plan_for("users=2001");
     assert_eq!(p.verdict, Verdict::OverCeiling);
     assert_eq!(p.destination(), Some(Host::MiniPc));
-    assert!(p.for_you(Lang::En).starts_with("Move to Mini PC"));
+    assert!(p.for_you(Lang::En).starts_with("Move to the mini PC"));
     // Tier 5 on the Pi: straight to the cloud, not to a mini PC it outgrew.
     let p = plan_for("users=100000000");
     assert_eq!(p.destination(), Some(Host::Cloud));
-    assert!(p.for_you(Lang::En).starts_with("Move to Cloud now"));
+    assert!(p.for_you(Lang::En).starts_with("Move to the cloud now"));
     // The cloud has nowhere to go.
     let p = plan_for("users=50000&host=cloud");
     assert_eq!((p.verdict, p.destination()), (Verdict::NoCeiling, None));
@@ -130,7 +130,7 @@ fn an_average_cpu_saturated_at_the_peak_hour_is_said_first() {
         agenda.now
     );
     assert!(
-        agenda.now[1].text.starts_with("Move to Mini PC"),
+        agenda.now[1].text.starts_with("Move to the mini PC"),
         "{:?}",
         agenda.now
     );

@@ -216,3 +216,39 @@ pub fn colon(lang: Lang) -> &'static str {
         Lang::En => ": ",
     }
 }
+
+/// A label inside a sentence: its first letter in lower case (`Purger les
+/// journaux` → `purger les journaux`), unless it starts an acronym (`CPU`,
+/// `RAM utilisée`).
+pub fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), second) if !second.is_some_and(char::is_uppercase) => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_owned(),
+    }
+}
+
+/// A sentence's first letter in upper case: `le mini PC …` → `Le mini PC …`.
+pub fn capital_first(sentence: &str) -> String {
+    let mut chars = sentence.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The noun for a count of `n`: French keeps the singular below 2
+/// (`1,5 cœur`, `0 conteneur`), English only for exactly 1.
+pub fn noun<'a>(n: f64, singular: &'a str, plural: &'a str, lang: Lang) -> &'a str {
+    let one = match lang.page() {
+        Lang::Fr => n.abs() < 2.0,
+        Lang::En => n == 1.0,
+    };
+    if one {
+        singular
+    } else {
+        plural
+    }
+}

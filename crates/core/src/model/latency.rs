@@ -57,7 +57,8 @@ impl Basis {
     /// Where the demand comes from, in words.
     pub fn describe(self, lang: Lang) -> String {
         let text = match self {
-            Basis::Given => tx("votre temps de service (svc)", "your service time (svc)"),
+            // Said inside brackets (demand_text): none of its own.
+            Basis::Given => tx("votre temps de service, svc", "your service time, svc"),
             Basis::Measured => tx(
                 "votre CPU mesuré, par la loi d'utilisation",
                 "your measured CPU, by the utilisation law",
@@ -69,8 +70,8 @@ impl Basis {
                 }
             }
             Basis::Source => tx(
-                "la courbe CPU de la source (non mesurée)",
-                "the source's CPU curve (unmeasured)",
+                "la courbe CPU de la source, non mesurée",
+                "the source's CPU curve, unmeasured",
             ),
         };
         text.get(lang).to_owned()
@@ -576,7 +577,7 @@ impl Latency {
         let rate = text::rate(s.rate.0, lang);
         let per = Latency::time_text(Some(s.cpu_per_request_s), lang);
         Some(if lang.page() == Lang::Fr {
-            format!("Correction : la courbe CPU de la source donne {cores} cœurs de Pi 4 pour {rate} requêtes par seconde, soit {per} de CPU par requête, bien au-delà d'une requête d'API typique (quelques millisecondes). Ces chiffres n'entrent ni dans le verdict ni dans le plafond, qui restent ceux de la source : mesurez le CPU (cpu) ou le temps de service (svc, par).")
+            format!("Correction : la courbe CPU de la source donne {cores} {} de Pi 4 pour {rate} requêtes par seconde, soit {per} de CPU par requête, bien au-delà d'une requête d'API typique (quelques millisecondes). Ces chiffres n'entrent ni dans le verdict ni dans le plafond, qui restent ceux de la source : mesurez le CPU (cpu) ou le temps de service (svc, par).", text::noun(s.cores.0, "cœur", "cœurs", lang))
         } else {
             format!("Correction: the source's CPU curve gives {cores} Pi 4 cores for {rate} requests a second, that is {per} of CPU per request, far beyond a typical API request (a few milliseconds). These figures set neither the verdict nor the ceiling, which stay the source's: measure the CPU (cpu) or the service time (svc, par).")
         })
@@ -586,19 +587,25 @@ impl Latency {
     pub fn calibration_text(&self, lang: Lang) -> Option<String> {
         let c = self.calibration?;
         let measured = Latency::time_text(Some(c.measured_s), lang);
-        let predicted = Latency::time_text(c.predicted_s, lang);
         let fr = lang.page() == Lang::Fr;
+        // `predicted 12 ms`, or what a saturated prediction means.
+        let predicted = match (c.predicted_s, fr) {
+            (Some(_), true) => format!("prévu {}", Latency::time_text(c.predicted_s, lang)),
+            (Some(_), false) => format!("predicted {}", Latency::time_text(c.predicted_s, lang)),
+            (None, true) => "le modèle prévoit un service saturé".to_owned(),
+            (None, false) => "the model predicts a saturated service".to_owned(),
+        };
         Some(match c.service_s {
             Some(service) => {
                 let service = Latency::time_text(Some(service), lang);
                 if fr {
-                    format!("P95 mesuré {measured}, prévu {predicted} au débit moyen d'aujourd'hui (où la mesure est lue). Calibrage : le temps de service devient {service}, qui redonne la mesure ; l'utilisation reste celle de la demande.")
+                    format!("P95 mesuré {measured}, {predicted} au débit moyen d'aujourd'hui (où la mesure est lue). Calibrage : le temps de service devient {service}, qui redonne la mesure ; l'utilisation reste celle de la demande.")
                 } else {
-                    format!("P95 measured {measured}, predicted {predicted} at today's average rate (where the measurement is read). Calibration: the service time becomes {service}, which gives the measurement back; the utilisation stays the demand's.")
+                    format!("P95 measured {measured}, {predicted} at today's average rate (where the measurement is read). Calibration: the service time becomes {service}, which gives the measurement back; the utilisation stays the demand's.")
                 }
             }
-            None if fr => format!("P95 mesuré {measured}, prévu {predicted} au débit moyen d'aujourd'hui ; votre temps de service (svc) est gardé tel quel."),
-            None => format!("P95 measured {measured}, predicted {predicted} at today's average rate; your service time (svc) is kept as given."),
+            None if fr => format!("P95 mesuré {measured}, {predicted} au débit moyen d'aujourd'hui ; votre temps de service (svc) est gardé tel quel."),
+            None => format!("P95 measured {measured}, {predicted} at today's average rate; your service time (svc) is kept as given."),
         })
     }
 

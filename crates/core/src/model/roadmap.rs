@@ -160,7 +160,7 @@ pub fn leaving_step(host: Host) -> Option<u8> {
 }
 
 const PER_SOURCE: Text = tx("selon la source", "per the source");
-const AT_YOUR_GROWTH: Text = tx("à votre croissance", "at your growth");
+const AT_YOUR_GROWTH: Text = tx("au rythme de votre croissance", "at your growth");
 
 impl Tier {
     /// How long the tier lasts: the source's duration with its reason, then

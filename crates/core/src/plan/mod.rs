@@ -100,7 +100,7 @@ impl Verdict {
                 "{}{}{} ({} >\u{a0}{})",
                 self.name().get(lang),
                 text::colon(lang),
-                row.action.get(lang),
+                action_after_colon(row, lang),
                 row.metric.name().get(lang),
                 row.metric.format(row.threshold, lang)
             ),
@@ -228,10 +228,11 @@ impl Plan {
     pub fn for_you(&self, lang: Lang) -> String {
         let s = &self.scenario;
         let n = |x: f64| text::integer(x, lang);
-        let host = s.host.name().get(lang);
-        let destination = self
-            .destination()
-            .map_or_else(String::new, |d| d.name().get(lang).to_owned());
+        let host = s.host.the().get(lang);
+        let on_host = s.host.on().get(lang);
+        let (to, destination) = self.destination().map_or_else(Default::default, |d| {
+            (d.to().get(lang).to_owned(), d.the().get(lang).to_owned())
+        });
         let fr = lang.page() == Lang::Fr;
         match (self.verdict, self.budget.as_ref(), self.host_timing) {
             (Verdict::OverBudget, Some(b), _) => over_budget_advice(
@@ -249,7 +250,7 @@ impl Plan {
                     .unwrap_or_default();
                 if fr {
                     format!(
-                        "{} dès maintenant : {} mesuré à {measured}, au-delà de {}.",
+                        "{} dès maintenant : {} à {measured} d'après vos mesures, au-delà de {}.",
                         row.action.get(lang),
                         row.metric.name().get(lang),
                         row.metric.format(row.threshold, lang)
@@ -277,33 +278,31 @@ impl Plan {
             (Verdict::OverCeiling, _, Some(t)) => {
                 let ceiling = n(f64::from(t.ceiling_users));
                 if fr {
-                    format!("Passez à {destination} maintenant : {host} a dépassé son plafond de {ceiling} utilisateurs.")
+                    format!("Passez {to} maintenant : {host} a dépassé son plafond de {ceiling} utilisateurs.")
                 } else {
-                    format!(
-                        "Move to {destination} now: {host} is past its ceiling of {ceiling} users."
-                    )
+                    format!("Move {to} now: {host} is past its ceiling of {ceiling} users.")
                 }
             }
             (Verdict::StartMigration, _, Some(t)) => {
                 let ceiling = n(f64::from(t.ceiling_users));
                 let when = t.ceiling.within(lang);
                 if fr {
-                    format!("Lancez maintenant la phase 1 du passage à {destination} : il doit être fait avant {ceiling} utilisateurs, {when}.")
+                    format!("Lancez maintenant la phase 1 du passage {to} : il doit être fait avant {ceiling} utilisateurs, {when}.")
                 } else {
-                    format!("Start phase 1 of the move to {destination} now: it must be done before {ceiling} users, {when}.")
+                    format!("Start phase 1 of the move {to} now: it must be done before {ceiling} users, {when}.")
                 }
             }
             (Verdict::Fits, _, Some(t)) => {
                 let start = n(t.migration_start_users);
                 let when = t.migration_start.within(lang);
                 if fr {
-                    format!("Restez sur {host} : la migration vers {destination} commence à {start} utilisateurs, {when}.")
+                    format!("Restez {on_host} : la migration vers {destination} commence à {start} utilisateurs, {when}.")
                 } else {
-                    format!("Stay on {host}: the move to {destination} starts at {start} users, {when}.")
+                    format!("Stay {on_host}: the move {to} starts at {start} users, {when}.")
                 }
             }
             (Verdict::Watch(row), _, timing) => {
-                let action = row.action.get(lang);
+                let action = action_after_colon(row, lang);
                 let past = format!(
                     "{} >\u{a0}{}",
                     row.metric.name().get(lang),
@@ -312,10 +311,10 @@ impl Plan {
                 let start =
                     timing.map(|t| (n(t.migration_start_users), t.migration_start.within(lang)));
                 match (fr, start) {
-                    (true, Some((start, when))) => format!("Restez sur {host}, mais {past} : {action}. La migration vers {destination} commence à {start} utilisateurs, {when}."),
-                    (false, Some((start, when))) => format!("Stay on {host}, but {past}: {action}. The move to {destination} starts at {start} users, {when}."),
-                    (true, None) => format!("Restez sur {host}, mais {past} : {action}."),
-                    (false, None) => format!("Stay on {host}, but {past}: {action}."),
+                    (true, Some((start, when))) => format!("Restez {on_host}, mais {past} : {action}. La migration vers {destination} commence à {start} utilisateurs, {when}."),
+                    (false, Some((start, when))) => format!("Stay {on_host}, but {past}: {action}. The move {to} starts at {start} users, {when}."),
+                    (true, None) => format!("Restez {on_host}, mais {past} : {action}."),
+                    (false, None) => format!("Stay {on_host}, but {past}: {action}."),
                 }
             }
             _ => {
@@ -404,7 +403,7 @@ impl Plan {
                     .resources
                     .iter()
                     .find(|h| h.resource == r && h.basis == resources::Basis::Measured)
-                    .map(|_| r.name().get(lang).to_owned()),
+                    .map(|_| text::lower_first(r.name().get(lang))),
                 (false, None) => None,
             }?;
             Some(if fr {
@@ -436,12 +435,22 @@ pub fn over_budget_advice(
     destination: Option<Host>,
     lang: Lang,
 ) -> String {
-    let destination = destination.map_or_else(String::new, |d| d.name().get(lang).to_owned());
     let (needed, machine) = (needed.display(lang), machine.display(lang));
-    if lang.page() == Lang::Fr {
-        format!("Les limites du palier {tier} demandent {needed} sur les {machine} de la machine : passez à {destination} ou réduisez-les avant d'appliquer l'override.")
-    } else {
-        format!("Tier {tier}'s limits need {needed} of the machine's {machine}: move to {destination} or lower them before applying the override.")
+    let fr = lang.page() == Lang::Fr;
+    match (destination.map(|d| d.to().get(lang)), fr) {
+        (Some(to), true) => format!("Les limites du palier {tier} demandent {needed} sur les {machine} de la machine : passez {to} ou réduisez-les avant d'appliquer l'override."),
+        (Some(to), false) => format!("Tier {tier}'s limits need {needed} of the machine's {machine}: move {to} or lower them before applying the override."),
+        (None, true) => format!("Les limites du palier {tier} demandent {needed} sur les {machine} de la machine : réduisez-les avant d'appliquer l'override."),
+        (None, false) => format!("Tier {tier}'s limits need {needed} of the machine's {machine}: lower them before applying the override."),
+    }
+}
+
+/// A decision-table row's action after a colon: French writes it in lower
+/// case there (`: purger les journaux`), English keeps the label's capital.
+fn action_after_colon(row: &Threshold, lang: Lang) -> String {
+    match lang.page() {
+        Lang::Fr => text::lower_first(row.action.get(lang)),
+        Lang::En => row.action.get(lang).to_owned(),
     }
 }
 

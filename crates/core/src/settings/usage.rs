@@ -281,8 +281,14 @@ impl Usage {
     pub fn totals_text(&self, lang: Lang) -> String {
         let n = self.rows.len();
         let (cores, containers) = match lang.page() {
-            Lang::Fr => ("cœurs", if n > 1 { "conteneurs" } else { "conteneur" }),
-            Lang::En => ("cores", if n > 1 { "containers" } else { "container" }),
+            Lang::Fr => (
+                text::noun(self.cpu.0, "cœur", "cœurs", lang),
+                text::noun(n as f64, "conteneur", "conteneurs", lang),
+            ),
+            Lang::En => (
+                text::noun(self.cpu.0, "core", "cores", lang),
+                text::noun(n as f64, "container", "containers", lang),
+            ),
         };
         let within = tx("dans", "in").get(lang);
         format!(

@@ -77,6 +77,67 @@ impl Host {
         }
     }
 
+    /// The machine in a sentence, with its article: `le mini PC (classe
+    /// i5-12400F)`, `the cloud`. [`Host::name`] is the label.
+    pub fn the(self) -> Text {
+        match self {
+            Host::Pi4 => tx("le Raspberry Pi 4 B (4 Go)", "the Raspberry Pi 4 B (4 GB)"),
+            Host::MiniPc => tx(
+                "le mini PC (classe i5-12400F)",
+                "the mini PC (i5-12400F class)",
+            ),
+            Host::Cloud => tx("le cloud", "the cloud"),
+            Host::Custom => tx("votre machine (sur mesure)", "your own machine (custom)"),
+        }
+    }
+
+    /// Where a move goes: `au mini PC (classe i5-12400F)`, `to the cloud`
+    /// (French contracts à + le).
+    pub fn to(self) -> Text {
+        match self {
+            Host::Pi4 => tx(
+                "au Raspberry Pi 4 B (4 Go)",
+                "to the Raspberry Pi 4 B (4 GB)",
+            ),
+            Host::MiniPc => tx(
+                "au mini PC (classe i5-12400F)",
+                "to the mini PC (i5-12400F class)",
+            ),
+            Host::Cloud => tx("au cloud", "to the cloud"),
+            Host::Custom => tx(
+                "à votre machine (sur mesure)",
+                "to your own machine (custom)",
+            ),
+        }
+    }
+
+    /// Where the stack runs: `sur le mini PC`, `dans le cloud`, `in the cloud`.
+    pub fn on(self) -> Text {
+        match self {
+            Host::Pi4 => tx(
+                "sur le Raspberry Pi 4 B (4 Go)",
+                "on the Raspberry Pi 4 B (4 GB)",
+            ),
+            Host::MiniPc => tx(
+                "sur le mini PC (classe i5-12400F)",
+                "on the mini PC (i5-12400F class)",
+            ),
+            Host::Cloud => tx("dans le cloud", "in the cloud"),
+            Host::Custom => tx(
+                "sur votre machine (sur mesure)",
+                "on your own machine (custom)",
+            ),
+        }
+    }
+
+    /// `est plein`, `est pleine` (votre machine), `is full`.
+    pub fn is_full(self) -> Text {
+        match self {
+            Host::Custom => tx("est pleine", "is full"),
+            _ => tx("est plein", "is full"),
+        }
+    }
+
     /// The source's machine; `None` for the cloud, which has no ceiling, and
     /// for a custom host, which the scenario describes
     /// ([`crate::Scenario::machine`]).

@@ -53,12 +53,15 @@ fn marked(plan: &Plan, yaml: String) -> String {
         b.memory_committed.display(lang),
         b.machine.memory.display(lang),
     );
-    let host = plan.scenario.host.name().get(lang);
+    let (host, on_host) = (
+        plan.scenario.host.the().get(lang),
+        plan.scenario.host.on().get(lang),
+    );
     // The reserve as the sentence writes it, a plain space before its unit.
     let os = text::integer(b.os_reserve.0, lang);
     let warning = if lang.page() == Lang::Fr {
         format!(
-            "# ATTENTION : les limites du palier {} (avec les {os} Mio du système) font {committed},\n# la machine a {memory} : cet override ne tient pas sur {host}.\n# Changez de machine ou réduisez les limites avant de l'appliquer.\n",
+            "# ATTENTION : les limites du palier {} (avec les {os} Mio du système) font {committed},\n# la machine a {memory} : cet override ne tient pas {on_host}.\n# Changez de machine ou réduisez les limites avant de l'appliquer.\n",
             plan.tier.number
         )
     } else {

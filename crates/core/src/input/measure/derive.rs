@@ -48,7 +48,7 @@ impl Note {
         let pick = |f: String, e: String| if fr { f } else { e };
         match self {
             Note::NoMachine => pick(
-                "Sur le cloud, Headroom ne connaît pas la taille de la machine : le CPU et la RAM mesurés ne sont pas convertis en pourcentages (cpu, ram).".into(),
+                "Dans le cloud, Headroom ne connaît pas la taille de la machine : le CPU et la RAM mesurés ne sont pas convertis en pourcentages (cpu, ram).".into(),
                 "On the cloud Headroom does not know the machine's size: the CPU and RAM measured are not turned into percentages (cpu, ram).".into(),
             ),
             Note::AboveMachine => pick(
@@ -56,8 +56,8 @@ impl Note {
                 "The containers use more than the machine chosen has (a snapshot of another machine?): cpu or ram capped at 100%.".into(),
             ),
             Note::FewLevels { got } => pick(
-                format!("{got} niveau(x) de charge : la loi d'extensibilité universelle en demande au moins {MIN_LEVELS} (plusieurs rapports, à des concurrences différentes). Pas d'ajustement : la saturation reste celle du modèle de file d'attente."),
-                format!("{got} load level(s): the Universal Scalability Law needs at least {MIN_LEVELS} (several reports, at different concurrencies). No fit: saturation stays the queueing model's."),
+                format!("{got} {} de charge : la loi d'extensibilité universelle en demande au moins {MIN_LEVELS} (plusieurs rapports, à des concurrences différentes). Pas d'ajustement : la saturation reste celle du modèle de file d'attente.", text::noun(*got as f64, "niveau", "niveaux", lang)),
+                format!("{got} load {}: the Universal Scalability Law needs at least {MIN_LEVELS} (several reports, at different concurrencies). No fit: saturation stays the queueing model's.", text::noun(*got as f64, "level", "levels", lang)),
             ),
             Note::Retrograde { peak } => {
                 let peak = text::number(*peak, 1, lang);

@@ -200,8 +200,8 @@ impl ReadError {
                 )
             }
             ReadError::TooFewLevels { got } => pick(
-                format!("loi d'extensibilité universelle : {got} niveau(x) de charge ; il en faut au moins 6 (concurrence, débit)"),
-                format!("Universal Scalability Law: {got} load level(s); at least 6 are needed (concurrency, throughput)"),
+                format!("loi d'extensibilité universelle : {got} {} de charge ; il en faut au moins 6 (concurrence, débit)", text::noun(*got as f64, "niveau", "niveaux", lang)),
+                format!("Universal Scalability Law: {got} load {}; at least 6 are needed (concurrency, throughput)", text::noun(*got as f64, "level", "levels", lang)),
             ),
             ReadError::TooManyLevels { got } => {
                 let got = text::integer(*got as f64, lang);

@@ -193,7 +193,7 @@ impl Why {
                 );
                 if fr {
                     format!(
-                        "culminerait vers {resident} avec la pire fuite, plus de {share} de {limit}m"
+                        "qui culminerait vers {resident} avec la pire fuite, plus de {share} de {limit}m"
                     )
                 } else {
                     format!(
@@ -256,10 +256,10 @@ pub(super) fn connections_why(from: ConnectionsFrom, default: u32, lang: Lang) -
         }
         (ConnectionsFrom::PostgresDefault, false) => format!("PostgreSQL's default of {default}"),
         (ConnectionsFrom::LargestThatFits, true) => {
-            format!("le maximum qui tient (pas les {default} de PostgreSQL)")
+            format!("le maximum qui tient, pas les {default} de PostgreSQL")
         }
         (ConnectionsFrom::LargestThatFits, false) => {
-            format!("the most that fits (PostgreSQL's {default} does not)")
+            format!("the most that fits, PostgreSQL's {default} does not")
         }
         (ConnectionsFrom::Pooled, true) => {
             "derrière PgBouncer, comme la source le conseille".to_owned()
