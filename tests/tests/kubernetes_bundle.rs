@@ -104,6 +104,7 @@ fn expected(lang: Lang) -> Vec<(String, String, String, String)> {
     let defaults = Defaults {
         today: YearMonth::from_unix_seconds(0),
         lang,
+        day: 1,
     };
     let decoded = query::decode(&format!("{QUERY}&lang={}", lang.code()), defaults);
     let sizing = kubernetes::sizing(&plan(&decoded.scenario)).expect("a tier-5 plan");

@@ -153,6 +153,7 @@ fn planned(what: &str, report: &Report, q: &Queueing) {
     let defaults = Defaults {
         today: YearMonth::new(2026, 12).expect("a month"),
         lang: Lang::En,
+        day: 1,
     };
     let s = query::decode("users=1500&host=minipc", defaults).scenario;
     let derived = measure::derive(&s, &[Reading::LoadTest(report.clone())])

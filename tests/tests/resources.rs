@@ -10,7 +10,13 @@ use common::{ensure, ensure_eq, Browser, Report, R};
 
 /// SPEC 3.10's worked example: memory full at 6,000 users, phase 1 at 4,500
 /// in 15.78 months, the ceiling in 18.80.
-const WORKED: &str = "users=1000&growth=10&host=pi4&cpu=4&ram=50&start=2026-11";
+/// Started this month: "in N months" counts from today's date.
+fn worked() -> String {
+    format!(
+        "users=1000&growth=10&host=pi4&cpu=4&ram=50&start={}",
+        common::today().0
+    )
+}
 
 #[tokio::test(flavor = "current_thread")]
 async fn headroom_by_resource() {
@@ -20,7 +26,13 @@ async fn headroom_by_resource() {
     report
         .check(
             "the worked example: memory sets the ceiling at 6,000 users, in 18.8 months; phase 1 in 15.8",
-            worked_example(b, "/", "Memory, full at 6,000 users", "(in 18.8 months)", "(in 15.8 months)"),
+            worked_example(
+                b,
+                "/",
+                "Memory, full at 6,000 users",
+                &common::in_months(6f64.ln() / 1.1f64.ln(), headroom_core::Lang::En),
+                &common::in_months(4.5f64.ln() / 1.1f64.ln(), headroom_core::Lang::En),
+            ),
         )
         .await;
     report
@@ -30,8 +42,8 @@ async fn headroom_by_resource() {
                 b,
                 "/fr/",
                 "Mémoire, au maximum à 6\u{202F}000 utilisateurs",
-                "(dans 18,8 mois)",
-                "(dans 15,8 mois)",
+                &common::in_months(6f64.ln() / 1.1f64.ln(), headroom_core::Lang::Fr),
+                &common::in_months(4.5f64.ln() / 1.1f64.ln(), headroom_core::Lang::Fr),
             ),
         )
         .await;
@@ -65,7 +77,7 @@ const READ: &str = r#"
 "#;
 
 async fn worked_example(b: &Browser, page: &str, binding: &str, ceiling: &str, start: &str) -> R {
-    b.open(&format!("{page}?{WORKED}")).await?;
+    b.open(&format!("{page}?{}", worked())).await?;
     let v = b.js(READ).await?;
     ensure_eq("#binding", v["binding"].as_str(), Some(binding))?;
     ensure_eq(

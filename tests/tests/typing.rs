@@ -173,6 +173,7 @@ fn core_reason(query: &str, lang: Lang) -> R<String> {
     let defaults = Defaults {
         today: YearMonth::from_unix_seconds(0),
         lang,
+        day: 1,
     };
     match query::decode(query, defaults).errors.as_slice() {
         [error] => Ok(error.reason(lang)),

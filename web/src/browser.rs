@@ -3,7 +3,7 @@
 
 use headroom_core::{Defaults, Lang, YearMonth};
 
-/// Today's month from the browser's clock and French if the browser prefers it.
+/// Today's month and day from the browser's clock and French if the browser prefers it.
 pub fn defaults() -> Defaults {
     let date = js_sys::Date::new_0();
     let today = YearMonth::new(date.get_full_year() as i32, (date.get_month() + 1) as u8)
@@ -12,7 +12,11 @@ pub fn defaults() -> Defaults {
         .and_then(|w| w.navigator().language())
         .map(|tag| Lang::from_locale(&tag))
         .unwrap_or_default();
-    Defaults { today, lang }
+    Defaults {
+        today,
+        lang,
+        day: date.get_date() as u8,
+    }
 }
 
 /// Sets `<html lang>` so screen readers and hyphenation follow the interface.

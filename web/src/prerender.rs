@@ -17,7 +17,11 @@ const TITLE: Text = tx(
 pub async fn body(lang: Lang, today: YearMonth) -> String {
     let props = AppProps {
         query: String::new(),
-        defaults: Defaults { today, lang },
+        defaults: Defaults {
+            today,
+            lang,
+            day: 1,
+        },
         calendar: Calendar::Relative,
     };
     yew::ServerRenderer::<App>::with_props(move || props)
@@ -28,7 +32,11 @@ pub async fn body(lang: Lang, today: YearMonth) -> String {
 
 /// The default plan, as the page computes it.
 pub fn default_plan(lang: Lang, today: YearMonth) -> Plan {
-    plan(&Scenario::new(Defaults { today, lang }))
+    plan(&Scenario::new(Defaults {
+        today,
+        lang,
+        day: 1,
+    }))
 }
 
 /// What a link preview shows: the stack, and the default plan in one line.

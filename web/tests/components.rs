@@ -19,6 +19,7 @@ fn defaults() -> Defaults {
     Defaults {
         today: YearMonth::new(2026, 11).unwrap(),
         lang: Lang::En,
+        day: 1,
     }
 }
 

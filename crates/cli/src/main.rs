@@ -99,20 +99,35 @@ fn run(args: &[String], defaults: Defaults) -> Result<(), UsageError> {
     Ok(())
 }
 
-/// Today's month from the system clock, and the language from the locale
+/// Today's month and day from the system clock (UTC), and the language from the locale
 /// (`LC_ALL`, then `LC_MESSAGES`, then `LANG`).
+/// `HEADROOM_TODAY=YYYY-MM-DD` sets the date instead, for output that does
+/// not change with the clock (the tests, a report kept for later).
 fn defaults() -> Defaults {
     let seconds = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or_default();
+    let fixed = std::env::var("HEADROOM_TODAY").ok().and_then(|date| {
+        let (month, day) = date.rsplit_once('-')?;
+        let day: u8 = day.parse().ok()?;
+        let month = YearMonth::parse(month)?;
+        (1..=month.days()).contains(&day).then_some((month, day))
+    });
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .into_iter()
         .filter_map(|name| std::env::var(name).ok())
         .find(|value| !value.is_empty())
         .unwrap_or_default();
+    let (today, day) = fixed.unwrap_or_else(|| {
+        (
+            YearMonth::from_unix_seconds(seconds),
+            YearMonth::day_from_unix_seconds(seconds),
+        )
+    });
     Defaults {
-        today: YearMonth::from_unix_seconds(seconds),
+        today,
         lang: Lang::from_locale(&locale),
+        day,
     }
 }

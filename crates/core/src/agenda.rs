@@ -268,7 +268,7 @@ impl Steps {
         // machine the user runs), phase 1 and the ceiling.
         let mut dated: Vec<Step> = Vec::new();
         let when = |users: f64| {
-            let e = eta(s.users, s.growth_percent, users, s.start);
+            let e = eta(s.users, s.growth_percent, users, s.origin());
             (e != Eta::Beyond && e != Eta::Overdue).then_some((users, e))
         };
         for (step, tier) in roadmap::ROADMAP.iter().zip(TIERS.iter()) {
@@ -609,6 +609,7 @@ mod tests {
         let defaults = Defaults {
             today: YearMonth::new(2026, 11).unwrap(),
             lang: Lang::En,
+            day: 1,
         };
         Agenda::of(&plan(&query::decode(q, defaults).scenario), Lang::En)
     }
@@ -721,6 +722,7 @@ mod tests {
                 Defaults {
                     today: YearMonth::new(2026, 11).unwrap(),
                     lang: Lang::Fr,
+                    day: 1,
                 },
             )
             .scenario,

@@ -16,7 +16,7 @@
 //! ```
 //! use headroom_core::{compose, plan, query, Defaults, Lang, YearMonth};
 //!
-//! let defaults = Defaults { today: YearMonth::new(2026, 11).unwrap(), lang: Lang::En };
+//! let defaults = Defaults { today: YearMonth::new(2026, 11).unwrap(), lang: Lang::En, day: 1 };
 //! let decoded = query::decode("users=2000&growth=10", defaults);
 //! assert!(decoded.errors.is_empty());
 //!

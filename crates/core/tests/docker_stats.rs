@@ -177,6 +177,7 @@ fn every_role_is_a_service_the_override_limits_under_the_same_name() {
     let defaults = Defaults {
         today: YearMonth::new(2026, 11).expect("a month"),
         lang: Lang::En,
+        day: 1,
     };
     let plan = headroom_core::plan(&query::decode("users=300", defaults).scenario);
     let yaml = headroom_core::compose::for_plan(&plan, &headroom_core::compose::Defaults)

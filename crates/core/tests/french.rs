@@ -29,6 +29,7 @@ fn plan_for(q: &str) -> Plan {
     let defaults = Defaults {
         today: YearMonth::new(2026, 12).unwrap(),
         lang: Lang::Fr,
+        day: 1,
     };
     let decoded = query::decode(q, defaults);
     plan(&decoded.scenario)

@@ -311,6 +311,9 @@ prop_compose! {
             uplink_mbps,
             service: Service { time_ms, servers, spread },
             measured,
+            // Not keys: the clock's, as the decoder takes them.
+            today: defaults().today,
+            day: defaults().day,
         }
     }
 }

@@ -8,6 +8,7 @@ fn plan_for(q: &str) -> Plan {
     let defaults = Defaults {
         today: YearMonth::new(2026, 11).unwrap(),
         lang: Lang::En,
+        day: 1,
     };
     let decoded = query::decode(q, defaults);
     assert!(decoded.errors.is_empty(), "{q}: {:?}", decoded.errors);
@@ -63,6 +64,7 @@ fn the_custom_keys_are_left_out_of_the_link_for_the_other_hosts() {
     let defaults = Defaults {
         today: YearMonth::new(2026, 11).unwrap(),
         lang: Lang::En,
+        day: 1,
     };
     let decoded = query::decode("host=pi4&hcpu=8&hmem=32", defaults);
     assert_eq!(query::encode(&decoded.scenario, defaults), "");

@@ -97,7 +97,7 @@ fn computed_durability_beside_the_sources() {
     }
     // At a tier's last user (100 on tier 1), the tier lasts as long as the
     // next step takes to start: one boundary rule for both.
-    let edge = plan_for("users=100&start=2025-01").roadmap;
+    let edge = plan_for("users=100").roadmap;
     let Lasts::Months(lasts) = edge[0].lasts else {
         panic!("tier 1 should last a little: {:?}", edge[0].lasts);
     };

@@ -157,3 +157,54 @@ fn months_between_two_months() {
     assert_eq!(month(2027, 1).months_since(month(2026, 12)), 1);
     assert_eq!(month(2026, 5).months_since(month(2026, 11)), -6);
 }
+
+/// "In N months" counts from today's date: the projection starts on the
+/// first of its month, and the days (or months) since are behind the
+/// reader; the calendar month of the event does not move.
+#[test]
+fn in_n_months_counts_from_today() {
+    use headroom_core::base::month::Origin;
+    let start = YearMonth::new(2026, 12).unwrap();
+    let first = Origin {
+        start,
+        today: start,
+        day: 1,
+    };
+    let twentieth = Origin {
+        start,
+        today: start,
+        day: 21,
+    };
+    // 1,000 users at 10% a month reach 2,000 in ln 2 / ln 1.1 = 7.27 months.
+    let from_first = eta(1_000, 10.0, 2_000.0, first);
+    let from_21st = eta(1_000, 10.0, 2_000.0, twentieth);
+    let months = 2f64.ln() / 1.1f64.ln();
+    assert!((from_first.months().unwrap() - months).abs() < 1e-9);
+    assert!((from_21st.months().unwrap() - (months - 20.0 / 31.0)).abs() < 1e-9);
+    let Eta::In { month: a, .. } = from_first else {
+        panic!()
+    };
+    let Eta::In { month: b, .. } = from_21st else {
+        panic!()
+    };
+    assert_eq!(a, b, "the same calendar month");
+    // A projection started six months ago: six months are gone.
+    let earlier = Origin {
+        start: YearMonth::new(2026, 6).unwrap(),
+        today: start,
+        day: 1,
+    };
+    let e = eta(1_000, 10.0, 2_000.0, earlier);
+    assert!((e.months().unwrap() - (months - 6.0)).abs() < 1e-9);
+    // And one reached since the start is overdue now.
+    let long_ago = Origin {
+        start: YearMonth::new(2025, 6).unwrap(),
+        today: start,
+        day: 1,
+    };
+    assert_eq!(eta(1_000, 10.0, 2_000.0, long_ago), Eta::Overdue);
+    // The days of a month, leap years included.
+    assert_eq!(YearMonth::new(2028, 2).unwrap().days(), 29);
+    assert_eq!(YearMonth::new(2100, 2).unwrap().days(), 28);
+    assert_eq!(YearMonth::day_from_unix_seconds(1_796_083_200), 1);
+}

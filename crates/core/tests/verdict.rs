@@ -9,6 +9,7 @@ fn plan_for(q: &str) -> Plan {
     let defaults = Defaults {
         today: YearMonth::new(2026, 11).unwrap(),
         lang: Lang::En,
+        day: 1,
     };
     plan(&query::decode(q, defaults).scenario)
 }

@@ -28,6 +28,7 @@ fn defaults() -> Defaults {
     Defaults {
         today: YearMonth::from_unix_seconds(seconds),
         lang: Lang::En,
+        day: YearMonth::day_from_unix_seconds(seconds),
     }
 }
 

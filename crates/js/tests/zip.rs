@@ -11,6 +11,7 @@ fn bundle_zip() -> (Vec<(String, String)>, Vec<u8>) {
     let defaults = Defaults {
         today: YearMonth::from_unix_seconds(1_780_000_000),
         lang: Lang::En,
+        day: 1,
     };
     let decoded = query::decode("users=20000&growth=10&lang=fr", defaults);
     let bundle = kubernetes::bundle(&plan(&decoded.scenario)).expect("a tier-5 bundle");

@@ -521,3 +521,28 @@ impl Report {
         }
     }
 }
+
+/// Today (UTC, as the headless browser here keeps it): this month as
+/// `YYYY-MM`, the month itself, and the share of it already gone, which
+/// "in N months" no longer counts.
+pub fn today() -> (String, headroom_core::YearMonth, f64) {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let month = headroom_core::YearMonth::from_unix_seconds(seconds);
+    let day = headroom_core::YearMonth::day_from_unix_seconds(seconds);
+    let gone = (f64::from(day) - 1.0) / f64::from(month.days());
+    (month.to_string(), month, gone)
+}
+
+/// `(in 18.8 months)` / `(dans 18,8 mois)` as the page writes a time
+/// `months` after the first of this month.
+pub fn in_months(months: f64, lang: headroom_core::Lang) -> String {
+    let (_, _, gone) = today();
+    // With plain spaces, as the checks read the page's text.
+    let n = headroom_core::text::months(months - gone, lang).replace('\u{a0}', " ");
+    match lang {
+        headroom_core::Lang::Fr => format!("(dans {n})"),
+        headroom_core::Lang::En => format!("(in {n})"),
+    }
+}

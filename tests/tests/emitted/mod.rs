@@ -12,6 +12,7 @@ pub fn plan_for(query_string: &str) -> Plan {
     let defaults = Defaults {
         today: YearMonth::new(2026, 11).expect("a valid month"),
         lang: Lang::En,
+        day: 1,
     };
     let decoded = query::decode(query_string, defaults);
     assert!(

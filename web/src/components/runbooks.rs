@@ -85,6 +85,7 @@ pub fn ticks_key(plan: &Plan) -> String {
     let defaults = Defaults {
         today: s.start,
         lang: s.lang,
+        day: 1,
     };
     format!("headroom-ticks?{}", query::encode(s, defaults))
 }

@@ -68,6 +68,27 @@ impl YearMonth {
         YearMonth::new(year.parse().ok()?, month.parse().ok()?)
     }
 
+    /// The day of the month (1 to 31) of a Unix time, UTC.
+    pub fn day_from_unix_seconds(seconds: i64) -> u8 {
+        let days = seconds.div_euclid(86_400);
+        let z = days + 719_468;
+        let doe = z - z.div_euclid(146_097) * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        (doy - (153 * mp + 2) / 5 + 1) as u8
+    }
+
+    /// Days in this month.
+    pub fn days(self) -> u8 {
+        match self.month {
+            2 if (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0 => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+
     /// The month containing a Unix time (seconds since 1970-01-01 UTC).
     pub fn from_unix_seconds(seconds: i64) -> YearMonth {
         // Days to civil date, after Howard Hinnant's `civil_from_days`.
@@ -123,5 +144,36 @@ impl YearMonth {
 impl fmt::Display for YearMonth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// Where "in N months" counts from: the projection starts at the first
+/// day of `start`, and the reader is `day` into `today`'s month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub start: YearMonth,
+    pub today: YearMonth,
+    /// 1 to 31.
+    pub day: u8,
+}
+
+impl Origin {
+    /// Months from the start of the projection to today (negative when it
+    /// starts later).
+    pub fn elapsed_months(self) -> f64 {
+        let days = f64::from(self.today.days());
+        let into = (f64::from(self.day.clamp(1, self.today.days())) - 1.0) / days;
+        f64::from(self.today.months_since(self.start)) + into
+    }
+}
+
+impl From<YearMonth> for Origin {
+    /// A projection read on the first day of its own month.
+    fn from(start: YearMonth) -> Origin {
+        Origin {
+            start,
+            today: start,
+            day: 1,
+        }
     }
 }

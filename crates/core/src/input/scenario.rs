@@ -5,7 +5,7 @@
 //! the value and the range. The query codec, the CLI flags and the site's
 //! inputs all go through it, so a value is checked in one place.
 
-use crate::base::month::YearMonth;
+use crate::base::month::{Origin, YearMonth};
 use crate::base::text::Lang;
 use crate::input::measured::Measured;
 use crate::input::names::Names;
@@ -18,6 +18,8 @@ use crate::source::hardware::{Host, Machine};
 pub struct Defaults {
     pub today: YearMonth,
     pub lang: Lang,
+    /// Today's day of the month (1 to 31): "in N months" counts from it.
+    pub day: u8,
 }
 
 /// Everything a plan is computed from.
@@ -52,6 +54,9 @@ pub struct Scenario {
     pub service: Service,
     /// `ds`, `lt`, `usl`: what the user's tools measured.
     pub measured: Measured,
+    /// Today (not a key): the month and the day "in N months" counts from.
+    pub today: YearMonth,
+    pub day: u8,
 }
 
 /// The busiest service of the stack as a queue: how long one request keeps
@@ -125,6 +130,17 @@ impl Scenario {
             uplink_mbps: None,
             service: Service::default(),
             measured: Measured::default(),
+            today: defaults.today,
+            day: defaults.day,
+        }
+    }
+
+    /// Where "in N months" counts from: the projection's start, today.
+    pub fn origin(&self) -> Origin {
+        Origin {
+            start: self.start,
+            today: self.today,
+            day: self.day,
         }
     }
 

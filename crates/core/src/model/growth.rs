@@ -1,7 +1,7 @@
 //! When a number of users is reached under compound monthly growth:
 //! `users(t) = users × (1 + growth/100)^t`, `t` in months from `start`.
 
-use crate::base::month::YearMonth;
+use crate::base::month::{Origin, YearMonth};
 use crate::base::text::{self, Lang};
 
 /// Projections stop at ten years.
@@ -65,16 +65,26 @@ pub fn months_until(users: f64, growth_percent: f64, threshold: f64) -> Option<f
     (months.is_finite() && months <= HORIZON_MONTHS).then_some(months)
 }
 
-pub fn eta(users: u32, growth_percent: f64, threshold: f64, start: YearMonth) -> Eta {
+pub fn eta(users: u32, growth_percent: f64, threshold: f64, origin: impl Into<Origin>) -> Eta {
+    let origin = origin.into();
     let users = f64::from(users);
     if users >= threshold {
         return Eta::Overdue;
     }
     match months_until(users, growth_percent, threshold) {
-        Some(months) => Eta::In {
-            months,
-            month: start.plus_months(months.floor() as u32),
-        },
+        // Counted from today: a projection started earlier has used up the
+        // months since its start.
+        Some(months) => {
+            let elapsed = origin.elapsed_months();
+            let from_today = months - elapsed;
+            if from_today <= 0.0 {
+                return Eta::Overdue;
+            }
+            Eta::In {
+                months: from_today,
+                month: origin.start.plus_months(months.floor().max(0.0) as u32),
+            }
+        }
         None => Eta::Beyond,
     }
 }

@@ -356,7 +356,7 @@ pub fn of(s: &Scenario, requests_per_user: f64, months: u32, spread: Spread) -> 
     let now = f64::from(s.users);
     model.utilisation_at_peak = model.utilisation_at(now);
     model.p95_at_peak_s = model.p95_at(now);
-    let when = |users: f64| eta(s.users, s.growth_percent, users, s.start);
+    let when = |users: f64| eta(s.users, s.growth_percent, users, s.origin());
     // ρ is proportional to the users: 1 at users ÷ ρ(1 user).
     let per_user_rho = model.utilisation_at(1.0);
     model.saturation_users = (per_user_rho > 0.0).then(|| 1.0 / per_user_rho);

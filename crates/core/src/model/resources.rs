@@ -5,7 +5,7 @@
 //! measurement that rescales the curve to the user's app. The host's ceiling
 //! is the number of users at which the first resource is full.
 
-use crate::base::month::YearMonth;
+use crate::base::month::Origin;
 use crate::base::text::{self, tx, Lang, Text};
 use crate::base::units::Megabytes;
 use crate::input::scenario::Scenario;
@@ -474,7 +474,13 @@ impl Site<'_> {
 /// Every resource of the site's machine for `users` growing at
 /// `growth_percent` from `start`, calibrated by the measured metrics. Empty
 /// for the cloud.
-pub fn headroom(site: Site, users: u32, growth_percent: f64, start: YearMonth) -> Vec<Headroom> {
+pub fn headroom(
+    site: Site,
+    users: u32,
+    growth_percent: f64,
+    start: impl Into<Origin>,
+) -> Vec<Headroom> {
+    let start: Origin = start.into();
     let Some(machine) = site.machine else {
         return Vec::new();
     };
@@ -620,7 +626,13 @@ pub struct HostTiming {
 impl HostTiming {
     /// The dates for a host whose ceiling is `ceiling` (by resource, see
     /// [`ceiling`]).
-    pub fn new(ceiling: Ceiling, users: u32, growth_percent: f64, start: YearMonth) -> HostTiming {
+    pub fn new(
+        ceiling: Ceiling,
+        users: u32,
+        growth_percent: f64,
+        start: impl Into<Origin>,
+    ) -> HostTiming {
+        let start: Origin = start.into();
         let ceiling_users = ceiling.users;
         let migration_start_users = migration_start_users(ceiling);
         HostTiming {
@@ -635,6 +647,7 @@ impl HostTiming {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::month::YearMonth;
 
     fn metrics(cpu: Option<f64>, ram: Option<f64>, disk: Option<f64>) -> Metrics {
         Metrics {

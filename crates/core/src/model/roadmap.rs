@@ -1,7 +1,7 @@
 //! The source's five-step roadmap (its section 7) beside the one projected
 //! from the user's own growth, and how long each tier lasts at that growth.
 
-use crate::base::month::YearMonth;
+use crate::base::month::Origin;
 use crate::base::text::{self, tx, Lang, Text};
 use crate::base::units::Euros;
 use crate::model::growth::{self, Eta};
@@ -128,9 +128,10 @@ pub struct Projected {
 pub fn project(
     users: u32,
     growth_percent: f64,
-    start: YearMonth,
+    start: impl Into<Origin>,
     leave: Option<(u8, u32)>,
 ) -> Vec<Projected> {
+    let start: Origin = start.into();
     ROADMAP
         .iter()
         .zip(TIERS.iter())

@@ -474,7 +474,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
     );
     let tuning = Tuning::for_tier(tier, s.pg_connections);
     let site = resources::Site::of(s);
-    let resources = resources::headroom(site, s.users, s.growth_percent, s.start);
+    let resources = resources::headroom(site, s.users, s.growth_percent, s.origin());
     let limits = latency
         .as_ref()
         .filter(|l| l.binds())
@@ -536,7 +536,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
         }),
         verdict,
         load,
-        host_timing: ceiling.map(|c| HostTiming::new(c, s.users, s.growth_percent, s.start)),
+        host_timing: ceiling.map(|c| HostTiming::new(c, s.users, s.growth_percent, s.origin())),
         resources,
         ceiling,
         usage: Usage::of(&s.measured, tier, budget.as_ref(), tuning.as_ref()),
@@ -546,7 +546,7 @@ pub fn plan(scenario: &Scenario) -> Plan {
         roadmap: roadmap::project(
             s.users,
             s.growth_percent,
-            s.start,
+            s.origin(),
             roadmap::leaving_step(s.host).zip(ceiling.map(|c| c.users)),
         ),
         projection: growth::projection(s.users, s.growth_percent, PROJECTION_MONTHS),
@@ -566,6 +566,7 @@ mod tests {
         let defaults = Defaults {
             today: YearMonth::new(2026, 11).unwrap(),
             lang,
+            day: 1,
         };
         plan(&query::decode(q, defaults).scenario)
     }

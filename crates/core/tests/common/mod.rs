@@ -7,6 +7,7 @@ pub fn defaults() -> Defaults {
     Defaults {
         today: YearMonth::new(2026, 11).expect("valid month"),
         lang: Lang::En,
+        day: 1,
     }
 }
 

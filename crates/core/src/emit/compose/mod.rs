@@ -262,6 +262,7 @@ mod tests {
         let defaults = Defaults {
             today: YearMonth::new(2026, 11).unwrap(),
             lang: Lang::En,
+            day: 1,
         };
         plan(&query::decode(q, defaults).scenario)
     }

@@ -122,6 +122,7 @@ mod tests {
             let defaults = Defaults {
                 today: YearMonth::from_unix_seconds(1_780_000_000),
                 lang: Lang::En,
+                day: 1,
             };
             let decoded = query::decode(&format!("users=20000&growth=10&lang={lang}"), defaults);
             let plan = crate::plan(&decoded.scenario);
@@ -145,6 +146,7 @@ mod tests {
         let defaults = Defaults {
             today: YearMonth::from_unix_seconds(1_780_000_000),
             lang: Lang::En,
+            day: 1,
         };
         let decoded = query::decode("users=20000&growth=10&lang=en", defaults);
         let plan = crate::plan(&decoded.scenario);
