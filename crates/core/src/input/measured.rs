@@ -14,7 +14,8 @@
 //!   and the measured P95 in ms (both may be empty);
 //! - `usl`: `lambda:sigma:kappa:levels:max_measured`.
 
-use crate::base::text::{tx, Lang, Text};
+use crate::base::decimal;
+use crate::base::text::{self, tx, Lang, Text};
 use crate::input::role::{role_of, Role};
 
 /// The tool that ran a load test.
@@ -261,16 +262,12 @@ impl Measured {
 /// A figure of a link: plain decimal, finite, 0 to [`MAX_FIGURE`].
 fn figure(text: &str) -> Option<f64> {
     let text = text.trim();
-    if text.is_empty()
-        || !text
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'e' || b == b'-')
-    {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return None;
     }
-    text.parse::<f64>()
-        .ok()
-        .filter(|x| x.is_finite() && (0.0..=MAX_FIGURE).contains(x))
+    // The core's own decimal reader: the site's WebAssembly carries no
+    // other float parser.
+    decimal::parse(text).filter(|x| x.is_finite() && (0.0..=MAX_FIGURE).contains(x))
 }
 
 fn optional_figure(text: &str) -> Option<Option<f64>> {
@@ -283,8 +280,7 @@ fn optional_figure(text: &str) -> Option<Option<f64>> {
 
 /// A figure as a link writes it: at most four decimals, no trailing zeros.
 pub fn write_figure(x: f64) -> String {
-    let rounded = (x * 10_000.0).round() / 10_000.0;
-    let mut out = format!("{rounded:.4}");
+    let mut out = text::fixed(x, 4);
     while out.ends_with('0') {
         out.pop();
     }
@@ -391,12 +387,14 @@ pub fn parse_usl(text: &str) -> Option<Usl> {
 }
 
 pub fn write_usl(u: &Usl) -> String {
-    // κ is often tiny: kept to ten significant digits.
+    // κ is often tiny: kept to ten decimals, without an exponent.
+    let kappa = text::fixed(u.kappa, 10);
+    let kappa = kappa.trim_end_matches('0').trim_end_matches('.');
     format!(
-        "{}:{}:{:e}:{}:{}",
+        "{}:{}:{}:{}:{}",
         write_figure(u.lambda),
         write_figure(u.sigma),
-        (u.kappa * 1e10).round() / 1e10,
+        if kappa.is_empty() { "0" } else { kappa },
         u.levels,
         write_figure(u.max_measured)
     )
