@@ -2,6 +2,7 @@
 //! scenarios, listed once each (`--nocapture` prints them) and checked
 //! against the rules French typography and grammar set: articles before a
 //! machine's name, elisions, no English left, a space before `;`.
+#![cfg(feature = "reports")]
 
 use std::collections::BTreeSet;
 
