@@ -236,3 +236,26 @@ fn hosts() {
     );
     assert_eq!(Host::Cloud.machine(), None);
 }
+
+/// Tier 4's words for a Pi owner ("the Pi 4 is NOT enough", "move to a
+/// Linux mini PC") are not said to one who has the mini PC or the cloud.
+#[test]
+fn tier_texts_fit_the_users_machine() {
+    let four = tier(4).unwrap();
+    let words = |host: Host| -> Vec<&str> {
+        four.profile_for(host)
+            .map(|t| t.get(Lang::En))
+            .chain(four.recommendation_for(host).map(|t| t.get(Lang::En)))
+            .collect()
+    };
+    let pi = words(Host::Pi4);
+    assert!(pi.contains(&"The Pi 4 is NOT enough") && pi.contains(&"Move to a Linux mini PC"));
+    for host in [Host::MiniPc, Host::Cloud, Host::Custom] {
+        let said = words(host).join(" | ");
+        assert!(
+            !said.contains("Pi 4") && !said.contains("mini PC"),
+            "{host:?}: {said}"
+        );
+        assert!(said.contains("A more powerful machine is needed"), "{said}");
+    }
+}
