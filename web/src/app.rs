@@ -123,7 +123,7 @@ pub fn app(props: &AppProps) -> Html {
                     { latency_view::latency_view(&plan, calendar) }
                     { measurements_view::measurements_view(&plan, html! {
                         <measurements_view::PasteMeasurements query={link.clone()} on_values={on_values.clone()}
-                            measured={!plan.scenario.measured.is_empty()} clears={measurements_view::measured_keys(&plan)} />
+                            measured={!plan.scenario.measured.is_empty()} clears={plan.scenario.measured_keys()} />
                     }) }
                     { load_profile::load_profile(&plan) }
                     { hardware::hardware(&plan, &link) }

@@ -62,9 +62,14 @@ pub fn derive(
         }
         readings.push(reading);
     }
-    measure::derive(scenario, &readings)
-        .map(Some)
-        .map_err(|e| UsageError(format!("--loadtest{sep}{}", e.describe(lang))))
+    measure::derive(scenario, &readings).map(Some).map_err(|e| {
+        // The snapshot's own refusal names --stats; a fit's, --loadtest.
+        let flag = match e {
+            measure::ReadError::TooManyContainers { .. } => Flag::Stats,
+            _ => Flag::LoadTest,
+        };
+        UsageError(format!("{}{sep}{}", flag.name(), e.describe(lang)))
+    })
 }
 
 /// The file's text, no more than the readers take.

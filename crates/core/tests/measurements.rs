@@ -393,3 +393,34 @@ fn the_plan_says_it_rests_on_the_measurements() {
         "{fr}"
     );
 }
+
+#[test]
+fn inputs_say_which_measurement_set_them_and_clearing_keeps_the_users_own() {
+    let (p, _, _) = measured(
+        "users=1500&host=pi4&par=6&p95=300",
+        &[read(STACK), read(&fixture("oha.json"))],
+    );
+    let s = &p.scenario;
+    assert_eq!(s.measured_by(Key::Cpu), Some("docker stats"));
+    assert_eq!(s.measured_by(Key::Svc), Some("oha"));
+    assert_eq!(s.measured_by(Key::Par), None, "par is the user's");
+    assert_eq!(s.measured_by(Key::P95), None);
+    let clears = s.measured_keys();
+    assert!(
+        !clears.contains(&Key::Par) && !clears.contains(&Key::P95),
+        "{clears:?}"
+    );
+    let mut cleared = s.clone();
+    for key in clears {
+        cleared.set(key, "").expect("optional");
+    }
+    assert!(cleared.measured.is_empty());
+    assert_eq!(
+        (cleared.service.servers, cleared.metrics.p95_ms),
+        (Some(6), Some(300.0))
+    );
+    assert_eq!(
+        plan(&scenario("users=1500")).scenario.measured_keys(),
+        [Key::Ds, Key::Lt, Key::Usl]
+    );
+}

@@ -150,7 +150,7 @@ fn render_field(field: &Field, props: &InputsProps, lang: Lang) -> Html {
             if let Some(empty) = field.empty {
                 hint = format!("{hint} ({})", empty.get(lang));
             }
-            if let Some(tool) = super::measurements_view::measured_by(key, props.scenario) {
+            if let Some(tool) = props.scenario.measured_by(key) {
                 hint = format!("{} {tool} · {hint}", i18n::MEASURED_BY.get(lang));
             }
             (format!("{id}-hint"), hint)

@@ -7,7 +7,7 @@
 use crate::browser;
 use crate::i18n::{self, use_lang};
 use headroom_core::text::colon;
-use headroom_core::{Key, Plan, Scenario};
+use headroom_core::{Key, Plan};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -147,34 +147,6 @@ fn split_reports(text: &str) -> Vec<String> {
     }
     out.retain(|t| !t.trim().is_empty());
     out
-}
-
-/// The inputs a measurement set, which "clear" empties.
-pub fn measured_keys(plan: &Plan) -> Vec<Key> {
-    let m = &plan.scenario.measured;
-    let mut keys = vec![Key::Ds, Key::Lt, Key::Usl];
-    if !m.containers.is_empty() {
-        keys.extend([Key::Cpu, Key::Ram]);
-    }
-    if m.load_test.is_some() {
-        keys.extend([Key::Svc, Key::Cs2]);
-    }
-    if m.usl.is_some() {
-        keys.push(Key::Par);
-    }
-    keys
-}
-
-/// Which measurement an input came from, for its field: `docker stats`,
-/// `oha`; `None` when the user typed it.
-pub fn measured_by(key: Key, scenario: &Scenario) -> Option<&'static str> {
-    let m = &scenario.measured;
-    match key {
-        Key::Cpu | Key::Ram if !m.containers.is_empty() => Some("docker stats"),
-        Key::Svc | Key::Cs2 => m.load_test.map(|t| t.generator.label()),
-        Key::Par if m.usl.is_some() => Some("USL"),
-        _ => None,
-    }
 }
 
 /// The section: the pastes, then what the plan took from them.
