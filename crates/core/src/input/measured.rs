@@ -418,35 +418,3 @@ pub fn format_text(key: &str, lang: Lang) -> String {
     };
     tx(fr, en).get(lang).to_owned()
 }
-
-impl crate::input::scenario::Scenario {
-    /// Which measurement an input came from: `docker stats` for `cpu` and
-    /// `ram`, the load test's tool for `svc` and `cs2`, `USL` for the
-    /// servers a fit implies; `None` for an input the user typed.
-    pub fn measured_by(&self, key: crate::input::key::Key) -> Option<&'static str> {
-        use crate::input::key::Key;
-        let m = &self.measured;
-        match key {
-            Key::Cpu | Key::Ram if !m.containers.is_empty() => Some("docker stats"),
-            Key::Svc | Key::Cs2 => m.load_test.map(|t| t.generator.label()),
-            _ => None,
-        }
-    }
-
-    /// The inputs the measurements set, which clearing them empties.
-    pub fn measured_keys(&self) -> Vec<crate::input::key::Key> {
-        use crate::input::key::Key;
-        [
-            Key::Ds,
-            Key::Lt,
-            Key::Usl,
-            Key::Cpu,
-            Key::Ram,
-            Key::Svc,
-            Key::Cs2,
-        ]
-        .into_iter()
-        .filter(|k| matches!(k, Key::Ds | Key::Lt | Key::Usl) || self.measured_by(*k).is_some())
-        .collect()
-    }
-}

@@ -149,3 +149,34 @@ impl Scenario {
         }
     }
 }
+
+impl Scenario {
+    /// Which measurement an input came from: `docker stats` for `cpu` and
+    /// `ram`, the load test's tool for `svc` and `cs2`; `None` for an input
+    /// the user typed (the servers a fit implies are the model's, never
+    /// written over `par`).
+    pub fn measured_by(&self, key: Key) -> Option<&'static str> {
+        let m = &self.measured;
+        match key {
+            Key::Cpu | Key::Ram if !m.containers.is_empty() => Some("docker stats"),
+            Key::Svc | Key::Cs2 => m.load_test.map(|t| t.generator.label()),
+            _ => None,
+        }
+    }
+
+    /// The inputs the measurements set, which clearing them empties.
+    pub fn measured_keys(&self) -> Vec<Key> {
+        [
+            Key::Ds,
+            Key::Lt,
+            Key::Usl,
+            Key::Cpu,
+            Key::Ram,
+            Key::Svc,
+            Key::Cs2,
+        ]
+        .into_iter()
+        .filter(|k| matches!(k, Key::Ds | Key::Lt | Key::Usl) || self.measured_by(*k).is_some())
+        .collect()
+    }
+}
