@@ -37,6 +37,45 @@ pub fn pinned_realtime(cpu: usize, priority: u32) -> Vec<String> {
     ]
 }
 
+/// Keeps CPUs from going idle while it lives: one busy loop per CPU at the
+/// lowest scheduling class (`chrt -i 0`, SCHED_IDLE), which any other task
+/// (and at once a real-time one) preempts. On a virtual machine an idle vCPU
+/// halts and is woken through the hypervisor, which can take milliseconds;
+/// a request arriving at an idle server then waits for that wake-up, which a
+/// dedicated server's CPU does not make it do. Stopped by PID when dropped.
+pub struct KeepAwake(Vec<std::process::Child>);
+
+impl KeepAwake {
+    pub fn on(cpus: &[usize]) -> KeepAwake {
+        let taskset = tool("taskset", "util-linux");
+        let chrt = tool("chrt", "util-linux");
+        KeepAwake(
+            cpus.iter()
+                .map(|cpu| {
+                    Command::new(&taskset)
+                        .args(["-c", &cpu.to_string()])
+                        .arg(&chrt)
+                        .args(["-i", "0", "sh", "-c", "while :; do :; done"])
+                        .stdin(Stdio::null())
+                        .stdout(Stdio::null())
+                        .stderr(Stdio::null())
+                        .spawn()
+                        .unwrap_or_else(|e| panic!("start a busy loop on CPU {cpu}: {e}"))
+                })
+                .collect(),
+        )
+    }
+}
+
+impl Drop for KeepAwake {
+    fn drop(&mut self) {
+        for child in &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
 /// Panics with what to do unless this process may start real-time (FIFO)
 /// processes at `priority` (root, or CAP_SYS_NICE, and a kernel that allows it).
 pub fn require_realtime(priority: u32) {
@@ -116,6 +155,9 @@ pub struct Measured {
     pub cpu_busy: f64,
     /// pgbench's own "latency average", ms.
     pub summary_latency_ms: f64,
+    /// Share of the run's wall time the hypervisor gave the server's CPU
+    /// and the load's CPU to others (/proc/stat's steal).
+    pub steal: (f64, f64),
 }
 
 impl Measured {
@@ -133,6 +175,18 @@ impl Measured {
     /// transaction.
     pub fn demand_s(&self) -> f64 {
         self.postgres_cpu_s / self.transactions.len() as f64
+    }
+
+    /// The service demand in wall time on a virtual machine: D ÷ (1 − the
+    /// server CPU's steal). While the hypervisor runs others on that CPU a
+    /// query in progress waits, so each second of CPU takes longer.
+    pub fn wall_demand_s(&self) -> f64 {
+        self.demand_s() / (1.0 - self.steal.0)
+    }
+
+    /// PostgreSQL's utilisation in wall time, as [`Measured::wall_demand_s`].
+    pub fn wall_utilisation(&self) -> f64 {
+        self.utilisation() / (1.0 - self.steal.0)
     }
 
     /// Latencies in seconds of the transactions that ended `warm_up_s` or
@@ -174,13 +228,14 @@ pub fn mean_and_scv(values: &[f64]) -> (f64, f64) {
 
 /// Runs pgbench with `script` against `pg` under `launcher` (e.g.
 /// [`pinned_realtime`] on the other CPU), and measures it; `server_cpu` is
-/// the CPU PostgreSQL is pinned to. Panics with pgbench's output if it fails.
+/// the CPU PostgreSQL is pinned to, `load_cpu` pgbench's. Panics with pgbench's output if it fails.
 pub fn run(
     pg: &Postgres,
     script: &Path,
     load: Load,
     launcher: &[String],
     server_cpu: usize,
+    load_cpu: usize,
 ) -> Measured {
     let dir = TempDir::new("pgbench");
     let prefix = dir.join("tx");
@@ -212,12 +267,14 @@ pub fn run(
 
     let cpu_before = postgres_cpu_ticks(postmaster);
     let stat_before = cpu_ticks(server_cpu);
+    let steal_before = (steal_ticks(server_cpu), steal_ticks(load_cpu));
     let start = Instant::now();
     let out = cmd
         .output()
         .unwrap_or_else(|e| panic!("run pgbench ({}): {e}", pgbench_bin().display()));
     let seconds = start.elapsed().as_secs_f64();
     let stat_after = cpu_ticks(server_cpu);
+    let steal_after = (steal_ticks(server_cpu), steal_ticks(load_cpu));
     // The backends leave with pgbench: once the postmaster has reaped them,
     // their CPU time is in its cutime and cstime.
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -269,6 +326,10 @@ pub fn run(
         postgres_cpu_s: (cpu_after - cpu_before) as f64 / ticks,
         cpu_busy: if total > 0.0 { busy / total } else { f64::NAN },
         summary_latency_ms,
+        steal: (
+            (steal_after.0 - steal_before.0) as f64 / ticks / seconds,
+            (steal_after.1 - steal_before.1) as f64 / ticks / seconds,
+        ),
     }
 }
 
@@ -300,20 +361,28 @@ pub fn postgres_cpu_ticks(postmaster: u32) -> u64 {
     ticks
 }
 
-/// (busy, total) clock ticks of `cpu` so far, from /proc/stat: busy is
-/// user + nice + system + irq + softirq + steal; total adds idle and iowait.
-pub fn cpu_ticks(cpu: usize) -> (u64, u64) {
+fn cpu_fields(cpu: usize) -> Vec<u64> {
     let text = fs::read_to_string("/proc/stat").expect("read /proc/stat");
     let label = format!("cpu{cpu}");
     let line = text
         .lines()
         .find(|l| l.split_whitespace().next() == Some(label.as_str()))
         .unwrap_or_else(|| panic!("/proc/stat has no {label}: this test needs 2 CPUs"));
-    let v: Vec<u64> = line
-        .split_whitespace()
+    line.split_whitespace()
         .skip(1)
         .map(|f| f.parse().unwrap_or(0))
-        .collect();
+        .collect()
+}
+
+/// Clock ticks the hypervisor gave `cpu` to others so far (/proc/stat's steal).
+pub fn steal_ticks(cpu: usize) -> u64 {
+    cpu_fields(cpu).get(7).copied().unwrap_or(0)
+}
+
+/// (busy, total) clock ticks of `cpu` so far, from /proc/stat: busy is
+/// user + nice + system + irq + softirq + steal; total adds idle and iowait.
+pub fn cpu_ticks(cpu: usize) -> (u64, u64) {
+    let v = cpu_fields(cpu);
     let idle = v[3] + v[4];
     let busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
     (busy, busy + idle)
