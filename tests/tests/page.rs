@@ -223,6 +223,23 @@ async fn download_link(b: &Browser) -> R {
 
 async fn other_forms(b: &Browser) -> R {
     b.open("/?users=1600").await?;
+    // Folded, they hold their summary only: their text is built when opened.
+    let folded = b
+        .js("return ['postgresql-conf', 'alter-system', 'redis-conf'].map((id) => document.querySelector('#' + id + ' code') === null);")
+        .await?;
+    ensure(
+        folded
+            .as_array()
+            .is_some_and(|a| a.iter().all(|x| x == true)),
+        || format!("the folded forms already hold their text: {folded}"),
+    )?;
+    b.js("for (const id of ['postgresql-conf', 'alter-system', 'redis-conf']) document.querySelector('#' + id + ' summary').click();")
+        .await?;
+    b.wait_js(
+        "the opened forms' text",
+        "return !!document.querySelector('#redis-conf code');",
+    )
+    .await?;
     let v = b
         .js(r#"
             const code = (id) => { const e = document.querySelector('#' + id + ' code'); return e ? e.textContent : ''; };

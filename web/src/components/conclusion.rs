@@ -1,6 +1,7 @@
 //! The source's conclusion applied to your users, and every place where
 //! Headroom departs from the source.
 
+use super::folded::Folded;
 use super::{table, txt, Row};
 use crate::i18n::{self};
 use headroom_core::corrections::CORRECTIONS;
@@ -31,20 +32,20 @@ pub fn conclusion(plan: &Plan) -> Html {
                 <p class="note">{ i18n::HEADROOM_READING.get(lang) }{ c }{ correction.get(lang) }</p>
             }
             <p>{ CONCLUSION_SUMMARY.get(lang) }</p>
-            <details id="corrections">
-                <summary>{ i18n::CORRECTIONS.get(lang) }</summary>
-                { table(None, &[i18n::THE_SOURCE_SAYS.get(lang), i18n::HEADROOM_DOES.get(lang)],
-                    CORRECTIONS.iter().map(|k| Row::new(vec![txt(k.source_says.get(lang)), txt(k.headroom_does.get(lang))])).collect()) }
-            </details>
-            <details id="about-source">
-                <summary>{ i18n::ABOUT_SOURCE.get(lang) }</summary>
+            <Folded id="corrections" summary={i18n::CORRECTIONS.get(lang)} content={Callback::from(move |()| {
+                table(None, &[i18n::THE_SOURCE_SAYS.get(lang), i18n::HEADROOM_DOES.get(lang)],
+                    CORRECTIONS.iter().map(|k| Row::new(vec![txt(k.source_says.get(lang)), txt(k.headroom_does.get(lang))])).collect())
+            })} />
+            <Folded id="about-source" summary={i18n::ABOUT_SOURCE.get(lang)} content={Callback::from(move |()| html! {
+              <>
                 <ul>{ for SOURCE_STACK.iter().map(|s| html! { <li>{ s.get(lang) }</li> }) }</ul>
                 <p>
                     { i18n::SOURCE_CAPACITY.get(lang) }{ c }
                     { format!("{}–{} {}", text::integer(f64::from(SOURCE_PI_CAPACITY.0), lang),
                         text::integer(f64::from(SOURCE_PI_CAPACITY.1), lang), i18n::USERS.get(lang)) }
                 </p>
-            </details>
+              </>
+            })} />
         </section>
     }
 }

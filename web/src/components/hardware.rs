@@ -1,6 +1,7 @@
 //! The machine, what the tier uses of it, what to buy and what it costs, and
 //! every tier's data in full.
 
+use super::folded::Folded;
 use super::kubernetes_bundle::KubernetesBundle;
 use super::{table, txt, Row};
 use crate::i18n::{self, Lang};
@@ -52,13 +53,24 @@ pub fn hardware(plan: &Plan, link: &str) -> Html {
             if tier.number == 5 {
                 <KubernetesBundle query={AttrValue::from(format!("{link}&lang={}", lang.code()))} />
             }
-            <details id="all-tiers">
-                <summary>{ i18n::ALL_TIERS.get(lang) }</summary>
+            <Folded id="all-tiers" summary={i18n::ALL_TIERS.get(lang)} content={all_tiers(plan)} />
+        </section>
+    }
+}
+
+/// Every tier, each folded: built when the reader opens the list.
+fn all_tiers(plan: &Plan) -> Callback<(), Html> {
+    let host = plan.scenario.host;
+    let lang = plan.scenario.lang;
+    Callback::from(move |()| {
+        let c = text::colon(lang);
+        html! {
+            <>
                 { for TIERS.iter().map(|t| html! {
                     <details class="tier">
                         <summary>{ t.label_with_users(lang) }</summary>
-                        <ul class="profile">{ for t.profile_for(plan.scenario.host).map(|p| html! { <li>{ p.get(lang) }</li> }) }</ul>
-                        if let Some(r) = t.recommendation_for(plan.scenario.host) { <p>{ r.get(lang) }</p> }
+                        <ul class="profile">{ for t.profile_for(host).map(|p| html! { <li>{ p.get(lang) }</li> }) }</ul>
+                        if let Some(r) = t.recommendation_for(host) { <p>{ r.get(lang) }</p> }
                         <p>{ format!("{}{c}{} ({})", i18n::MONTHLY_COST.get(lang), t.monthly_cost.display(lang), t.monthly_cost_covers.get(lang)) }</p>
                         <p>{ format!("{}{c}{}", i18n::DURABILITY.get(lang), t.lasts_text(None, lang)) }</p>
                         if let Some(w) = t.warning { <p class="warning">{ w.get(lang) }</p> }
@@ -68,9 +80,9 @@ pub fn hardware(plan: &Plan, link: &str) -> Html {
                         if t.number == 5 { { architecture(lang) } }
                     </details>
                 }) }
-            </details>
-        </section>
-    }
+            </>
+        }
+    })
 }
 
 /// Allocation table, optimisations and purchases of a tier.

@@ -1,5 +1,6 @@
 //! The load to expect, beside the source's four reference profiles.
 
+use super::folded::Folded;
 use super::{table, txt, Row};
 use crate::i18n::{self};
 use headroom_core::corrections::{self, Topic};
@@ -12,7 +13,6 @@ use yew::prelude::*;
 pub fn load_profile(plan: &Plan) -> Html {
     let lang = plan.scenario.lang;
     let load = &plan.load;
-    let c = colon(lang);
     let rule = if plan.uses_source_request_rule() {
         i18n::SOURCE_RULE
     } else {
@@ -27,24 +27,6 @@ pub fn load_profile(plan: &Plan) -> Html {
             </tr>
         }
     });
-    let source_rows = load::SOURCE_PROFILES
-        .iter()
-        .map(|row| {
-            Row::new(vec![
-                txt(text::integer(f64::from(row.users), lang)),
-                txt(format!(
-                    "{} ({}{c}{})",
-                    text::integer(row.requests_per_day, lang),
-                    i18n::PER_USER.get(lang),
-                    text::number(row.requests_per_user, 0, lang)
-                )),
-                txt(row.requests_per_second.display(lang)),
-                txt(row.database.display(lang)),
-                txt(row.cache.display(lang)),
-                txt(row.disk.display(lang)),
-            ])
-        })
-        .collect();
     html! {
         <section id="load" class="card" aria-labelledby="load-title">
             <h2 id="load-title">{ i18n::LOAD.get(lang) }</h2>
@@ -85,11 +67,42 @@ pub fn load_profile(plan: &Plan) -> Html {
             { for corrections::about(Topic::Load).map(|k| html! {
                 <p class="note">{ k.source_says.get(lang) }{ " → " }{ k.headroom_does.get(lang) }</p>
             }) }
-            <details>
-                <summary>{ i18n::SOURCE_PROFILE.get(lang) }</summary>
-                { table(None, &[i18n::USERS_COLUMN.get(lang), i18n::REQUESTS_PER_DAY.get(lang), i18n::REQUESTS_PER_SECOND.get(lang),
-                    i18n::DATABASE.get(lang), i18n::CACHE.get(lang), i18n::DISK_USED.get(lang)], source_rows) }
-            </details>
+            <Folded summary={i18n::SOURCE_PROFILE.get(lang)} content={Callback::from(move |()| source_profiles(lang))} />
         </section>
     }
+}
+
+/// The source's load profiles, built when the reader unfolds them.
+fn source_profiles(lang: i18n::Lang) -> Html {
+    let c = colon(lang);
+    let rows = load::SOURCE_PROFILES
+        .iter()
+        .map(|row| {
+            Row::new(vec![
+                txt(text::integer(f64::from(row.users), lang)),
+                txt(format!(
+                    "{} ({}{c}{})",
+                    text::integer(row.requests_per_day, lang),
+                    i18n::PER_USER.get(lang),
+                    text::number(row.requests_per_user, 0, lang)
+                )),
+                txt(row.requests_per_second.display(lang)),
+                txt(row.database.display(lang)),
+                txt(row.cache.display(lang)),
+                txt(row.disk.display(lang)),
+            ])
+        })
+        .collect();
+    table(
+        None,
+        &[
+            i18n::USERS_COLUMN.get(lang),
+            i18n::REQUESTS_PER_DAY.get(lang),
+            i18n::REQUESTS_PER_SECOND.get(lang),
+            i18n::DATABASE.get(lang),
+            i18n::CACHE.get(lang),
+            i18n::DISK_USED.get(lang),
+        ],
+        rows,
+    )
 }

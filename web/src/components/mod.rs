@@ -11,6 +11,7 @@ pub mod considerations;
 pub mod copy_button;
 pub mod decision_table;
 pub mod download_link;
+pub mod folded;
 pub mod growth_chart;
 pub mod hardware;
 pub mod inputs;
@@ -42,6 +43,15 @@ pub enum Calendar {
 }
 
 impl Calendar {
+    /// The calendar month alone (`July 2027`), or a no-break space where
+    /// there is none or the page is written ahead of time.
+    pub fn month(self, eta: Eta, lang: Lang) -> String {
+        match (self, eta) {
+            (Calendar::Dated, Eta::In { month, .. }) => month.label(lang),
+            _ => "\u{a0}".to_owned(),
+        }
+    }
+
     /// `July 2027 (in 7.9 months)`, or `in 7.9 months`.
     pub fn eta(self, eta: Eta, lang: Lang) -> String {
         match self {

@@ -1,6 +1,7 @@
 //! Each server setting with its value, its provenance and the source's value.
 
 use super::copy_button::CopyButton;
+use super::folded::Folded;
 use super::{table, txt, Row};
 use crate::i18n::{self};
 use headroom_core::corrections::{self, Topic};
@@ -84,23 +85,27 @@ fn memory_sum(tuning: &Tuning, lang: Lang) -> Html {
 /// The same settings for a stack whose compose command stays as it is: a
 /// `postgresql.conf` snippet, `ALTER SYSTEM` statements, `redis.conf` lines.
 fn other_forms(tuning: &Tuning, lang: Lang) -> Html {
-    let form = |id: &'static str, title: &'static str, text: String| {
-        let copied = text.clone();
-        html! {
-            <details class="form" id={id}>
-                <summary>{ title }</summary>
-                <pre class="code" tabindex="0"><code>{ text }</code></pre>
-                <CopyButton id={format!("copy-{id}")} label={i18n::COPY} text={Callback::from(move |_| copied.clone())} />
-            </details>
-        }
+    let form = |id: &'static str, title: &'static str, text: fn(&Tuning) -> String| {
+        let tuning = tuning.clone();
+        let content = Callback::from(move |()| {
+            let text = text(&tuning);
+            let copied = text.clone();
+            html! {
+                <>
+                    <pre class="code" tabindex="0"><code>{ text }</code></pre>
+                    <CopyButton id={format!("copy-{id}")} label={i18n::COPY} text={Callback::from(move |_| copied.clone())} />
+                </>
+            }
+        });
+        html! { <Folded class="form" id={id} summary={title} {content} /> }
     };
     html! {
         <>
             <h3>{ i18n::OTHER_FORMS.get(lang) }</h3>
             <p class="note">{ i18n::OTHER_FORMS_HOW.get(lang) }</p>
-            { form("postgresql-conf", "postgresql.conf", tuning.postgresql_conf()) }
-            { form("alter-system", "ALTER SYSTEM", tuning.alter_system()) }
-            { form("redis-conf", "redis.conf", tuning.redis_conf()) }
+            { form("postgresql-conf", "postgresql.conf", Tuning::postgresql_conf) }
+            { form("alter-system", "ALTER SYSTEM", Tuning::alter_system) }
+            { form("redis-conf", "redis.conf", Tuning::redis_conf) }
         </>
     }
 }
