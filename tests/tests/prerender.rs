@@ -2,7 +2,8 @@
 //! The page the build writes ahead of time: the default plan readable without
 //! JavaScript, in English at the root and in French in `fr/`, with a title, a
 //! description and a `<noscript>` line; a share link never shows the default
-//! plan's figures as its own, neither before the app has started nor after.
+//! plan's figures as its own, neither before the app has started nor after;
+//! the app takes the written page over without painting it again.
 
 mod common;
 
@@ -79,8 +80,14 @@ async fn prerendered_pages() {
         .await;
     report
         .check(
-            "once the app has started, the default page holds one plan (the prerendered one is gone)",
+            "once the app has started, the default page holds one plan (the prerendered one taken over)",
             default_after_the_app(b),
+        )
+        .await;
+    report
+        .check(
+            "the app takes the page over: its header painted once, the largest paint the page's own, no shift",
+            painted_once(b),
         )
         .await;
     browser.close().await;
@@ -91,6 +98,13 @@ async fn prerendered_pages() {
 const READ: &str = r#"
     const text = (sel) => { const e = document.querySelector(sel); return e ? e.textContent.trim() : null; };
     const shown = (sel) => { const e = document.querySelector(sel); return !!e && e.getClientRects().length > 0; };
+    // Laid out, not hidden and its words not transparent: what a reader sees.
+    const seen = (sel) => {
+      const e = document.querySelector(sel);
+      if (!e || e.getClientRects().length == 0) return false;
+      const style = getComputedStyle(e);
+      return style.visibility !== 'hidden' && style.color !== 'rgba(0, 0, 0, 0)';
+    };
     const desc = document.querySelector('meta[name=description]');
     return {
       lang: document.documentElement.lang,
@@ -100,9 +114,10 @@ const READ: &str = r#"
       data_tier: (document.getElementById('summary') || { dataset: {} }).dataset.tier || null,
       rpd: text('#summary-requests-per-day'),
       tiers: document.querySelectorAll('#tier').length,
-      prerendered: !!document.getElementById('prerendered'),
-      prerendered_shown: shown('#prerendered'),
-      tier_shown: shown('#tier'),
+      built: (document.querySelector('#app[data-built]') || { dataset: {} }).dataset.built || null,
+      link_class: document.documentElement.classList.contains('link'),
+      tagline_seen: seen('.tagline'),
+      tier_shown: seen('#tier'),
       noscript: text('noscript'),
       body: document.body.textContent,
     };
@@ -229,17 +244,29 @@ async fn before_the_app(b: &Browser) -> R {
     visit(b, "/").await?;
     let v = b.js(READ).await?;
     ensure(
-        v["prerendered_shown"] == true && v["rpd"] == "10,000",
-        || format!("/ without the app should show the prerendered default plan: {v}"),
+        v["tier_shown"] == true && v["rpd"] == "10,000" && v["built"].is_string(),
+        || {
+            format!("/ without the app should show the prerendered default plan, marked with its build month: {v}")
+        },
     )?;
     visit(b, "/?users=5000").await?;
     let v = b.js(READ).await?;
-    ensure(
-        v["prerendered"] == true && v["prerendered_shown"] == false,
-        || format!("/?users=5000 before the app: the default plan must not be displayed: {v}"),
-    )?;
+    ensure(v["link_class"] == true && v["tagline_seen"] == true, || {
+        format!("/?users=5000 before the app: the page's frame (its header) should show: {v}")
+    })?;
     ensure(v["tier_shown"] == false, || {
-        format!("/?users=5000 before the app: no #tier may be displayed: {v}")
+        format!("/?users=5000 before the app: no figure of the default plan may be seen: {v}")
+    })?;
+    // On a phone the answer keeps its place, unseen.
+    b.set_viewport(360, 740).await?;
+    visit(b, "/?users=5000").await?;
+    let answer = b
+        .js("const e = document.getElementById('answer-now'); return !!e && e.getClientRects().length > 0 \
+             && getComputedStyle(e).visibility === 'hidden';")
+        .await?;
+    b.set_viewport(1280, 900).await?;
+    ensure(answer == true, || {
+        "/?users=5000 before the app at 360 px: the answer should keep its place, unseen".to_owned()
     })
 }
 
@@ -250,11 +277,9 @@ async fn after_the_app(b: &Browser) -> R {
     ] {
         b.open(path).await?;
         let v = b.js(READ).await?;
-        ensure_eq(
-            &format!("{path} #prerendered is gone"),
-            v["prerendered"].as_bool(),
-            Some(false),
-        )?;
+        ensure(v["link_class"] == false && v["tier_shown"] == true, || {
+            format!("{path}: once the app has started its plan should be seen: {v}")
+        })?;
         ensure_eq(&format!("{path} one #tier"), v["tiers"].as_u64(), Some(1))?;
         ensure_eq(
             &format!("{path} data-tier"),
@@ -273,14 +298,67 @@ async fn after_the_app(b: &Browser) -> R {
 async fn default_after_the_app(b: &Browser) -> R {
     b.open("/").await?;
     let v = b.js(READ).await?;
-    ensure_eq(
-        "#prerendered is gone",
-        v["prerendered"].as_bool(),
-        Some(false),
-    )?;
     ensure_eq("one #tier", v["tiers"].as_u64(), Some(1))?;
     ensure_eq("data-tier", v["data_tier"].as_str(), Some(DEFAULT_TIER))?;
     ensure_eq("requests a day", v["rpd"].as_str(), Some("10,000"))
+}
+
+/// The app takes over the page the build wrote instead of painting it again:
+/// the header's tagline (`elementtiming`) is painted once, before the app's
+/// render; the largest paint is also before it; nothing shifts.
+async fn painted_once(b: &Browser) -> R {
+    for (path, width) in [
+        ("/", 1280),
+        ("/?users=5000", 1280),
+        ("/fr/?users=5000", 1280),
+        ("/", 360),
+        ("/?users=5000", 360),
+    ] {
+        b.set_viewport(width, if width < 400 { 740 } else { 900 })
+            .await?;
+        b.open(path).await?;
+        let v = b
+            .js_async(
+                r#"
+                const done = arguments[arguments.length - 1];
+                const seen = { element: [], 'largest-contentful-paint': [], 'layout-shift': [] };
+                for (const type of Object.keys(seen))
+                  new PerformanceObserver((list) => seen[type].push(...list.getEntries()))
+                    .observe({ type, buffered: true });
+                setTimeout(() => done({
+                  rendered: performance.getEntriesByName('headroom-rendered')[0].startTime,
+                  tagline: seen.element.filter((e) => e.identifier === 'tagline').map((e) => e.startTime),
+                  largest: seen['largest-contentful-paint'].map((e) => [e.startTime, e.element ? e.element.id || e.element.className : null]),
+                  shifts: seen['layout-shift'].map((e) => e.value),
+                  moved: seen['layout-shift'].flatMap((e) => e.sources.map((s) => s.node ? (s.node.id || s.node.className || s.node.nodeName) + ' ' + JSON.stringify(s.previousRect) + '→' + JSON.stringify(s.currentRect) : null)),
+                }), 500);
+                "#,
+            )
+            .await?;
+        let rendered = v["rendered"].as_f64().unwrap_or(0.0);
+        let tagline: Vec<f64> = v["tagline"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|t| t.as_f64()).collect())
+            .unwrap_or_default();
+        println!("    {path} at {width} px: {v}");
+        ensure(tagline.len() == 1 && tagline[0] < rendered, || {
+            format!("{path}: the tagline should be painted once, before the app's render at {rendered:.0} ms: {v}")
+        })?;
+        // A link's own figures exist only once the app has computed them:
+        // there the largest paint may come with them.
+        let last_largest = v["largest"]
+            .as_array()
+            .and_then(|a| a.last())
+            .and_then(|e| e[0].as_f64())
+            .unwrap_or(f64::INFINITY);
+        ensure(path.contains('?') || last_largest < rendered, || {
+            format!("{path}: the largest paint should be the page's own, before the app's render at {rendered:.0} ms: {v}")
+        })?;
+        ensure(v["shifts"].as_array().is_some_and(|s| s.is_empty()), || {
+            format!("{path}: nothing may shift: {v}")
+        })?;
+    }
+    b.set_viewport(1280, 900).await
 }
 
 /// Navigates to `path` without waiting for the app (which may never start).

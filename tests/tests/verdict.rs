@@ -206,10 +206,11 @@ async fn agenda_first(b: &Browser) -> R {
     // Tier 3 at 501 users: ln(501/300) / ln 1.2 = 2.8 months after the
     // first of this month.
     let months = (501f64 / 300.0).ln() / 1.2f64.ln();
+    // "in N months" on the first line, the calendar month on its own.
     let expected = format!(
         "at 501 users · {} {}",
+        common::in_months(months, headroom_core::Lang::En).trim_matches(['(', ')']),
         month.plus_months(2).label(headroom_core::Lang::En),
-        common::in_months(months, headroom_core::Lang::En)
     );
     ensure(
         next.starts_with(&expected) && next.contains("SSD upgrade (€65)"),

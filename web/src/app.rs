@@ -27,14 +27,16 @@ pub struct AppProps {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_reducer(|| {
-        let mut state = State::from_query(&props.query, props.defaults);
-        // A page of the site shows its own language, whatever the link says.
-        if let Some(page) = i18n::PAGE {
-            state.set(Key::Lang, page.code());
-        }
-        state
-    });
+    let state = use_reducer(|| State::start(&props.query, props.defaults));
+    // New props (the reader's link and today, once the prerendered page is
+    // taken over): start over from them. The first run changes nothing.
+    {
+        let state = state.clone();
+        use_effect_with(
+            (props.query.clone(), props.defaults),
+            move |(query, defaults)| state.dispatch(Action::Start(query.clone(), *defaults)),
+        );
+    }
     let decoded = use_memo(state.clone(), |state| state.decoded());
     let plan = use_memo(decoded.scenario.clone(), plan);
     let lang = plan.scenario.lang;
@@ -47,9 +49,17 @@ pub fn app(props: &AppProps) -> Html {
     use_effect_with(runbooks::ticks_key(&plan), |key| {
         browser::restore_ticks(key)
     });
-    use_effect_with((), |_| {
-        browser::drop_prerendered();
-        browser::mark_rendered();
+    // The reader's own plan is there once the calendar is theirs and the
+    // state starts from their link and today (after the takeover of the
+    // prerendered page, one render later).
+    let theirs = props.calendar == Calendar::Dated
+        && state.defaults == props.defaults
+        && state.origin == props.query;
+    use_effect_with(theirs, |theirs| {
+        if *theirs {
+            browser::show_plan();
+            browser::mark_rendered();
+        }
     });
 
     let on_input = {
@@ -90,7 +100,7 @@ pub fn app(props: &AppProps) -> Html {
             <header class="top">
                 <div>
                     <h1>{ "Headroom" }</h1>
-                    <p class="tagline">{ i18n::TAGLINE.get(lang) }</p>
+                    <p class="tagline" elementtiming="tagline">{ i18n::TAGLINE.get(lang) }</p>
                 </div>
                 <nav class="lang-switch" aria-label={i18n::LANGUAGE.get(lang)}>
                     { lang_button(Lang::Fr, "FR", "Français") }

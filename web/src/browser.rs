@@ -38,14 +38,75 @@ pub async fn copy(text: String) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Removes the page the build prerendered (`#prerendered`) once the app has
-/// rendered its own, in the same task, so no frame shows both or neither.
-pub fn drop_prerendered() {
-    if let Some(old) = web_sys::window()
+/// The element of the page with `id`.
+pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+/// The props the build rendered `root`'s content with, when it holds the
+/// prerendered page: the default plan, no link, months from the build's
+/// month (its `data-built`, `YYYY-MM`) as "in N months".
+pub fn prerendered_props(root: &web_sys::Element, reader: Defaults) -> Option<crate::AppProps> {
+    let today = YearMonth::parse(&root.get_attribute("data-built")?)?;
+    root.first_child()?;
+    Some(crate::AppProps {
+        query: String::new(),
+        defaults: Defaults {
+            today,
+            lang: crate::i18n::PAGE.unwrap_or(reader.lang),
+            day: 1,
+        },
+        calendar: crate::components::Calendar::Relative,
+    })
+}
+
+/// Runs `f` in a task of its own, after the browser has had the main thread.
+pub fn soon(f: impl FnOnce() + 'static) {
+    gloo_timers::callback::Timeout::new(0, f).forget();
+}
+
+/// Runs `f` once the browser has painted what it has (the next animation
+/// frame, then a task of its own), so the page the build wrote is on the
+/// screen before the app's first render takes the main thread. A tab in the
+/// background gets no frames: there `f` runs after 100 ms.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    type Once = Rc<Cell<Option<Box<dyn FnOnce()>>>>;
+    let once: Once = Rc::new(Cell::new(Some(Box::new(f))));
+    let run = {
+        let once = once.clone();
+        move || {
+            if let Some(f) = once.take() {
+                f();
+            }
+        }
+    };
+    let fallback = gloo_timers::callback::Timeout::new(100, run.clone());
+    let frame = Closure::once_into_js(move || {
+        fallback.cancel();
+        soon(run);
+    });
+    let asked = web_sys::window()
+        .map(|w| w.request_animation_frame(frame.unchecked_ref()).is_ok())
+        .unwrap_or(false);
+    if !asked {
+        if let Some(f) = once.take() {
+            f();
+        }
+    }
+}
+
+/// Shows the page's plan: a share link's page hides the prerendered default
+/// plan (the `link` class of index.html's first script) until its own is there.
+pub fn show_plan() {
+    if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("prerendered"))
+        .and_then(|d| d.document_element())
     {
-        old.remove();
+        let _ = root.class_list().remove_1("link");
     }
 }
 

@@ -4,20 +4,36 @@
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+#[cfg(target_arch = "wasm32")]
 fn main() {
-    let defaults = headroom_web::browser::defaults();
-    let props = headroom_web::AppProps {
-        query: headroom_web::url::query(),
-        defaults,
-        calendar: headroom_web::components::Calendar::Dated,
+    use headroom_web::components::Calendar;
+    use headroom_web::{browser, url, App, AppProps};
+    use yew::Renderer;
+
+    let props = AppProps {
+        query: url::query(),
+        defaults: browser::defaults(),
+        calendar: Calendar::Dated,
     };
-    headroom_web::browser::print_folded_sections_open();
-    // The app renders into `#app`, beside the prerendered page it replaces.
-    match web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
-    {
-        Some(root) => yew::Renderer::<headroom_web::App>::with_root_and_props(root, props).render(),
-        None => yew::Renderer::<headroom_web::App>::with_props(props).render(),
+    browser::print_folded_sections_open();
+    let Some(root) = browser::element_by_id("app") else {
+        Renderer::<App>::with_props(props).render();
+        return;
     };
+    match browser::prerendered_props(&root, props.defaults) {
+        // The release build's page holds the default plan as the app renders
+        // it for those props: the app takes that DOM over instead of painting
+        // it again, then, in a task of its own, moves to the reader's link and
+        // today's calendar (only what differs changes).
+        Some(first) => browser::after_paint(move || {
+            let mut app = Renderer::<App>::with_root_and_props(root, first).hydrate();
+            browser::soon(move || app.update(props));
+        }),
+        None => {
+            Renderer::<App>::with_root_and_props(root, props).render();
+        }
+    }
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {}

@@ -25,7 +25,7 @@ pub async fn body(lang: Lang, today: YearMonth) -> String {
         calendar: Calendar::Relative,
     };
     yew::ServerRenderer::<App>::with_props(move || props)
-        .hydratable(false)
+        .hydratable(true)
         .render()
         .await
 }
@@ -85,7 +85,8 @@ pub fn noscript(plan: &Plan) -> String {
 
 /// Writes the prerendered page into `page`, an `index.html` of the build:
 /// the title and description, the `<noscript>` line, and `body` inside its
-/// empty `<div id="prerendered">`. Fails if the page lacks one of them.
+/// empty `<div id="app">`, marked with the build's month. Fails if the page
+/// lacks one of them.
 pub fn fill(page: &str, plan: &Plan, body: &str) -> Result<String, String> {
     let lang = plan.scenario.lang;
     let head = format!(
@@ -99,15 +100,50 @@ pub fn fill(page: &str, plan: &Plan, body: &str) -> Result<String, String> {
         escape(&noscript(plan))
     );
     let page = replace_element(&page, "<noscript", "</noscript>", &noscript)?;
+    let page = load_after_first_paint(&page)?;
     // Trunk's minifier may drop the quotes around the id.
-    let slot = [
-        "<div id=\"prerendered\"></div>",
-        "<div id=prerendered></div>",
-    ]
-    .into_iter()
-    .find(|slot| page.contains(slot))
-    .ok_or("no empty <div id=\"prerendered\"> in the page")?;
-    Ok(page.replacen(slot, &format!("<div id=\"prerendered\">{body}</div>"), 1))
+    let slot = ["<div id=\"app\"></div>", "<div id=app></div>"]
+        .into_iter()
+        .find(|slot| page.contains(slot))
+        .ok_or("no empty <div id=\"app\"> in the page")?;
+    // The app takes this DOM over (hydration) with the props it was rendered
+    // with: the default plan of the build's month.
+    let today = plan.scenario.today;
+    Ok(page.replacen(
+        slot,
+        &format!("<div id=\"app\" data-built=\"{today}\">{body}</div>"),
+        1,
+    ))
+}
+
+/// The app's code is fetched once the written page is on the screen: Trunk's
+/// loader first waits for a frame to be painted, and the WebAssembly is not
+/// preloaded (it would share a slow link with the page being read). Fails
+/// if the loader is not Trunk's as expected.
+fn load_after_first_paint(page: &str) -> Result<String, String> {
+    const INIT: &str = "const wasm = await init(";
+    if !page.contains(INIT) {
+        return Err(format!("no `{INIT}` in Trunk's loader"));
+    }
+    let page = page.replacen(
+        INIT,
+        &format!("await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));\n{INIT}"),
+        1,
+    );
+    let preload = page
+        .match_indices("<link ")
+        .map(|(start, _)| start)
+        .find(|&start| {
+            let tag = &page[start..page[start..].find('>').map_or(page.len(), |e| start + e)];
+            tag.contains("_bg.wasm") && tag.contains("preload")
+        })
+        .ok_or("no preload of the WebAssembly in Trunk's page")?;
+    let end = preload
+        + page[preload..]
+            .find('>')
+            .ok_or("an unclosed <link> in the page")?
+        + 1;
+    Ok(format!("{}{}", &page[..preload], &page[end..]))
 }
 
 /// Replaces the first element from `open` to `close` included with `with`.
@@ -133,8 +169,9 @@ fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
-    const PAGE: &str = "<html><head><title>Headroom</title></head><body>\
-        <noscript>JS</noscript><div id=app></div><div id=prerendered></div></body></html>";
+    const PAGE: &str = "<html><head><title>Headroom</title><script type=module>\
+        const wasm = await init({});</script><link as=fetch href=./x_bg.wasm rel=preload>\
+        </head><body><noscript>JS</noscript><div id=app></div></body></html>";
 
     #[test]
     fn fills_the_title_the_description_the_noscript_line_and_the_body() {
@@ -151,8 +188,12 @@ mod tests {
             "{page}"
         );
         assert!(page.contains("<noscript><p class=\"noscript\">The calculator needs JavaScript"));
-        assert!(page.contains("<div id=\"prerendered\"><p>plan</p></div></body>"));
+        assert!(page.contains("<div id=\"app\" data-built=\"2026-11\"><p>plan</p></div></body>"));
         assert!(fill("<title>x</title><noscript></noscript>", &plan, "").is_err());
+        // The code is fetched after the first paint, not preloaded.
+        assert!(page
+            .contains("requestAnimationFrame(() => setTimeout(r)));\nconst wasm = await init({})"));
+        assert!(!page.contains("_bg.wasm"), "{page}");
     }
 
     #[test]

@@ -9,6 +9,8 @@ use yew::Reducible;
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub defaults: Defaults,
+    /// The query string the page started from.
+    pub origin: String,
     /// Typed or linked text by key, in order; for a key given twice the
     /// last one counts, as in a query string.
     pub inputs: Vec<(Key, String)>,
@@ -27,14 +29,22 @@ pub enum Action {
     Set(Key, String),
     /// Several inputs at once, in order (what a measurement sets).
     SetAll(Vec<(Key, String)>),
+    /// The page starts over from a query string and defaults: after taking
+    /// over the prerendered default plan, the reader's own link and today.
+    Start(String, Defaults),
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if let Action::Start(query, defaults) = action {
+            let fresh = State::start(&query, defaults);
+            return if fresh == *self { self } else { Rc::new(fresh) };
+        }
         let mut next = (*self).clone();
         match action {
+            Action::Start(..) => {}
             Action::Set(key, text) => next.set(key, &text),
             Action::SetAll(values) => {
                 for (key, text) in values {
@@ -61,6 +71,16 @@ impl State {
         query::decode_pairs(pairs, self.defaults)
     }
 
+    /// The state a page opens with: [`State::from_query`], in the page's own
+    /// language whatever the link says (each language has its own page).
+    pub fn start(query: &str, defaults: Defaults) -> State {
+        let mut state = State::from_query(query, defaults);
+        if let Some(page) = crate::i18n::PAGE {
+            state.set(Key::Lang, page.code());
+        }
+        state
+    }
+
     /// The state a query string describes; unknown keys are dropped, and a
     /// refused value falls back to its default.
     pub fn from_query(query: &str, defaults: Defaults) -> State {
@@ -69,6 +89,7 @@ impl State {
             .collect();
         let mut state = State {
             defaults,
+            origin: query.to_owned(),
             inputs: Vec::new(),
             accepted: Vec::new(),
             refused_on_arrival: Vec::new(),

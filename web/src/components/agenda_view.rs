@@ -43,8 +43,12 @@ fn item(action: &Action, calendar: Calendar, lang: Lang) -> Html {
             <li>
                 <span class="when">
                     { format!("{} {} {} · {}", i18n::AT_USERS.get(lang), text::integer(users, lang),
-                        i18n::USERS.get(lang), calendar.eta(eta, lang)) }
+                        i18n::USERS.get(lang), eta.within(lang)) }
                 </span>
+                // The calendar month on a line of its own, blank on the page
+                // written ahead of time: the same lines before and after the
+                // app fills it, so nothing below moves.
+                { " " }<span class="when">{ calendar.month(eta, lang) }</span>
                 { " " }{ action.text.clone() }
             </li>
         },
