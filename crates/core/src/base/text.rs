@@ -145,7 +145,7 @@ pub fn fixed(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return "0".to_owned();
     }
-    let decimals = decimals.min(17);
+    let decimals = decimals.min(15);
     let scaled = (value.abs() * 10f64.powi(decimals as i32)).round();
     // Integer-valued floats print as plain digits, never with an exponent,
     // and without the float formatter (a sizeable part of the WebAssembly).
@@ -168,32 +168,6 @@ pub fn fixed(value: f64, decimals: usize) -> String {
         digits.insert(0, '-');
     }
     digits
-}
-
-/// The fewest decimals (up to 17) that read back as `value`, with a dot, no
-/// grouping and no trailing zeros: what `f64::to_string` gives for the values
-/// of a form (0.5, 15, 2.25), without the float formatter in the WebAssembly.
-pub fn shortest(value: f64) -> String {
-    if !value.is_finite() {
-        return "0".to_owned();
-    }
-    let trim = |text: String| -> String {
-        match text.split_once('.') {
-            Some((int, frac)) => {
-                let frac = frac.trim_end_matches('0');
-                if frac.is_empty() {
-                    int.to_owned()
-                } else {
-                    format!("{int}.{frac}")
-                }
-            }
-            None => text,
-        }
-    };
-    (0..=17)
-        .map(|decimals| trim(fixed(value, decimals)))
-        .find(|text| super::decimal::parse(text) == Some(value))
-        .unwrap_or_else(|| trim(fixed(value, 17)))
 }
 
 /// A whole number with thousands grouped: `60,000` in English, `60 000` in French.
@@ -276,30 +250,5 @@ pub fn noun<'a>(n: f64, singular: &'a str, plural: &'a str, lang: Lang) -> &'a s
         singular
     } else {
         plural
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::shortest;
-
-    #[test]
-    fn shortest_reads_back_as_the_same_value_as_to_string_gives() {
-        for v in [
-            0.0,
-            0.5,
-            15.0,
-            2.25,
-            0.1,
-            1.0 / 3.0,
-            123_456.789,
-            0.3 + 0.6,
-            99.999,
-            -2.5,
-            1e9,
-        ] {
-            assert_eq!(shortest(v), v.to_string(), "{v}");
-        }
-        assert_eq!(shortest(f64::NAN), "0");
     }
 }

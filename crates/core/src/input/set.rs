@@ -87,8 +87,8 @@ impl Scenario {
         match key.spec().slot {
             Slot::Count(field, _, _) => Some(field(self).to_string()),
             Slot::OptionalCount(field, _) => field(self).map(|n| n.to_string()),
-            Slot::Number(field, _, _) => Some(crate::base::text::shortest(*field(self))),
-            Slot::OptionalNumber(field, _) => field(self).map(crate::base::text::shortest),
+            Slot::Number(field, _, _) => Some(field(self).to_string()),
+            Slot::OptionalNumber(field, _) => field(self).map(|n| n.to_string()),
             Slot::Host => Some(self.host.code().to_owned()),
             Slot::Lang => Some(self.lang.code().to_owned()),
             Slot::Month => Some(self.start.to_string()),

@@ -90,7 +90,7 @@ impl Setting {
             (Value::Memory(m), Service::Api) => format!("{}", m.0),
             (Value::Memory(m), _) => postgres::memory_spelling(m),
             (Value::Count(n), _) => n.to_string(),
-            (Value::Decimal(x), _) => crate::base::text::shortest(x),
+            (Value::Decimal(x), _) => x.to_string(),
             (Value::Policy(p), _) => p.to_owned(),
         }
     }
