@@ -1,8 +1,8 @@
 //! pgbench against a PostgreSQL of the harness ([`Postgres`]), with what a
 //! capacity test needs from each run: the throughput, the CPU time of
-//! PostgreSQL's processes, one CPU's busy share from /proc/stat (what a
-//! host's monitoring shows), and every transaction's latency from
-//! pgbench's per-transaction log (`-l`).
+//! PostgreSQL's processes, the CPU time the hypervisor took (/proc/stat's
+//! steal), and every transaction's latency from pgbench's per-transaction
+//! log (`-l`).
 //!
 //! pgbench 15 writes one line per transaction:
 //! `client_id transaction_no time script_no time_epoch time_us [schedule_lag]`.
@@ -150,9 +150,6 @@ pub struct Measured {
     pub seconds: f64,
     /// CPU time of PostgreSQL's processes over the run, seconds.
     pub postgres_cpu_s: f64,
-    /// Busy share of the server's CPU over the run, from /proc/stat: every
-    /// process on that CPU, not only PostgreSQL.
-    pub cpu_busy: f64,
     /// pgbench's own "latency average", ms.
     pub summary_latency_ms: f64,
     /// Share of the run's wall time the hypervisor gave the server's CPU
@@ -266,14 +263,12 @@ pub fn run(
     libpq_environment(&mut cmd);
 
     let cpu_before = postgres_cpu_ticks(postmaster);
-    let stat_before = cpu_ticks(server_cpu);
     let steal_before = (steal_ticks(server_cpu), steal_ticks(load_cpu));
     let start = Instant::now();
     let out = cmd
         .output()
         .unwrap_or_else(|e| panic!("run pgbench ({}): {e}", pgbench_bin().display()));
     let seconds = start.elapsed().as_secs_f64();
-    let stat_after = cpu_ticks(server_cpu);
     let steal_after = (steal_ticks(server_cpu), steal_ticks(load_cpu));
     // The backends leave with pgbench: once the postmaster has reaped them,
     // their CPU time is in its cutime and cstime.
@@ -317,14 +312,11 @@ pub fn run(
     );
     transactions.sort_by_key(|t| t.finished_us);
 
-    let busy = (stat_after.0 - stat_before.0) as f64;
-    let total = (stat_after.1 - stat_before.1) as f64;
     Measured {
         load,
         transactions,
         seconds,
         postgres_cpu_s: (cpu_after - cpu_before) as f64 / ticks,
-        cpu_busy: if total > 0.0 { busy / total } else { f64::NAN },
         summary_latency_ms,
         steal: (
             (steal_after.0 - steal_before.0) as f64 / ticks / seconds,
@@ -377,15 +369,6 @@ fn cpu_fields(cpu: usize) -> Vec<u64> {
 /// Clock ticks the hypervisor gave `cpu` to others so far (/proc/stat's steal).
 pub fn steal_ticks(cpu: usize) -> u64 {
     cpu_fields(cpu).get(7).copied().unwrap_or(0)
-}
-
-/// (busy, total) clock ticks of `cpu` so far, from /proc/stat: busy is
-/// user + nice + system + irq + softirq + steal; total adds idle and iowait.
-pub fn cpu_ticks(cpu: usize) -> (u64, u64) {
-    let v = cpu_fields(cpu);
-    let idle = v[3] + v[4];
-    let busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
-    (busy, busy + idle)
 }
 
 /// The kernel's USER_HZ, the unit of /proc's CPU times (`getconf CLK_TCK`).

@@ -38,13 +38,13 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        if let Action::Start(query, defaults) = action {
-            let fresh = State::start(&query, defaults);
-            return if fresh == *self { self } else { Rc::new(fresh) };
-        }
         let mut next = (*self).clone();
         match action {
-            Action::Start(..) => {}
+            Action::Start(query, defaults) => {
+                let fresh = State::start(&query, defaults);
+                // Nothing differs (the first render): no render again.
+                return if fresh == *self { self } else { Rc::new(fresh) };
+            }
             Action::Set(key, text) => next.set(key, &text),
             Action::SetAll(values) => {
                 for (key, text) in values {
