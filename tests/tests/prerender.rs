@@ -3,7 +3,8 @@
 //! JavaScript, in English at the root and in French in `fr/`, with a title, a
 //! description and a `<noscript>` line; a share link never shows the default
 //! plan's figures as its own, neither before the app has started nor after;
-//! the app takes the written page over without painting it again.
+//! the app takes the written page over without painting it again, the
+//! sections below the first screen one task each.
 
 mod common;
 
@@ -91,7 +92,101 @@ async fn prerendered_pages() {
         )
         .await;
     browser.close().await;
+
+    // The same site with an observer of the page's changes, installed before
+    // the app can start.
+    let watched = copy_of(&dist, true, Some(WATCH_TAKEOVER));
+    let browser = Browser::start_with(watched.path.clone()).await;
+    report
+        .check(
+            "the sections below the first screen are taken over one task each, the first ones in place",
+            taken_over_in_steps(&browser),
+        )
+        .await;
+    browser.close().await;
     report.finish();
+}
+
+/// The sections the app takes over later, one task each (web/src/app.rs).
+const LATER: [&str; 14] = [
+    "growth",
+    "resources",
+    "latency",
+    "measurements",
+    "load",
+    "hardware",
+    "compose",
+    "tuning",
+    "budget",
+    "decisions",
+    "roadmap",
+    "runbooks",
+    "considerations",
+    "conclusion",
+];
+
+/// Put first in the page's head: records, once the page is parsed, each
+/// batch of sections put into the results column (a MutationObserver calls
+/// back once per task that changed the page).
+const WATCH_TAKEOVER: &str = r#"<script>
+  window.takeover = [];
+  document.addEventListener('DOMContentLoaded', () => new MutationObserver((records) => {
+    const added = records.flatMap((r) => [...r.addedNodes])
+      .filter((n) => n.nodeType === 1 && n.id && n.parentNode && n.parentNode.matches('main.results'))
+      .map((n) => n.id);
+    if (added.length) window.takeover.push({ at: performance.now(), added });
+  }).observe(document.getElementById('app'), { childList: true, subtree: true }));
+</script>"#;
+
+/// The first screen (header, answer, agenda, summary) is hydrated in place;
+/// each later section replaces the build's HTML in a task of its own, before
+/// the app marks its render; a link's plan is then its own.
+async fn taken_over_in_steps(b: &Browser) -> R {
+    for path in ["/", "/?users=30000&growth=5"] {
+        b.open(path).await?;
+        let v = b
+            .js("return { takeover: window.takeover, rendered: performance.getEntriesByName('headroom-rendered')[0].startTime, \
+                          tier: (document.getElementById('summary') || { dataset: {} }).dataset.tier };")
+            .await?;
+        println!("    {path}: {v}");
+        let batches = v["takeover"].as_array().cloned().unwrap_or_default();
+        let added: Vec<&str> = batches
+            .iter()
+            .flat_map(|b| b["added"].as_array().into_iter().flatten())
+            .filter_map(|id| id.as_str())
+            .collect();
+        for id in LATER {
+            ensure_eq(
+                &format!("{path}: times #{id} is taken over"),
+                added.iter().filter(|a| **a == id).count(),
+                1,
+            )?;
+        }
+        ensure(added.iter().all(|id| LATER.contains(id)), || {
+            format!("{path}: only the later sections may be replaced, the first screen is taken over in place: {v}")
+        })?;
+        ensure(
+            batches
+                .iter()
+                .all(|b| b["added"].as_array().is_some_and(|a| a.len() == 1)),
+            || format!("{path}: each section should be taken over in a task of its own: {v}"),
+        )?;
+        let rendered = v["rendered"].as_f64().unwrap_or(0.0);
+        ensure(
+            batches
+                .iter()
+                .all(|b| b["at"].as_f64().is_some_and(|at| at <= rendered)),
+            || {
+                format!(
+                    "{path}: the app should mark its render once every section is taken over: {v}"
+                )
+            },
+        )?;
+    }
+    let tier = b
+        .js("return document.getElementById('summary').dataset.tier")
+        .await?;
+    ensure_eq("the link's tier once taken over", tier.as_str(), Some("5"))
 }
 
 /// What a page shows of the plan, read from the DOM.
@@ -382,19 +477,39 @@ impl Drop for Copy {
 }
 
 fn without_wasm(dist: &Path) -> Copy {
-    let path = std::env::temp_dir().join(format!("headroom-no-wasm-{}", std::process::id()));
+    copy_of(dist, false, None)
+}
+
+/// A copy of the built site, with or without its WebAssembly, with `script`
+/// put right after the English page's `<meta charset>` (the minified page has
+/// no `<head>` tag).
+fn copy_of(dist: &Path, wasm: bool, script: Option<&str>) -> Copy {
+    let name = format!(
+        "headroom-{}-{}",
+        if wasm { "watched" } else { "no-wasm" },
+        std::process::id()
+    );
+    let path = std::env::temp_dir().join(name);
     let _ = std::fs::remove_dir_all(&path);
-    copy_dir(dist, &path);
+    copy_dir(dist, &path, wasm);
+    if let Some(script) = script {
+        let index = path.join("index.html");
+        let page = std::fs::read_to_string(&index).expect("read the copy's index.html");
+        let charset = "<meta charset=utf-8>";
+        assert!(page.contains(charset), "the built page has no {charset}");
+        let page = page.replacen(charset, &format!("{charset}{script}"), 1);
+        std::fs::write(&index, page).expect("write the copy's index.html");
+    }
     Copy { path }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+fn copy_dir(from: &Path, to: &Path, wasm: bool) {
     std::fs::create_dir_all(to).expect("create the copy of dist/");
     for entry in std::fs::read_dir(from).expect("read dist/").flatten() {
         let (source, target) = (entry.path(), to.join(entry.file_name()));
         if source.is_dir() {
-            copy_dir(&source, &target);
-        } else if source.extension().is_none_or(|e| e != "wasm") {
+            copy_dir(&source, &target, wasm);
+        } else if wasm || source.extension().is_none_or(|e| e != "wasm") {
             std::fs::copy(&source, &target).expect("copy a file of dist/");
         }
     }

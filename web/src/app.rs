@@ -3,7 +3,9 @@
 use crate::browser;
 use crate::components::{
     agenda_view, answer, budget_bar, compose_view, conclusion, considerations,
-    copy_button::CopyButton, decision_table, growth_chart, hardware, inputs, latency_view,
+    copy_button::CopyButton,
+    decision_table, growth_chart, hardware, inputs, latency_view,
+    later::{self, later},
     load_profile, measurements_view, notices, resources_view, roadmap_view, runbooks, summary,
     tuning_view, Calendar,
 };
@@ -41,13 +43,16 @@ pub fn app(props: &AppProps) -> Html {
     let plan = use_memo(decoded.scenario.clone(), plan);
     let lang = plan.scenario.lang;
     let calendar = props.calendar;
+    let today = state.defaults.today;
     let link = query::encode(&plan.scenario, state.defaults);
 
     use_effect_with(link.clone(), |link| url::replace_query(link));
     use_effect_with(lang, |lang| browser::set_document_lang(*lang));
     // The runbooks' ticks of this plan, as left before a reload.
+    // (The runbooks may still be the build's HTML: once they are the app's.)
     use_effect_with(runbooks::ticks_key(&plan), |key| {
-        browser::restore_ticks(key)
+        let key = key.clone();
+        later::when_done(move || browser::restore_ticks(&key));
     });
     // The reader's own plan is there once the calendar is theirs and the
     // state starts from their link and today (after the takeover of the
@@ -57,8 +62,10 @@ pub fn app(props: &AppProps) -> Html {
         && state.origin == props.query;
     use_effect_with(theirs, |theirs| {
         if *theirs {
-            browser::show_plan();
-            browser::mark_rendered();
+            later::when_done(|| {
+                browser::show_plan();
+                browser::mark_rendered();
+            });
         }
     });
 
@@ -128,23 +135,30 @@ pub fn app(props: &AppProps) -> Html {
                     { notices::notices(&decoded.errors, lang) }
                     { agenda_view::agenda_view(&plan, calendar) }
                     { summary::summary(&plan, calendar) }
-                    { growth_chart::growth_chart(&plan, calendar, Some(state.defaults.today)) }
-                    { resources_view::resources_view(&plan, calendar) }
-                    { latency_view::latency_view(&plan, calendar) }
-                    { measurements_view::measurements_view(&plan, html! {
-                        <measurements_view::PasteMeasurements query={link.clone()} on_values={on_values.clone()}
-                            measured={!plan.scenario.measured.is_empty()} clears={plan.scenario.measured_keys()} />
+                    // Below the first screen: taken over one task each.
+                    { later({ let plan = plan.clone(); move || growth_chart::growth_chart(&plan, calendar, Some(today)) }) }
+                    { later({ let plan = plan.clone(); move || resources_view::resources_view(&plan, calendar) }) }
+                    { later({ let plan = plan.clone(); move || latency_view::latency_view(&plan, calendar) }) }
+                    { later({
+                        let (plan, link, on_values) = (plan.clone(), link.clone(), on_values.clone());
+                        move || measurements_view::measurements_view(&plan, html! {
+                            <measurements_view::PasteMeasurements query={link.clone()} on_values={on_values.clone()}
+                                measured={!plan.scenario.measured.is_empty()} clears={plan.scenario.measured_keys()} />
+                        })
                     }) }
-                    { load_profile::load_profile(&plan) }
-                    { hardware::hardware(&plan, &link) }
-                    { compose_view::compose_view(&plan, &link, &on_values) }
-                    { tuning_view::tuning_view(&plan) }
-                    { budget_bar::budget_bar(&plan) }
-                    { decision_table::decision_table(&plan) }
-                    { roadmap_view::roadmap_view(&plan, calendar) }
-                    { runbooks::runbooks(&plan) }
-                    { considerations::considerations(&plan) }
-                    { conclusion::conclusion(&plan) }
+                    { later({ let plan = plan.clone(); move || load_profile::load_profile(&plan) }) }
+                    { later({ let (plan, link) = (plan.clone(), link.clone()); move || hardware::hardware(&plan, &link) }) }
+                    { later({
+                        let (plan, link, on_values) = (plan.clone(), link.clone(), on_values.clone());
+                        move || compose_view::compose_view(&plan, &link, &on_values)
+                    }) }
+                    { later({ let plan = plan.clone(); move || tuning_view::tuning_view(&plan) }) }
+                    { later({ let plan = plan.clone(); move || budget_bar::budget_bar(&plan) }) }
+                    { later({ let plan = plan.clone(); move || decision_table::decision_table(&plan) }) }
+                    { later({ let plan = plan.clone(); move || roadmap_view::roadmap_view(&plan, calendar) }) }
+                    { later({ let plan = plan.clone(); move || runbooks::runbooks(&plan) }) }
+                    { later({ let plan = plan.clone(); move || considerations::considerations(&plan) }) }
+                    { later({ let plan = plan.clone(); move || conclusion::conclusion(&plan) }) }
                 </main>
             </div>
         </ContextProvider<Lang>>

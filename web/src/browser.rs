@@ -60,6 +60,13 @@ pub fn prerendered_props(root: &web_sys::Element, reader: Defaults) -> Option<cr
     })
 }
 
+/// Whether the page is in a tab the reader does not see.
+pub fn hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}
+
 /// Runs `f` in a task of its own, after the browser has had the main thread.
 pub fn soon(f: impl FnOnce() + 'static) {
     gloo_timers::callback::Timeout::new(0, f).forget();

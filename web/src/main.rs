@@ -6,7 +6,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use headroom_web::components::Calendar;
+    use headroom_web::components::{later, Calendar};
     use headroom_web::{browser, url, App, AppProps};
     use yew::Renderer;
 
@@ -25,9 +25,14 @@ fn main() {
         // it for those props: the app takes that DOM over instead of painting
         // it again, then, in a task of its own, moves to the reader's link and
         // today's calendar (only what differs changes).
+        // Most sections are taken over later, one task each (later.rs).
         Some(first) => browser::after_paint(move || {
+            later::hydrating();
             let mut app = Renderer::<App>::with_root_and_props(root, first).hydrate();
-            browser::soon(move || app.update(props));
+            browser::soon(move || {
+                app.update(props);
+                later::take_over();
+            });
         }),
         None => {
             Renderer::<App>::with_root_and_props(root, props).render();

@@ -17,6 +17,7 @@ pub mod hardware;
 pub mod inputs;
 pub mod kubernetes_bundle;
 pub mod latency_view;
+pub mod later;
 pub mod load_profile;
 pub mod measurements_view;
 pub mod notices;
