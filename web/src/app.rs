@@ -12,7 +12,8 @@ use crate::components::{
 use crate::i18n::{self, Lang};
 use crate::state::{Action, State};
 use crate::url;
-use headroom_core::{plan, query, Defaults, Key};
+use headroom_core::{plan, query, Defaults, Key, Plan, YearMonth};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Where the page starts: the query string it opened with and the defaults
@@ -25,6 +26,15 @@ pub struct AppProps {
     /// Calendar months, or months from now on the prerendered page.
     #[prop_or_default]
     pub calendar: Calendar,
+}
+
+/// What the sections below the first screen are drawn from.
+struct Below {
+    plan: Rc<Plan>,
+    calendar: Calendar,
+    today: YearMonth,
+    link: String,
+    on_values: Callback<Vec<(Key, String)>>,
 }
 
 #[function_component(App)]
@@ -43,7 +53,6 @@ pub fn app(props: &AppProps) -> Html {
     let plan = use_memo(decoded.scenario.clone(), plan);
     let lang = plan.scenario.lang;
     let calendar = props.calendar;
-    let today = state.defaults.today;
     let link = query::encode(&plan.scenario, state.defaults);
 
     use_effect_with(link.clone(), |link| url::replace_query(link));
@@ -102,6 +111,14 @@ pub fn app(props: &AppProps) -> Html {
         }
     };
 
+    let below = Rc::new(Below {
+        plan: plan.clone(),
+        calendar,
+        today: state.defaults.today,
+        link: link.clone(),
+        on_values: on_values.clone(),
+    });
+
     html! {
         <ContextProvider<Lang> context={lang}>
             <header class="top">
@@ -136,29 +153,23 @@ pub fn app(props: &AppProps) -> Html {
                     { agenda_view::agenda_view(&plan, calendar) }
                     { summary::summary(&plan, calendar) }
                     // Below the first screen: taken over one task each.
-                    { later({ let plan = plan.clone(); move || growth_chart::growth_chart(&plan, calendar, Some(today)) }) }
-                    { later({ let plan = plan.clone(); move || resources_view::resources_view(&plan, calendar) }) }
-                    { later({ let plan = plan.clone(); move || latency_view::latency_view(&plan, calendar) }) }
-                    { later({
-                        let (plan, link, on_values) = (plan.clone(), link.clone(), on_values.clone());
-                        move || measurements_view::measurements_view(&plan, html! {
-                            <measurements_view::PasteMeasurements query={link.clone()} on_values={on_values.clone()}
-                                measured={!plan.scenario.measured.is_empty()} clears={plan.scenario.measured_keys()} />
-                        })
-                    }) }
-                    { later({ let plan = plan.clone(); move || load_profile::load_profile(&plan) }) }
-                    { later({ let (plan, link) = (plan.clone(), link.clone()); move || hardware::hardware(&plan, &link) }) }
-                    { later({
-                        let (plan, link, on_values) = (plan.clone(), link.clone(), on_values.clone());
-                        move || compose_view::compose_view(&plan, &link, &on_values)
-                    }) }
-                    { later({ let plan = plan.clone(); move || tuning_view::tuning_view(&plan) }) }
-                    { later({ let plan = plan.clone(); move || budget_bar::budget_bar(&plan) }) }
-                    { later({ let plan = plan.clone(); move || decision_table::decision_table(&plan) }) }
-                    { later({ let plan = plan.clone(); move || roadmap_view::roadmap_view(&plan, calendar) }) }
-                    { later({ let plan = plan.clone(); move || runbooks::runbooks(&plan) }) }
-                    { later({ let plan = plan.clone(); move || considerations::considerations(&plan) }) }
-                    { later({ let plan = plan.clone(); move || conclusion::conclusion(&plan) }) }
+                    { later(below.clone(), |b| growth_chart::growth_chart(&b.plan, b.calendar, Some(b.today))) }
+                    { later(below.clone(), |b| resources_view::resources_view(&b.plan, b.calendar)) }
+                    { later(below.clone(), |b| latency_view::latency_view(&b.plan, b.calendar)) }
+                    { later(below.clone(), |b| measurements_view::measurements_view(&b.plan, html! {
+                        <measurements_view::PasteMeasurements query={b.link.clone()} on_values={b.on_values.clone()}
+                            measured={!b.plan.scenario.measured.is_empty()} clears={b.plan.scenario.measured_keys()} />
+                    })) }
+                    { later(below.clone(), |b| load_profile::load_profile(&b.plan)) }
+                    { later(below.clone(), |b| hardware::hardware(&b.plan, &b.link)) }
+                    { later(below.clone(), |b| compose_view::compose_view(&b.plan, &b.link, &b.on_values)) }
+                    { later(below.clone(), |b| tuning_view::tuning_view(&b.plan)) }
+                    { later(below.clone(), |b| budget_bar::budget_bar(&b.plan)) }
+                    { later(below.clone(), |b| decision_table::decision_table(&b.plan)) }
+                    { later(below.clone(), |b| roadmap_view::roadmap_view(&b.plan, b.calendar)) }
+                    { later(below.clone(), |b| runbooks::runbooks(&b.plan)) }
+                    { later(below.clone(), |b| considerations::considerations(&b.plan)) }
+                    { later(below, |b| conclusion::conclusion(&b.plan)) }
                 </main>
             </div>
         </ContextProvider<Lang>>

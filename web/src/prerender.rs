@@ -24,10 +24,45 @@ pub async fn body(lang: Lang, today: YearMonth) -> String {
         },
         calendar: Calendar::Relative,
     };
-    yew::ServerRenderer::<App>::with_props(move || props)
+    let html = yew::ServerRenderer::<App>::with_props(move || props)
         .hydratable(true)
         .render()
-        .await
+        .await;
+    unnamed_markers(&html)
+}
+
+/// The hydration markers without the components' names, which the
+/// prerendering (a debug build) writes and the page's release build neither
+/// writes nor reads: `<!--<[headroom_web::app::App]>-->` becomes `<!--<[]>-->`.
+fn unnamed_markers(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<!--<") {
+        let (before, marker) = rest.split_at(at);
+        out.push_str(before);
+        let open = if marker.starts_with("<!--<[") {
+            "<!--<["
+        } else if marker.starts_with("<!--</[") {
+            "<!--</["
+        } else {
+            out.push_str("<!--<");
+            rest = &marker["<!--<".len()..];
+            continue;
+        };
+        match marker.find("]>-->") {
+            Some(end) => {
+                out.push_str(open);
+                out.push_str("]>-->");
+                rest = &marker[end + "]>-->".len()..];
+            }
+            None => {
+                out.push_str(marker);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The default plan, as the page computes it.
@@ -194,6 +229,17 @@ mod tests {
         assert!(page
             .contains("requestAnimationFrame(() => setTimeout(r)));\nconst wasm = await init({})"));
         assert!(!page.contains("_bg.wasm"), "{page}");
+    }
+
+    #[test]
+    fn hydration_markers_lose_their_names_only() {
+        let html = "<!--<[headroom_web::app::App]>--><p>a &lt;!--&lt;[b]&gt;--&gt;</p>\
+            <!--<?>--><!--<#>--><!--</#>--><!--</?>--><!--</[headroom_web::app::App]>-->";
+        assert_eq!(
+            unnamed_markers(html),
+            "<!--<[]>--><p>a &lt;!--&lt;[b]&gt;--&gt;</p><!--<?>--><!--<#>--><!--</#>--><!--</?>--><!--</[]>-->"
+        );
+        assert_eq!(unnamed_markers("x<!--<[open"), "x<!--<[open");
     }
 
     #[test]

@@ -72,43 +72,44 @@ pub fn when_done(f: impl FnOnce() + 'static) {
     }
 }
 
-/// A section's view: `view` is called on each render of the page, except
-/// while the section waits for its turn (then not at all).
-pub fn later(view: impl Fn() -> Html + 'static) -> Html {
-    let view: Rc<dyn Fn() -> Html> = Rc::new(view);
+/// A section drawn by `draw` from `data`, on each render of the page, except
+/// while the section waits for its turn (then not at all). `draw` is a plain
+/// function: one component serves every section.
+pub fn later<T: 'static>(data: Rc<T>, draw: fn(&T) -> Html) -> Html {
     html! {
         <Suspense fallback={Html::default()}>
-            <Deferred {view} />
+            <Deferred<T> {data} {draw} />
         </Suspense>
     }
 }
 
 #[derive(Properties)]
-struct DeferredProps {
-    view: Rc<dyn Fn() -> Html>,
+struct DeferredProps<T: 'static> {
+    data: Rc<T>,
+    draw: fn(&T) -> Html,
 }
 
-impl PartialEq for DeferredProps {
+impl<T: 'static> PartialEq for DeferredProps<T> {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.view, &other.view)
+        Rc::ptr_eq(&self.data, &other.data) && std::ptr::fn_addr_eq(self.draw, other.draw)
     }
 }
 
-enum Phase {
-    /// Showing the build's HTML; the view it was written from.
-    Waiting(Suspension, Rc<dyn Fn() -> Html>),
-    /// Just hydrated with the build's view: the reader's comes next.
+enum Phase<T> {
+    /// Showing the build's HTML; what it was drawn from.
+    Waiting(Suspension, Rc<T>),
+    /// Just hydrated with the build's data: the reader's comes next.
     Hydrated,
     Live,
 }
 
-#[function_component(Deferred)]
-fn deferred(props: &DeferredProps) -> HtmlResult {
+#[function_component]
+fn Deferred<T: 'static>(props: &DeferredProps<T>) -> HtmlResult {
     let phase = use_mut_ref(|| {
         if HYDRATING.get() {
             let (suspension, handle) = Suspension::new();
             QUEUE.with(|q| q.borrow_mut().push_back(handle));
-            Phase::Waiting(suspension, props.view.clone())
+            Phase::Waiting(suspension, props.data.clone())
         } else {
             Phase::Live
         }
@@ -134,8 +135,8 @@ fn deferred(props: &DeferredProps) -> HtmlResult {
     Ok(match first {
         Some(first) => {
             *phase.borrow_mut() = Phase::Hydrated;
-            first()
+            (props.draw)(&first)
         }
-        None => (props.view)(),
+        None => (props.draw)(&props.data),
     })
 }
