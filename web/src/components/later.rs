@@ -46,11 +46,13 @@ fn step() {
             handle.resume();
             if crate::browser::hidden() {
                 // A tab in the background gets a timer a second: no point in
-                // sharing a main thread nobody watches.
-                step();
-            } else {
-                crate::browser::soon(step);
+                // sharing a main thread nobody watches. All the rest now.
+                while let Some(handle) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
+                    handle.resume();
+                }
             }
+            // What waits for the end runs after these renders.
+            crate::browser::soon(step);
         }
         None => {
             let waiting = WHEN_DONE.with(|w| std::mem::take(&mut *w.borrow_mut()));
