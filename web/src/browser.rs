@@ -72,40 +72,6 @@ pub fn soon(f: impl FnOnce() + 'static) {
     gloo_timers::callback::Timeout::new(0, f).forget();
 }
 
-/// Runs `f` once the browser has painted what it has (the next animation
-/// frame, then a task of its own), so the page the build wrote is on the
-/// screen before the app's first render takes the main thread. A tab in the
-/// background gets no frames: there `f` runs after 100 ms.
-pub fn after_paint(f: impl FnOnce() + 'static) {
-    use std::cell::Cell;
-    use std::rc::Rc;
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    type Once = Rc<Cell<Option<Box<dyn FnOnce()>>>>;
-    let once: Once = Rc::new(Cell::new(Some(Box::new(f))));
-    let run = {
-        let once = once.clone();
-        move || {
-            if let Some(f) = once.take() {
-                f();
-            }
-        }
-    };
-    let fallback = gloo_timers::callback::Timeout::new(100, run.clone());
-    let frame = Closure::once_into_js(move || {
-        fallback.cancel();
-        soon(run);
-    });
-    let asked = web_sys::window()
-        .map(|w| w.request_animation_frame(frame.unchecked_ref()).is_ok())
-        .unwrap_or(false);
-    if !asked {
-        if let Some(f) = once.take() {
-            f();
-        }
-    }
-}
-
 /// Shows the page's plan: a share link's page hides the prerendered default
 /// plan (the `link` class of index.html's first script) until its own is there.
 pub fn show_plan() {

@@ -22,11 +22,12 @@ fn main() {
     };
     match browser::prerendered_props(&root, props.defaults) {
         // The release build's page holds the default plan as the app renders
-        // it for those props: the app takes that DOM over instead of painting
-        // it again, then, in a task of its own, moves to the reader's link and
-        // today's calendar (only what differs changes).
-        // Most sections are taken over later, one task each (later.rs).
-        Some(first) => browser::after_paint(move || {
+        // it for those props (its loader starts the app once that page is
+        // painted): the app takes that DOM over instead of painting it again,
+        // in a task of its own, then, in another, moves to the reader's link
+        // and today's calendar (only what differs changes). Most sections
+        // are taken over later still, one task each (later.rs).
+        Some(first) => browser::soon(move || {
             later::hydrating();
             let mut app = Renderer::<App>::with_root_and_props(root, first).hydrate();
             browser::soon(move || {

@@ -153,7 +153,8 @@ pub fn fill(page: &str, plan: &Plan, body: &str) -> Result<String, String> {
 
 /// The app's code is fetched once the written page is on the screen: Trunk's
 /// loader first waits for a frame to be painted, and the WebAssembly is not
-/// preloaded (it would share a slow link with the page being read). Fails
+/// preloaded (it would share a slow link with the page being read). A tab
+/// in the background gets no frames: its app starts once it is shown. Fails
 /// if the loader is not Trunk's as expected.
 fn load_after_first_paint(page: &str) -> Result<String, String> {
     const INIT: &str = "const wasm = await init(";
